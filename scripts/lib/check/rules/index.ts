@@ -1,0 +1,77 @@
+/** Every business rule, in the order they are documented. A new rule is one file here plus its test. */
+import type { Rule } from '../rule.js';
+import { rule as activePartnerWithoutContract } from './active-partner-without-contract.js';
+import { rule as configPresent } from './config-present.js';
+import { rule as contractHubs } from './contract-hubs.js';
+import { rule as contractPastEnd } from './contract-past-end.js';
+import { rule as contractSigned } from './contract-signed.js';
+import { rule as contractTerminated } from './contract-terminated.js';
+import { rule as dateOrder } from './date-order.js';
+import { rule as deliverableDone } from './deliverable-done.js';
+import { rule as draftPastStart } from './draft-past-start.js';
+import { rule as draftProbability } from './draft-probability.js';
+import { rule as duplicateEntry } from './duplicate-entry.js';
+import { rule as fxRate } from './fx-rate.js';
+import { rule as fxTable } from './fx-table.js';
+import { rule as grantDates } from './grant-dates.js';
+import { rule as grantPartners } from './grant-partners.js';
+import { rule as hubReference } from './hub-reference.js';
+import { rule as idMatchesPath } from './id-matches-path.js';
+import { rule as invoiceAfterTermination } from './invoice-after-termination.js';
+import { rule as invoiceContract } from './invoice-contract.js';
+import { rule as invoiceCurrency } from './invoice-currency.js';
+import { rule as invoicePeriod } from './invoice-period.js';
+import { rule as markupWithoutPassThrough } from './markup-without-pass-through.js';
+import { rule as milestoneOrder } from './milestone-order.js';
+import { rule as moneyPrecision } from './money-precision.js';
+import { rule as onboardingItems } from './onboarding-items.js';
+import { rule as paidStatus } from './paid-status.js';
+import { rule as paymentAfterIssue } from './payment-after-issue.js';
+import { rule as paymentTotal } from './payment-total.js';
+import { rule as probabilityDraftOnly } from './probability-draft-only.js';
+import { rule as profilePresent } from './profile-present.js';
+import { rule as signedAfterStart } from './signed-after-start.js';
+import { rule as stageRequirements } from './stage-requirements.js';
+import { rule as uniqueContractId } from './unique-contract-id.js';
+import { rule as uniqueHubId } from './unique-hub-id.js';
+import { rule as uniqueInvoiceNumber } from './unique-invoice-number.js';
+import { rule as uniqueItemId } from './unique-item-id.js';
+
+export const RULES: readonly Rule[] = [
+  activePartnerWithoutContract,
+  configPresent,
+  contractHubs,
+  contractPastEnd,
+  contractSigned,
+  contractTerminated,
+  dateOrder,
+  deliverableDone,
+  draftPastStart,
+  draftProbability,
+  duplicateEntry,
+  fxRate,
+  fxTable,
+  grantDates,
+  grantPartners,
+  hubReference,
+  idMatchesPath,
+  invoiceAfterTermination,
+  invoiceContract,
+  invoiceCurrency,
+  invoicePeriod,
+  markupWithoutPassThrough,
+  milestoneOrder,
+  moneyPrecision,
+  onboardingItems,
+  paidStatus,
+  paymentAfterIssue,
+  paymentTotal,
+  probabilityDraftOnly,
+  profilePresent,
+  signedAfterStart,
+  stageRequirements,
+  uniqueContractId,
+  uniqueHubId,
+  uniqueInvoiceNumber,
+  uniqueItemId,
+];

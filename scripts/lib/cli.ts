@@ -1,0 +1,69 @@
+/**
+ * What every command shares: flags, --help, --root, and the promise that a
+ * fault ends in one plain sentence and exit 2, never a stack trace.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isIsoDate, todayUtc } from './time/calendar.js';
+
+/** The repository this tool lives in: the default data root. */
+export const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandSpec<O extends Options> {
+  name: string;
+  summary: string;
+  usage: string;
+  options: O;
+  /** One line per option for --help. */
+  help: readonly string[];
+}
+
+export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = process.argv.slice(2)) {
+  const options = { ...spec.options, help: { type: 'boolean' as const, short: 'h' } };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run 'npm run ${spec.name} -- --help' for the options.`);
+  }
+  if ((parsed.values as Record<string, unknown>).help) {
+    process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\nOptions:\n${spec.help.map((h) => `  ${h}`).join('\n')}\n  --help               show this help\n`);
+    process.exit(0);
+  }
+  return parsed.values as { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
+}
+
+export function rootOption(value: string | undefined): string {
+  return resolve(value ?? TOOL_ROOT);
+}
+
+export function asOfOption(value: string | undefined): string {
+  if (value === undefined) return todayUtc();
+  if (!isIsoDate(value)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. 2026-06-30 (got '${value}')`);
+  return value;
+}
+
+export function choiceOption<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got '${value}')`);
+  return value as T;
+}
+
+/** Runs a command's main, turning every fault into a one-line message and exit 2. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`${e instanceof UsageError ? 'usage' : 'error'}: ${message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Discovery and parsing of every data file: one pass, one parse per file,
+ * and every fault of the bytes or the text as a located problem.
+ */
+import type { Problem } from '../problem.js';
+import { decodeUtf8 } from './encoding.js';
+import { splitFrontMatter } from './front-matter.js';
+import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
+import { PositionMap, type Position } from './positions.js';
+import type { DataSource, SourceEntry } from './source.js';
+import { parseYaml } from './yaml-text.js';
+import { LineCounter } from 'yaml';
+
+/** Files larger than this are refused unread: no real record file comes near it. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface LoadedFile {
+  path: string;
+  placement: Placement;
+  /** The file's text, for showing the offending line. */
+  text: string;
+  /** The parsed record data; undefined when the file could not be parsed. */
+  data: unknown;
+  /** Markdown notes after the front matter. */
+  body: string;
+  positions: PositionMap;
+}
+
+export interface LoadResult {
+  files: LoadedFile[];
+  problems: Problem[];
+  /** Every path the source listed, valid or not (references to a broken file are not "missing"). */
+  paths: Set<string>;
+}
+
+export async function loadFiles(source: DataSource): Promise<LoadResult> {
+  const entries = await source.list();
+  const problems: Problem[] = [];
+  const files: LoadedFile[] = [];
+  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems));
+  entries.forEach((entry, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    const placement = classify(entry.path)!;
+    files.push(parseFile(entry.path, placement, text, problems));
+  });
+  return { files, problems, paths: new Set(entries.map((e) => e.path)) };
+}
+
+async function readEntry(source: DataSource, entry: SourceEntry, problems: Problem[]): Promise<string | undefined> {
+  const fileProblem = (rule: string, message: string, at: Position = { line: 1, column: 1 }) =>
+    problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
+  if (isIgnoredFile(entry.path)) return undefined;
+  if (entry.type === 'symlink') {
+    fileProblem('file-type', 'this is a symbolic link; links are not followed (they could point outside the repository): replace it with the real file');
+    return undefined;
+  }
+  if (entry.type !== 'file') {
+    fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
+    return undefined;
+  }
+  if (!classify(entry.path)) {
+    fileProblem('unknown-file', `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path)}`);
+    return undefined;
+  }
+  if (entry.size > MAX_FILE_BYTES) {
+    fileProblem('file-too-large', `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split the data (one file per partner) or remove what does not belong`);
+    return undefined;
+  }
+  const bytes = await source.read(entry.path);
+  const { text, faults } = decodeUtf8(bytes);
+  if (faults.length > 0) {
+    // Locate by counting lines of the decoded text up to the fault.
+    for (const f of faults) {
+      const before = text.slice(0, f.offset);
+      const line = before.split('\n').length;
+      const column = f.offset - (before.lastIndexOf('\n') + 1) + 1;
+      fileProblem('file-encoding', f.message, { line, column });
+    }
+    // A BOM alone loses nothing: read on so the other problems show too.
+    if (faults.some((f) => !f.message.includes('byte-order mark'))) return undefined;
+  }
+  return text;
+}
+
+function parseFile(path: string, placement: Placement, text: string, problems: Problem[]): LoadedFile {
+  const isMarkdown = path.endsWith('.md');
+  let yamlText = text;
+  let body = '';
+  if (isMarkdown) {
+    const split = splitFrontMatter(text);
+    if (split.yaml === undefined) {
+      problems.push({ file: path, line: 1, column: 1, rule: 'front-matter', severity: 'error', message: split.fault!, pointer: '' });
+      return { path, placement, text, data: undefined, body: split.body, positions: new PositionMap(undefined, new LineCounter()) };
+    }
+    yamlText = split.yaml;
+    body = split.body;
+  }
+  const parsed = parseYaml(yamlText);
+  for (const f of parsed.faults) {
+    problems.push({ file: path, ...parsed.positions.at(f.offset), rule: f.rule, severity: f.severity ?? 'error', message: f.message, pointer: '' });
+  }
+  let data = parsed.data;
+  if (data === null && parsed.faults.length === 0) {
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      rule: 'empty-file',
+      severity: 'error',
+      message: isMarkdown ? 'the front matter is empty; fill in the record\'s fields' : 'the file is empty; add the record (a list file may hold an empty list: [])',
+      pointer: '',
+    });
+    data = undefined;
+  }
+  return { path, placement, text, data, body, positions: parsed.positions };
+}
+
+/** Like Promise.all over a map, with at most `limit` reads open at once (no EMFILE on big trees). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Where the data comes from: a folder on disk here, a git revision later.
+ * Both list the same paths (relative, forward slashes) and read bytes.
+ */
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+
+export type EntryType = 'file' | 'symlink' | 'other';
+
+export interface SourceEntry {
+  path: string;
+  type: EntryType;
+  size: number;
+}
+
+export interface DataSource {
+  /** Shown in reports: which data this is (a folder, or a revision). */
+  readonly label: string;
+  /** The record files and anything else in the data folders, sorted by path. */
+  list(): Promise<SourceEntry[]>;
+  read(path: string): Promise<Buffer>;
+}
+
+/** A fault of the source itself (missing root, unreadable folder): exit 2, not a data problem. */
+export class SourceError extends Error {}
+
+export class FolderSource implements DataSource {
+  constructor(readonly root: string) {}
+
+  get label(): string {
+    return this.root;
+  }
+
+  async list(): Promise<SourceEntry[]> {
+    const rootStat = await lstat(this.root).catch(() => undefined);
+    if (!rootStat?.isDirectory()) throw new SourceError(`the data folder ${this.root} does not exist or is not a folder`);
+    const entries: SourceEntry[] = [];
+    const config = await this.entry(CONFIG_FILE);
+    if (config) entries.push(config);
+    for (const folder of DATA_FOLDERS) await this.walk(folder, entries);
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  read(path: string): Promise<Buffer> {
+    return readFile(join(this.root, path));
+  }
+
+  private async entry(path: string): Promise<SourceEntry | undefined> {
+    const s = await lstat(join(this.root, path)).catch(() => undefined);
+    if (!s) return undefined;
+    const type: EntryType = s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : 'other';
+    return { path, type, size: s.size };
+  }
+
+  private async walk(dir: string, out: SourceEntry[]): Promise<void> {
+    let names: string[];
+    try {
+      const s = await lstat(join(this.root, dir));
+      // A symlinked data folder is reported like any symlink, never followed out of the root.
+      if (!s.isDirectory()) {
+        out.push({ path: dir, type: s.isSymbolicLink() ? 'symlink' : 'other', size: 0 });
+        return;
+      }
+      names = await readdir(join(this.root, dir));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new SourceError(`cannot read the folder ${dir}: ${(e as Error).message}`);
+    }
+    for (const name of names.sort()) {
+      const path = `${dir}/${name}`;
+      const s = await lstat(join(this.root, path));
+      if (s.isDirectory()) await this.walk(path, out);
+      else out.push({ path, type: s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : 'other', size: s.size });
+    }
+  }
+}

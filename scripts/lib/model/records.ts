@@ -1,0 +1,55 @@
+/** Record types, all derived from the generated schema types. */
+import type {
+  CloudCostsFile,
+  ConfigFile,
+  Contract,
+  DeliverablesFile,
+  FeedbackFile,
+  Grant,
+  InvoicesFile,
+  Partner,
+  RecurringCostsFile,
+  UsageFile,
+} from './records.generated.js';
+
+export type { ConfigFile, Contract, Grant, Partner };
+export type Invoice = InvoicesFile[number];
+export type Payment = NonNullable<Invoice['payments']>[number];
+export type CloudCost = CloudCostsFile[number];
+export type Usage = UsageFile[number];
+export type Feedback = FeedbackFile[number];
+export type RecurringCost = RecurringCostsFile[number];
+export type Deliverable = DeliverablesFile[number];
+export type Fee = Contract['fees'][number];
+export type Hub = NonNullable<Partner['hubs']>[number];
+export type Stage = Partner['stage'];
+export type MilestoneName = keyof NonNullable<Partner['milestones']>;
+export type Currency = Contract['currency'];
+
+/** The settings with every default filled in. */
+export type Config = Required<ConfigFile>;
+
+export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'> = {
+  fiscal_year_start: 1,
+  payment_terms_days: 30,
+  fiscal_sponsor_fee_pct: 0,
+  pipeline_min_probability: 40,
+  renewal_window_days: 90,
+  stale_after_days: 180,
+  cost_allocation: 'per-hub',
+  fx: {},
+  onboarding_checklist: [],
+};
+
+/** The milestones in lifecycle order: their dates must not go backwards. */
+export const MILESTONES: readonly MilestoneName[] = [
+  'first_contact',
+  'qualified',
+  'proposal_sent',
+  'contract_signed',
+  'hub_live',
+  'onboarding_complete',
+  'churned',
+];
+
+export const STAGES: readonly Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'onboarding', 'active', 'paused', 'churned', 'lost'];

@@ -1,0 +1,35 @@
+/**
+ * Exact decimal arithmetic for money. Amounts are read from their decimal
+ * text, never computed in binary floating point; rounding to the minor unit
+ * happens once, at presentation, half away from zero.
+ */
+import { Decimal as DecimalJs } from 'decimal.js';
+
+// 40 significant digits: far beyond a cent on any sum of prorated amounts.
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** A number read from YAML as the decimal it was written as (1234.5 → 1234.5, not 1234.4999…). */
+export function dec(n: number | string): Decimal {
+  return new Decimal(typeof n === 'number' ? String(n) : n);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Decimal places as written (1234.50 in YAML is the number 1234.5: 1 place). */
+export function decimalPlaces(n: number): number {
+  return dec(n).decimalPlaces();
+}
+
+/** Fixed decimals, half away from zero (decimal.js ROUND_HALF_UP rounds ties away from zero). */
+export function toFixed(d: Decimal, places: number): string {
+  const s = d.toFixed(places, Decimal.ROUND_HALF_UP);
+  // -0.00 is 0.00 to a reader.
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
