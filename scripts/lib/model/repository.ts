@@ -56,6 +56,17 @@ export interface Repository {
   recurringCosts: Item<RecurringCost>[];
   /** Every path in the tree, loadable or not: a reference to a broken file is not a dangling one. */
   paths: ReadonlySet<string>;
+  /**
+   * Paths that exist but did not load or failed their schema. A rule that
+   * concludes something is absent holds back when it could be in one of these.
+   */
+  brokenPaths: ReadonlySet<string>;
+}
+
+/** True when some file under `prefix` could not be read: its records are unknown, not absent. */
+export function hasBrokenFiles(repo: Repository, prefix: string): boolean {
+  for (const p of repo.brokenPaths) if (p.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Builds the model from the files whose data passed their schema. */
@@ -68,6 +79,7 @@ export function buildRepository(validFiles: readonly LoadedFile[], paths: Readon
     grants: [],
     recurringCosts: [],
     paths,
+    brokenPaths: new Set([...paths].filter((p) => !validFiles.some((f) => f.path === p))),
   };
   const partner = (id: string) => {
     let p = partners.get(id);

@@ -1,0 +1,93 @@
+/** Faults of bytes and files: each is a located problem, never a crash, and loses nothing else. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkData } from '../scripts/lib/check/index.js';
+import { FolderSource } from '../scripts/lib/load/source.js';
+import { fixtureCopy, tempDir } from './helpers/fixtures.js';
+
+const USAGE = 'partners/alpha/usage.yaml';
+const CONTRACT = 'partners/alpha/contracts/alpha-2025.yaml';
+
+async function run(root: string) {
+  const { problems } = await checkData(new FolderSource(root), { asOf: '2026-01-01' });
+  return problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`);
+}
+
+function write(root: string, path: string, data: string | Buffer) {
+  writeFileSync(join(root, path), data);
+}
+
+describe('loader faults', () => {
+  it('a BOM is reported and the file is still read', async () => {
+    const root = fixtureCopy('base');
+    const text = readFileSync(join(root, CONTRACT), 'utf8').replace('status: active', 'status: actve');
+    write(root, CONTRACT, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(await run(root)).toEqual([`${CONTRACT}:1:1 file-encoding`, `${CONTRACT}:4:9 allowed-values`]);
+  });
+
+  it('invalid UTF-8 is located at the bad byte', async () => {
+    const root = fixtureCopy('base');
+    write(root, USAGE, Buffer.concat([Buffer.from('- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(await run(root)).toEqual([`${USAGE}:2:6 file-encoding`]);
+  });
+
+  it('a NUL byte marks a binary file', async () => {
+    const root = fixtureCopy('base');
+    write(root, USAGE, Buffer.from('- { month: 2025-03,\0 hub: alpha-hub, active_users: 40 }\n'));
+    expect(await run(root)).toEqual([`${USAGE}:1:20 file-encoding`]);
+  });
+
+  it('CRLF line endings are fine and lines still count right', async () => {
+    const root = fixtureCopy('base');
+    const text = readFileSync(join(root, CONTRACT), 'utf8').replace('status: active', 'status: actve').replace(/\n/g, '\r\n');
+    write(root, CONTRACT, text);
+    expect(await run(root)).toEqual([`${CONTRACT}:4:9 allowed-values`]);
+  });
+
+  it('symbolic links are reported, not followed', async () => {
+    const root = fixtureCopy('base');
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.yaml'), 'password: hunter2\n');
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'partners/alpha/feedback.yaml.link'));
+    symlinkSync(outside, join(root, 'grants/g1/linked'));
+    expect(await run(root)).toEqual(['grants/g1/linked:1:1 file-type', 'partners/alpha/feedback.yaml.link:1:1 file-type']);
+  });
+
+  it('a FIFO is not read', async () => {
+    const root = fixtureCopy('base');
+    execFileSync('mkfifo', [join(root, 'partners/alpha/usage.yaml.fifo')]);
+    expect(await run(root)).toEqual(['partners/alpha/usage.yaml.fifo:1:1 file-type']);
+  });
+
+  it('a 20 MB file answers at once with a located error', async () => {
+    const root = fixtureCopy('base');
+    write(root, USAGE, '- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n'.repeat(400_000));
+    const started = Date.now();
+    expect(await run(root)).toEqual([`${USAGE}:1:1 file-too-large`]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('deep nesting is refused, not a stack overflow', async () => {
+    const root = fixtureCopy('base');
+    write(root, USAGE, '['.repeat(5_000) + ']'.repeat(5_000) + '\n');
+    const found = await run(root);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^partners\/alpha\/usage\.yaml:1:\d+ yaml-syntax$/);
+  });
+
+  it('a __proto__ key pollutes nothing', async () => {
+    const root = fixtureCopy('base');
+    write(root, 'partners/alpha/feedback.yaml', '- { survey: s1, date: 2025-03-28, score: 9, __proto__: { polluted: yes } }\n');
+    expect(await run(root)).toEqual(['partners/alpha/feedback.yaml:1:45 unsafe-key']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('README files and dotfiles in data folders are not records', async () => {
+    const root = fixtureCopy('base');
+    write(root, 'partners/README.md', '# Partners\n');
+    write(root, 'partners/alpha/.DS_Store', 'x');
+    expect(await run(root)).toEqual([]);
+  });
+});

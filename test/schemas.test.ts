@@ -1,0 +1,45 @@
+/** The schemas are the source of truth: types come from them, and they speak to people. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MINOR_UNITS } from '../scripts/lib/money/currency.js';
+import { renderRecordTypes } from '../scripts/lib/model/generate.js';
+import { RECORD_TYPES_FILE, SCHEMA_DIR } from '../scripts/lib/model/schema-files.js';
+
+const schemas = readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith('.schema.json'))
+  .map((f) => ({ file: f, schema: JSON.parse(readFileSync(join(SCHEMA_DIR, f), 'utf8')) }));
+
+/** Every object schema below `node`, with its JSON path. */
+function* objectSchemas(node: unknown, path: string): Generator<[string, Record<string, unknown>]> {
+  if (typeof node !== 'object' || node === null) return;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'object') yield [path, n];
+  for (const [k, v] of Object.entries(n)) if (k !== 'enum' && k !== 'default') yield* objectSchemas(v, `${path}/${k}`);
+}
+
+describe('schemas', () => {
+  it('the generated record types are up to date (run npm run gen:types)', async () => {
+    expect(readFileSync(RECORD_TYPES_FILE, 'utf8')).toBe(await renderRecordTypes());
+  });
+
+  it.each(schemas)('$file: every object forbids unknown keys', ({ schema }) => {
+    const open = [...objectSchemas(schema, '#')].filter(([, o]) => o.additionalProperties === undefined && o.propertyNames === undefined).map(([p]) => p);
+    expect(open).toEqual([]);
+  });
+
+  it.each(schemas)('$file: every property has a title and a description', ({ schema }) => {
+    const missing: string[] = [];
+    for (const [path, o] of objectSchemas(schema, '#')) {
+      for (const [name, prop] of Object.entries((o.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!prop.title || !prop.description) missing.push(`${path}/properties/${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every currency the schema accepts has its minor units', () => {
+    const defs = schemas.find((s) => s.file === 'defs.schema.json')!.schema;
+    expect(Object.keys(MINOR_UNITS).sort()).toEqual([...defs.$defs.currency.enum].sort());
+  });
+});
