@@ -1,0 +1,62 @@
+/** What every figure needs, built once per as-of date: no figure re-reads or re-indexes the data. */
+import { FxTable } from '../money/fx.js';
+import { Decimal, dec } from '../money/decimal.js';
+import { effectiveEnd } from '../model/contract-terms.js';
+import type { Contract, Partner } from '../model/records.js';
+import type { PartnerFolder, Repository } from '../model/repository.js';
+import { monthOf } from '../time/calendar.js';
+import type { Period } from '../time/periods.js';
+
+export interface FigureContext {
+  repo: Repository;
+  asOf: string;
+  /** The month of the as-of date. */
+  month: string;
+  fx: FxTable;
+  /** 1 − fiscal sponsor fee: every revenue figure is multiplied by it. */
+  netOfSponsor: Decimal;
+  /** Every contract (drafts too) with its partner and terms, in a stable order. */
+  contracts: ContractView[];
+  /** The same, by partner: figures per partner never scan every contract. */
+  contractsOf: Map<PartnerFolder, ContractView[]>;
+  /** Memo of figures asked for repeatedly with the same month (recurring costs). */
+  memo: Map<string, Decimal>;
+}
+
+export interface ContractView {
+  partner: PartnerFolder;
+  contract: Contract;
+  term: Period;
+  effective: Period;
+}
+
+export function figureContext(repo: Repository, asOf: string): FigureContext {
+  const contracts: ContractView[] = [];
+  const contractsOf = new Map<PartnerFolder, ContractView[]>();
+  for (const partner of repo.partners) {
+    const own: ContractView[] = [];
+    for (const { value: contract } of partner.contracts) {
+      own.push({ partner, contract, term: { from: contract.start, to: contract.end }, effective: { from: contract.start, to: effectiveEnd(contract) } });
+    }
+    contractsOf.set(partner, own);
+    contracts.push(...own);
+  }
+  return {
+    repo,
+    asOf,
+    month: monthOf(asOf),
+    fx: new FxTable(repo.config),
+    netOfSponsor: new Decimal(1).minus(dec(repo.config.fiscal_sponsor_fee_pct).dividedBy(100)),
+    contracts,
+    contractsOf,
+    memo: new Map(),
+  };
+}
+
+export function partnerName(p: PartnerFolder): string {
+  return p.profile?.value.name ?? p.id;
+}
+
+export function hubsOf(p: PartnerFolder): NonNullable<Partner['hubs']> {
+  return p.profile?.value.hubs ?? [];
+}

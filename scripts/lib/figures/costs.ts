@@ -1,0 +1,66 @@
+/** Recurring costs and cloud costs, and how shared costs are allocated to partners. */
+import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
+import type { PartnerFolder } from '../model/repository.js';
+import { firstDay, lastDay } from '../time/calendar.js';
+import { daysInside, monthPeriod } from '../time/periods.js';
+import { hubsOf, type FigureContext } from './context.js';
+import { monthlyFigure } from './recurring.js';
+
+/** The organisation's recurring costs in `month`, in the reporting currency. */
+export function recurringCosts(ctx: FigureContext, month: string): Decimal {
+  const key = `recurring ${month}`;
+  let total = ctx.memo.get(key);
+  if (!total) {
+    total = sum(
+      ctx.repo.recurringCosts.map(({ value: c }) => {
+        const term = { from: c.start, to: c.end ?? '9999-12-31' };
+        return ctx.fx.convert(monthlyFigure({ amount: c.amount, per: c.per, effective: term, term }, month), c.currency, month);
+      }),
+    );
+    ctx.memo.set(key, total);
+  }
+  return total;
+}
+
+/** A partner's cloud costs in `month`, in the reporting currency. */
+export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
+  return sum(partner.cloudCosts.filter((c) => c.value.month === month).map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)));
+}
+
+/** MRC: recurring costs plus every cloud cost of `month`. */
+export function mrc(ctx: FigureContext, month: string): Decimal {
+  return recurringCosts(ctx, month).plus(sum(ctx.repo.partners.map((p) => cloudCosts(ctx, p, month))));
+}
+
+/** A hub counts as live in a month it was launched by and not decommissioned before. */
+export function liveHubs(partner: PartnerFolder, month: string): number {
+  return hubsOf(partner).filter((h) => h.launched !== undefined && h.launched <= lastDay(month) && (h.decommissioned === undefined || h.decommissioned >= firstDay(month))).length;
+}
+
+function hasContractInForce(ctx: FigureContext, partner: PartnerFolder, month: string): boolean {
+  return (ctx.contractsOf.get(partner) ?? []).some((v) => v.contract.status !== 'draft' && daysInside(monthPeriod(month), v.effective) > 0);
+}
+
+function activeUsers(partner: PartnerFolder, month: string): number {
+  return partner.usage.filter((u) => u.value.month === month).reduce((n, u) => n + u.value.active_users, 0);
+}
+
+/**
+ * Each partner's weight in sharing the recurring costs of `month`:
+ * per-hub: its live hubs; per-partner: 1 if it has a contract in force;
+ * by-usage: its active users. All weights zero means nothing is allocated.
+ */
+export function allocationWeights(ctx: FigureContext, month: string): Map<PartnerFolder, number> {
+  const mode = ctx.repo.config.cost_allocation;
+  const weight = (p: PartnerFolder) =>
+    mode === 'per-hub' ? liveHubs(p, month) : mode === 'per-partner' ? (hasContractInForce(ctx, p, month) ? 1 : 0) : activeUsers(p, month);
+  return new Map(ctx.repo.partners.map((p) => [p, weight(p)]));
+}
+
+/** A partner's share of the recurring costs of `month`. */
+export function allocatedCosts(ctx: FigureContext, weights: Map<PartnerFolder, number>, partner: PartnerFolder, month: string): Decimal {
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const own = weights.get(partner) ?? 0;
+  if (total === 0 || own === 0) return ZERO;
+  return recurringCosts(ctx, month).times(own).dividedBy(total);
+}

@@ -1,0 +1,64 @@
+/** Every figure of one as-of date, as plain data: pure functions of (records, as-of date). */
+import type { Repository } from '../model/repository.js';
+import { addMonthsToDate } from '../time/calendar.js';
+import { figureContext, type FigureContext } from './context.js';
+import { decliningUsage, npsBySurvey, type Nps } from './community.js';
+import { deliverableFigures, type DeliverableFigures } from './deliverables.js';
+import { ledgers, type ContractLedger } from './ledger.js';
+import { milestoneSpans, onboardingPartners, type MilestoneSpan, type OnboardingPartner } from './onboarding.js';
+import { deals, grantProspects, type Deal, type GrantProspect } from './pipeline.js';
+import { projection, type ProjectionMonth } from './projection.js';
+import { receivables, type Receivables } from './receivables.js';
+import { partnerRecovery, recoveryAt, recoveryTrend, type PartnerRecovery, type RecoveryPoint } from './recovery.js';
+import { renewals, type Renewal } from './renewals.js';
+import { unbilled, type UnbilledPeriod } from './unbilled.js';
+
+export interface Figures {
+  ctx: FigureContext;
+  asOf: string;
+  currency: string;
+  recovery: RecoveryPoint;
+  trend: RecoveryPoint[];
+  partners: PartnerRecovery[];
+  receivables: Receivables;
+  unbilled: UnbilledPeriod[];
+  ledgers: ContractLedger[];
+  renewals: Renewal[];
+  deliverables: DeliverableFigures;
+  onboarding: OnboardingPartner[];
+  milestoneSpans: MilestoneSpan[];
+  nps: Nps[];
+  decliningUsage: string[];
+  deals: Deal[];
+  grantProspects: GrantProspect[];
+  projection: ProjectionMonth[];
+}
+
+export function computeFigures(repo: Repository, asOf: string): Figures {
+  const ctx = figureContext(repo, asOf);
+  return {
+    ctx,
+    asOf,
+    currency: repo.config.reporting_currency,
+    recovery: recoveryAt(ctx, ctx.month),
+    trend: recoveryTrend(ctx),
+    partners: partnerRecovery(ctx),
+    receivables: receivables(ctx),
+    unbilled: unbilled(ctx),
+    ledgers: ledgers(ctx),
+    renewals: renewals(ctx),
+    deliverables: deliverableFigures(ctx),
+    onboarding: onboardingPartners(ctx),
+    milestoneSpans: milestoneSpans(ctx),
+    nps: npsBySurvey(ctx),
+    decliningUsage: decliningUsage(ctx),
+    deals: deals(ctx),
+    grantProspects: grantProspects(ctx),
+    projection: projection(ctx),
+  };
+}
+
+/** The same day a month earlier (clamped), for "change vs last month". */
+export function previousMonthDate(asOf: string): string {
+  return addMonthsToDate(asOf, -1);
+}

@@ -1,0 +1,79 @@
+/**
+ * The runway picture: for each of the next 18 months, committed revenue
+ * (signed contracts), weighted pipeline revenue (drafts at or above the
+ * cut-off, times their probability) and the recurring costs in force.
+ * Future cloud bills are unknown, so pass-through cloud revenue and cloud
+ * costs are left out of both sides.
+ */
+import { Decimal, sum, ZERO } from '../money/decimal.js';
+import type { Fee } from '../model/records.js';
+import { addMonths } from '../time/calendar.js';
+import type { ContractView, FigureContext } from './context.js';
+import { recurringCosts } from './costs.js';
+import { feeRevenue } from './revenue.js';
+
+export const PROJECTION_MONTHS = 18;
+export const SERVICES = ['core-support', 'hub-service', 'development', 'unspecified'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface ProjectionMonth {
+  month: string;
+  committed: Decimal;
+  pipeline: Decimal;
+  costs: Decimal;
+  /** Committed revenue by the fees' service type. */
+  committedByService: Record<Service, Decimal>;
+}
+
+function inPipeline(ctx: FigureContext, v: ContractView): boolean {
+  return v.contract.status === 'draft' && (v.contract.probability ?? 0) >= ctx.repo.config.pipeline_min_probability;
+}
+
+export function serviceOf(fee: Fee): Service {
+  return fee.service ?? 'unspecified';
+}
+
+export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): ProjectionMonth[] {
+  const committedViews = ctx.contracts.filter((v) => v.contract.status !== 'draft');
+  const pipelineViews = ctx.contracts.filter((v) => inPipeline(ctx, v));
+  return Array.from({ length: months }, (_, i) => {
+    const month = addMonths(ctx.month, i + 1);
+    const committedByService = Object.fromEntries(
+      SERVICES.map((s) => [s, sum(committedViews.map((v) => feeRevenue(ctx, v, month, s))).times(ctx.netOfSponsor)]),
+    ) as Record<Service, Decimal>;
+    const pipeline = sum(pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100))).times(ctx.netOfSponsor);
+    return { month, committed: sum(Object.values(committedByService)), pipeline, costs: recurringCosts(ctx, month), committedByService };
+  });
+}
+
+export const ACCOUNT_SIZES = ['small', 'medium', 'large'] as const;
+export type AccountSize = (typeof ACCOUNT_SIZES)[number];
+export const ACCOUNT_SIZE_LIMITS = { small: new Decimal(10_000), large: new Decimal(45_000) };
+
+/** ≤ 10k small, 10k–45k medium, ≥ 45k large (annualised value, reporting currency). */
+export function accountSize(annualValue: Decimal): AccountSize {
+  if (annualValue.lessThanOrEqualTo(ACCOUNT_SIZE_LIMITS.small)) return 'small';
+  if (annualValue.greaterThanOrEqualTo(ACCOUNT_SIZE_LIMITS.large)) return 'large';
+  return 'medium';
+}
+
+export interface AccountSizeRow {
+  size: AccountSize;
+  partners: string[];
+  /** Committed fee revenue in the as-of month of the partners of this size. */
+  monthly: Decimal;
+}
+
+/** Partners with signed fees in force this month, by annualised value (12 × this month's fees). */
+export function revenueByAccountSize(ctx: FigureContext): AccountSizeRow[] {
+  const rows = new Map<AccountSize, AccountSizeRow>(ACCOUNT_SIZES.map((size) => [size, { size, partners: [], monthly: ZERO }]));
+  for (const partner of ctx.repo.partners) {
+    const views = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
+    const monthly = sum(views.map((v) => feeRevenue(ctx, v, ctx.month))).times(ctx.netOfSponsor);
+    if (monthly.isZero()) continue;
+    const row = rows.get(accountSize(monthly.times(12)))!;
+    row.partners.push(partner.id);
+    row.monthly = row.monthly.plus(monthly);
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,56 @@
+/**
+ * Recurring revenue: fees prorated to a month, plus cloud costs passed
+ * through with their markup, converted and net of the fiscal sponsor fee.
+ */
+import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
+import type { PartnerFolder } from '../model/repository.js';
+import { daysInside, monthPeriod } from '../time/periods.js';
+import type { ContractView, FigureContext } from './context.js';
+import { monthlyFigure } from './recurring.js';
+
+/** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
+export function feeRevenue(ctx: FigureContext, view: ContractView, month: string, service?: string): Decimal {
+  const { contract } = view;
+  const fees = contract.fees.filter((f) => service === undefined || (f.service ?? 'unspecified') === service);
+  const own = sum(fees.map((f) => monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month)));
+  return ctx.fx.convert(own, contract.currency, month);
+}
+
+/**
+ * The contract that bills a hub's cloud cost in `month`: the latest-starting
+ * non-draft contract in force that month covering the hub (a renewal
+ * mid-month takes over), or undefined.
+ */
+export function billingContractForHub(ctx: FigureContext, partner: PartnerFolder, hub: string, month: string): ContractView | undefined {
+  let found: ContractView | undefined;
+  for (const view of ctx.contractsOf.get(partner) ?? []) {
+    if (view.contract.status === 'draft') continue;
+    if (!(view.contract.hubs ?? []).includes(hub) || daysInside(monthPeriod(month), view.effective) === 0) continue;
+    if (!found || view.contract.start >= found.contract.start) found = view;
+  }
+  return found;
+}
+
+/** Pass-through cloud revenue of a partner in `month` (cost × (1 + markup)), in the reporting currency. */
+export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
+  let total = ZERO;
+  for (const { value: cost } of partner.cloudCosts) {
+    if (cost.month !== month) continue;
+    const view = billingContractForHub(ctx, partner, cost.hub, month);
+    if (view?.contract.cloud.billing !== 'pass-through') continue;
+    const markup = dec(view.contract.cloud.markup_pct ?? 0).dividedBy(100).plus(1);
+    total = total.plus(ctx.fx.convert(dec(cost.amount).times(markup), cost.currency, month));
+  }
+  return total;
+}
+
+/** A partner's recurring revenue in `month`, net of the sponsor fee. */
+export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
+  const fees = sum((ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft').map((v) => feeRevenue(ctx, v, month)));
+  return fees.plus(passThroughRevenue(ctx, partner, month)).times(ctx.netOfSponsor);
+}
+
+/** MRR: every partner's recurring revenue in `month`. */
+export function mrr(ctx: FigureContext, month: string): Decimal {
+  return sum(ctx.repo.partners.map((p) => partnerRevenue(ctx, p, month)));
+}
