@@ -1,0 +1,25 @@
+/**
+ * Which data a report was built from: the last commit that changed a data
+ * file, so that regenerating reports at a later commit that changed only code
+ * gives the same text; "+ uncommitted changes" when the working tree differs.
+ */
+import { simpleGit } from 'simple-git';
+import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+
+const DATA_PATHS = [CONFIG_FILE, ...DATA_FOLDERS];
+
+export async function dataRevision(root: string): Promise<string> {
+  const git = simpleGit({ baseDir: root });
+  try {
+    if (!(await git.checkIsRepo())) return 'a folder not under version control';
+    const top = (await git.revparse(['--show-toplevel'])).trim();
+    const prefix = await git.revparse(['--show-prefix']).then((s) => s.trim());
+    const paths = DATA_PATHS.map((p) => `${prefix}${p}`);
+    const log = await git.raw(['-C', top, 'log', '-1', '--format=%h %cs', '--', ...paths]);
+    const status = await git.raw(['-C', top, 'status', '--porcelain', '--', ...paths]);
+    const rev = log.trim() ? `${log.trim().split(' ')[0]} (${log.trim().split(' ')[1]})` : 'no commit yet';
+    return status.trim() ? `${rev} + uncommitted changes` : rev;
+  } catch {
+    return 'unknown (git could not be read)';
+  }
+}

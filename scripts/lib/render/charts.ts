@@ -1,0 +1,64 @@
+/** Mermaid charts that github.com draws from a fenced block (xychart-beta, gantt). */
+import { mermaidText } from './markdown.js';
+
+export interface Series {
+  /** For the reader of the source; xychart draws no legend, so titles say which is which. */
+  name: string;
+  values: number[];
+  kind: 'line' | 'bar';
+}
+
+interface XyChart {
+  title: string;
+  x: string[];
+  yLabel: string;
+  series: Series[];
+  /** Force the y axis to include these (e.g. 0 and 1 for a ratio). */
+  yInclude?: number[];
+}
+
+export function xyChart(c: XyChart): string {
+  const all = [...c.series.flatMap((s) => s.values), ...(c.yInclude ?? [])];
+  const min = Math.min(0, ...all);
+  const max = Math.max(...all, 1);
+  const pad = (max - min) * 0.1;
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${mermaidText(c.title)}"`,
+    `  x-axis [${c.x.map((x) => `"${mermaidText(x)}"`).join(', ')}]`,
+    `  y-axis "${mermaidText(c.yLabel)}" ${round(min < 0 ? min - pad : 0)} --> ${round(max + pad)}`,
+    ...c.series.map((s) => `  ${s.kind} [${s.values.map(round).join(', ')}]`),
+    '```',
+  ];
+  return lines.join('\n');
+}
+
+export interface GanttTask {
+  section: string;
+  name: string;
+  start: string;
+  end: string;
+  /** Mermaid task tags; a milestone is drawn as a point at `start`. */
+  tags: ('done' | 'active' | 'crit' | 'milestone')[];
+}
+
+export function gantt(title: string, tasks: GanttTask[]): string {
+  const lines = ['```mermaid', 'gantt', `  title ${mermaidText(title)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
+  let section: string | undefined;
+  tasks.forEach((t, i) => {
+    if (t.section !== section) {
+      section = t.section;
+      lines.push(`  section ${mermaidText(t.section)}`);
+    }
+    const tags = t.tags.map((tag) => `${tag}, `).join('');
+    const span = t.tags.includes('milestone') ? `${t.start}, 0d` : `${t.start}, ${t.end}`;
+    lines.push(`  ${mermaidText(t.name)} :${tags}t${i}, ${span}`);
+  });
+  lines.push('```');
+  return lines.join('\n');
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

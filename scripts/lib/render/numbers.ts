@@ -1,0 +1,41 @@
+/** Figures as people read them: grouped thousands, signed changes, rounding once, half away from zero. */
+import { toFixed, type Decimal } from '../money/decimal.js';
+
+export function money(d: Decimal): string {
+  return group(toFixed(d, 2));
+}
+
+export function moneyWithCurrency(d: Decimal, currency: string): string {
+  return `${money(d)} ${currency}`;
+}
+
+/** "+2,500.00" / "-1,200.00" / "±0.00". */
+export function signedMoney(d: Decimal): string {
+  const s = money(d);
+  return s === '0.00' ? '±0.00' : s.startsWith('-') ? s : `+${s}`;
+}
+
+export function ratio(d: Decimal | undefined): string {
+  return d === undefined ? 'n/a' : toFixed(d, 4);
+}
+
+export function signedRatio(d: Decimal | undefined): string {
+  if (d === undefined) return 'n/a';
+  const s = toFixed(d, 4);
+  return /^-?0\.0000$/.test(s) ? '±0.0000' : s.startsWith('-') ? s : `+${s}`;
+}
+
+export function percent(d: Decimal | undefined, places = 0): string {
+  return d === undefined ? 'n/a' : `${toFixed(d.times(100), places)} %`;
+}
+
+export function signedInt(n: number): string {
+  return n > 0 ? `+${n}` : n === 0 ? '±0' : String(n);
+}
+
+function group(fixed: string): string {
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+}

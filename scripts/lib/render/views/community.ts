@@ -1,0 +1,38 @@
+/** community.md: NPS over the survey rounds, per partner, and hub usage per partner. */
+import { MIN_RESPONSES_PER_PARTNER, partnerNps, usageByMonth } from '../../figures/community.js';
+import type { Figures } from '../../figures/index.js';
+import { addMonths } from '../../time/calendar.js';
+import { xyChart } from '../charts.js';
+import { partnerLink } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+
+export const USAGE_MONTHS = 6;
+
+export function communityView(f: Figures, meta: ReportMeta) {
+  const months = Array.from({ length: USAGE_MONTHS }, (_, i) => addMonths(f.ctx.month, i - USAGE_MONTHS + 1));
+  const declining = new Set(f.decliningUsage);
+  const byPartner = f.ctx.repo.partners.map((p) => ({ p, byMonth: usageByMonth(p) }));
+  const usage = byPartner
+    .filter(({ byMonth }) => months.some((m) => byMonth.has(m)))
+    .map(({ p, byMonth }) => ({
+      partner: partnerLink(p),
+      values: months.map((m) => (byMonth.has(m) ? String(byMonth.get(m)) : '—')),
+      flag: declining.has(p.id) ? '**declining**' : '',
+    }));
+  const totals = months.map((m) => byPartner.reduce((n, { byMonth }) => n + (byMonth.get(m) ?? 0), 0));
+  return {
+    header: header(meta, 'Community'),
+    nps: f.nps.map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses), promoters: String(n.promoters), detractors: String(n.detractors) })),
+    npsChart: f.nps.length
+      ? xyChart({ title: 'NPS by survey round', x: f.nps.map((n) => n.survey), yLabel: 'NPS', series: [{ name: 'NPS', kind: 'bar', values: f.nps.map((n) => n.score) }], yInclude: [-100, 100] })
+      : '',
+    minResponses: String(MIN_RESPONSES_PER_PARTNER),
+    partnerNps: f.ctx.repo.partners.flatMap((p) => {
+      const n = partnerNps(f.ctx, p);
+      return n ? [{ partner: partnerLink(p), score: String(n.score), responses: String(n.responses) }] : [];
+    }),
+    months,
+    usage,
+    usageChart: xyChart({ title: 'Monthly active users, all hubs', x: months, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: totals }] }),
+  };
+}

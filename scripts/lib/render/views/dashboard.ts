@@ -1,0 +1,89 @@
+/** reports/README.md: the headline figures, what needs action this week, and the way to every report. */
+import type { Figures } from '../../figures/index.js';
+import { addDays } from '../../time/calendar.js';
+import { money, ratio, signedInt, signedMoney, signedRatio } from '../numbers.js';
+import { md } from '../markdown.js';
+import { xyChart } from '../charts.js';
+import { code, partnerLink } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+import { sum } from '../../money/decimal.js';
+
+const ACTION_DAYS = 7;
+const STUCK_DAYS = 30;
+const LIST_LIMIT = 10;
+
+export const REPORTS = [
+  { file: 'cost-recovery.md', title: 'Cost recovery', about: 'monthly recurring revenue against costs, per partner and over 12 months' },
+  { file: 'invoicing.md', title: 'Invoicing', about: 'money owed, aging, overdue invoices, periods not yet invoiced, contracted vs invoiced vs collected' },
+  { file: 'renewals.md', title: 'Renewals', about: 'contracts ending soon and their notice deadlines' },
+  { file: 'grants.md', title: 'Grants', about: 'deliverables and funder reports per grant, with a timeline' },
+  { file: 'onboarding.md', title: 'Onboarding', about: 'checklist progress and time from one milestone to the next' },
+  { file: 'community.md', title: 'Community', about: 'NPS per survey and hub usage' },
+  { file: 'pipeline.md', title: 'Pipeline', about: 'leads by stage and grant prospects, with the value at stake' },
+  { file: 'projection.md', title: 'Projection', about: 'committed and weighted pipeline revenue against costs, 18 months ahead' },
+];
+
+export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
+  const overdue = (x: Figures) => sum(x.receivables.open.filter((o) => o.daysPastDue > 0).map((o) => o.outstandingReporting));
+  const latestNps = (x: Figures) => x.nps[x.nps.length - 1];
+  const nps = latestNps(f);
+  const prevNps = latestNps(prev);
+  const headline = [
+    { label: 'Monthly recurring revenue (MRR)', value: money(f.recovery.mrr), change: signedMoney(f.recovery.mrr.minus(prev.recovery.mrr)) },
+    { label: 'Monthly recurring costs (MRC)', value: money(f.recovery.mrc), change: signedMoney(f.recovery.mrc.minus(prev.recovery.mrc)) },
+    {
+      label: 'Cost recovery ratio (MRC / MRR; below 1 means revenue covers costs)',
+      value: ratio(f.recovery.ratio),
+      change: f.recovery.ratio && prev.recovery.ratio ? signedRatio(f.recovery.ratio.minus(prev.recovery.ratio)) : 'n/a',
+    },
+    { label: 'Receivables outstanding', value: money(f.receivables.outstanding), change: signedMoney(f.receivables.outstanding.minus(prev.receivables.outstanding)) },
+    { label: 'of which overdue', value: money(overdue(f)), change: signedMoney(overdue(f).minus(overdue(prev))) },
+    { label: 'Billing periods not yet invoiced', value: String(f.unbilled.length), change: signedInt(f.unbilled.length - prev.unbilled.length) },
+    { label: 'Contracts up for renewal', value: String(f.renewals.length), change: signedInt(f.renewals.length - prev.renewals.length) },
+    { label: 'Grant deliverables overdue', value: String(f.deliverables.overdue.length), change: signedInt(f.deliverables.overdue.length - prev.deliverables.overdue.length) },
+    { label: `Latest NPS${nps ? ` (survey ${md(nps.survey)}, ${nps.responses} responses)` : ''}`, value: nps ? String(nps.score) : 'n/a', change: nps && prevNps ? signedInt(nps.score - prevNps.score) : 'n/a' },
+    { label: 'Partners with declining usage', value: String(f.decliningUsage.length), change: signedInt(f.decliningUsage.length - prev.decliningUsage.length) },
+  ];
+  const soon = addDays(f.asOf, ACTION_DAYS);
+  const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
+  const partnersById = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
+  const actions = {
+    overdueInvoices: overdueInvoices.slice(0, LIST_LIMIT).map((o) => ({
+      partner: partnerLink(o.partner),
+      number: md(o.invoice.number),
+      outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
+      days: String(o.daysPastDue),
+    })),
+    moreOverdue: overdueInvoices.length > LIST_LIMIT ? String(overdueInvoices.length - LIST_LIMIT) : '',
+    notices: f.renewals
+      .filter((r) => r.noticeBy <= soon)
+      .map((r) => ({ contract: code(r.contract), partner: partnerLink(partnersById.get(r.partner)!), noticeBy: r.noticeBy, end: r.end, passed: r.noticePassed ? ' (passed)' : '' })),
+    deliverables: [...f.deliverables.overdue, ...f.deliverables.dueSoon.filter((d) => d.deliverable.due <= soon)].map((d) => ({
+      id: code(d.id),
+      title: md(d.deliverable.title),
+      due: d.deliverable.due,
+      owner: md(d.deliverable.owner),
+      state: d.deliverable.due < f.asOf ? 'overdue' : 'due this week',
+    })),
+    stuck: f.onboarding.filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS).map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
+    unbilled: f.unbilled.map((u) => ({ contract: code(u.contract), partner: partnerLink(partnersById.get(u.partner)!), from: u.from, to: u.to })),
+  };
+  const nothingToDo = Object.values(actions).every((a) => a.length === 0);
+  return {
+    header: header(meta, 'Partnerships dashboard', '../'),
+    previous: prev.asOf,
+    headline,
+    actions,
+    nothingToDo,
+    actionDays: String(ACTION_DAYS),
+    stuckDays: String(STUCK_DAYS),
+    trendChart: xyChart({
+      title: 'Cost recovery ratio, last 12 months',
+      x: f.trend.map((p) => p.month),
+      yLabel: 'MRC / MRR',
+      series: [{ name: 'ratio', kind: 'line', values: f.trend.map((p) => (p.ratio ? p.ratio.toNumber() : 0)) }],
+      yInclude: [1],
+    }),
+    reports: REPORTS,
+  };
+}

@@ -1,0 +1,43 @@
+/** invoicing.md: receivables and aging, overdue invoices, unbilled periods, contracted vs invoiced vs collected. */
+import type { Figures } from '../../figures/index.js';
+import { BUCKETS } from '../../figures/receivables.js';
+import { money } from '../numbers.js';
+import { md } from '../markdown.js';
+import { xyChart } from '../charts.js';
+import { code, partnerLink } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+
+export function invoicingView(f: Figures, meta: ReportMeta) {
+  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
+  return {
+    header: header(meta, 'Invoicing'),
+    outstanding: money(f.receivables.outstanding),
+    buckets: BUCKETS.map((b) => ({ bucket: b === 'current' ? 'not yet due' : `${b} days overdue`, amount: money(f.receivables.buckets[b]) })),
+    agingChart: xyChart({
+      title: 'Receivables by days past due',
+      x: BUCKETS.map((b) => (b === 'current' ? 'not due' : b)),
+      yLabel: meta.currency,
+      series: [{ name: 'outstanding', kind: 'bar', values: BUCKETS.map((b) => f.receivables.buckets[b].toNumber()) }],
+    }),
+    open: f.receivables.open.map((o) => ({
+      partner: partnerLink(o.partner),
+      number: md(o.invoice.number),
+      contract: code(o.invoice.contract),
+      issued: o.invoice.issued,
+      due: o.due,
+      amount: `${money(o.outstanding)} ${o.invoice.currency}`,
+      days: o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
+    })),
+    unbilled: f.unbilled.map((u) => ({ contract: code(u.contract), partner: partnerLink(partners.get(u.partner)!), from: u.from, to: u.to })),
+    ledgers: f.ledgers.map((l) => ({
+      contract: code(l.contract),
+      partner: partnerLink(partners.get(l.partner)!),
+      status: l.status,
+      currency: l.currency,
+      contracted: money(l.contracted),
+      invoiced: money(l.invoiced),
+      collected: money(l.collected),
+      open: money(l.invoiced.minus(l.collected)),
+    })),
+  };
+}

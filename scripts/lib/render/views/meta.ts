@@ -1,0 +1,24 @@
+/** What every report states at its top: whose figures, as of when, from which data. */
+import { md } from '../markdown.js';
+
+export interface ReportMeta {
+  organization: string;
+  asOf: string;
+  currency: string;
+  /** The data revision the report was built from. */
+  revision: string;
+}
+
+export interface Header {
+  title: string;
+  organization: string;
+  asOf: string;
+  currency: string;
+  revision: string;
+  /** Relative path from the report to the repository root, e.g. '../' or '../../'. */
+  up: string;
+}
+
+export function header(meta: ReportMeta, title: string, up = '../'): Header {
+  return { title, organization: md(meta.organization), asOf: meta.asOf, currency: meta.currency, revision: md(meta.revision), up };
+}

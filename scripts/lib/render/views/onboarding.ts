@@ -1,0 +1,24 @@
+/** onboarding.md: checklist progress of partners in onboarding, and time between milestones. */
+import type { Figures } from '../../figures/index.js';
+import { percent } from '../numbers.js';
+import { md } from '../markdown.js';
+import { partnerLink } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+
+const days = (n: number | undefined) => (n === undefined ? '—' : String(n));
+
+export function onboardingView(f: Figures, meta: ReportMeta) {
+  const checklist = f.ctx.repo.config.onboarding_checklist;
+  return {
+    header: header(meta, 'Onboarding'),
+    checklist: checklist.map((c) => ({ id: c.id, title: md(c.title) })),
+    partners: f.onboarding.map((o) => ({
+      partner: partnerLink(o.partner),
+      progress: percent(o.progress),
+      days: days(o.daysInStage),
+      items: checklist.map((c) => (o.done.includes(c.id) ? '✅' : '⬜')).join(' '),
+      missing: checklist.filter((c) => !o.done.includes(c.id)).map((c) => md(c.title)).join(', ') || '—',
+    })),
+    spans: f.milestoneSpans.map((s) => ({ from: s.from, to: s.to, median: days(s.median), p90: days(s.p90), n: String(s.n) })),
+  };
+}

@@ -1,0 +1,77 @@
+/** reports/partners/<id>.md: one page per partner, everything about the account. */
+import { npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
+import { partnerName } from '../../figures/context.js';
+import type { Figures } from '../../figures/index.js';
+import { dueDate, paidBy } from '../../figures/receivables.js';
+import type { PartnerRecovery } from '../../figures/recovery.js';
+import { feeRevenue } from '../../figures/revenue.js';
+import { dec } from '../../money/decimal.js';
+import { MILESTONES } from '../../model/records.js';
+import type { PartnerFolder } from '../../model/repository.js';
+import { xyChart } from '../charts.js';
+import { md, mdLink, notesMarkdown } from '../markdown.js';
+import { money, ratio } from '../numbers.js';
+import { code } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+
+/** Each month of the trend: every partner's recovery, computed once for all pages. */
+export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
+
+export function partnerView(f: Figures, partner: PartnerFolder, history: RecoveryHistory, meta: ReportMeta) {
+  const profile = partner.profile!.value;
+  const { ctx, asOf } = f;
+  const invoices = [...partner.invoices]
+    .map((i) => i.value)
+    .sort((a, b) => (a.issued > b.issued ? -1 : a.issued < b.issued ? 1 : a.number < b.number ? -1 : 1));
+  const open = f.receivables.open.filter((o) => o.partner === partner);
+  const balances = new Map<string, ReturnType<typeof dec>>();
+  for (const o of open) balances.set(o.invoice.currency, (balances.get(o.invoice.currency) ?? dec(0)).plus(o.outstanding));
+  const usage = usageByMonth(partner);
+  const usageMonths = history.map((h) => h.month).filter((m) => usage.has(m));
+  const nps = partnerNps(ctx, partner);
+  return {
+    header: header(meta, md(partnerName(partner)), '../../'),
+    id: code(partner.id),
+    type: profile.type,
+    country: profile.country,
+    stage: profile.stage,
+    owner: md(profile.account_owner),
+    tags: (profile.tags ?? []).map(md).join(', '),
+    contacts: (profile.contacts ?? []).map((c) => ({ name: md(c.name), role: md(c.role), email: c.email ? md(c.email) : '' })),
+    milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({ name: m, date: profile.milestones![m]! })),
+    hubs: (profile.hubs ?? []).map((h) => ({ id: h.url ? mdLink(h.id, h.url) : code(h.id), cloud: h.cloud, launched: h.launched ?? '', decommissioned: h.decommissioned ?? '' })),
+    contracts: (ctx.contractsOf.get(partner) ?? []).map((v) => ({
+      id: code(v.contract.id),
+      kind: v.contract.kind,
+      status: v.contract.status + (v.contract.probability !== undefined ? ` (${v.contract.probability} %)` : ''),
+      term: `${v.contract.start} to ${v.effective.to}${v.contract.terminated ? ' (terminated)' : ''}`,
+      billing: `${v.contract.billing.every}, in ${v.contract.billing.in}; cloud ${v.contract.cloud.billing}`,
+      mrr: v.contract.status === 'draft' ? '—' : money(feeRevenue(ctx, v, ctx.month).times(ctx.netOfSponsor)),
+      document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
+    })),
+    invoices: invoices.map((i) => {
+      const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
+      const paid = paidBy(i, asOf);
+      return {
+        number: md(i.number),
+        issued: i.issued,
+        due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
+        amount: `${money(dec(i.amount))} ${i.currency}`,
+        paid: money(paid),
+        status: i.status,
+        outstanding: i.status === 'sent' || i.status === 'paid' ? money(dec(i.amount).minus(paid)) : '—',
+      };
+    }),
+    balance: [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') || 'nothing outstanding',
+    recovery: history.map(({ month, byPartner }) => {
+      const r = byPartner.get(partner)!;
+      return { month, revenue: money(r.revenue), cloud: money(r.cloudCost), shared: money(r.sharedCost), recovery: ratio(r.recovery) };
+    }),
+    usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
+    usageChart: usageMonths.length > 1 ? xyChart({ title: 'Monthly active users', x: usageMonths, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: usageMonths.map((m) => usage.get(m)!) }] }) : '',
+    declining: f.decliningUsage.includes(partner.id),
+    nps: npsBySurvey(ctx, [partner]).map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses) })),
+    npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
+    notes: notesMarkdown(partner.notes),
+  };
+}

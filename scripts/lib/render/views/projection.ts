@@ -1,0 +1,53 @@
+/** projection.md: the runway picture, 18 months ahead. */
+import type { Figures } from '../../figures/index.js';
+import { ACCOUNT_SIZE_LIMITS, revenueByAccountSize, SERVICES } from '../../figures/projection.js';
+import { sum } from '../../money/decimal.js';
+import { money } from '../numbers.js';
+import { xyChart } from '../charts.js';
+import { header, type ReportMeta } from './meta.js';
+
+export function projectionView(f: Figures, meta: ReportMeta) {
+  const config = f.ctx.repo.config;
+  const rows = f.projection.map((p) => ({
+    month: p.month,
+    committed: money(p.committed),
+    pipeline: money(p.pipeline),
+    total: money(p.committed.plus(p.pipeline)),
+    costs: money(p.costs),
+    gap: money(p.committed.plus(p.pipeline).minus(p.costs)),
+    services: SERVICES.map((s) => money(p.committedByService[s])),
+  }));
+  const num = (d: { toNumber(): number }) => d.toNumber();
+  const [small, large] = [money(ACCOUNT_SIZE_LIMITS.small), money(ACCOUNT_SIZE_LIMITS.large)];
+  return {
+    header: header(meta, 'Revenue projection'),
+    months: String(f.projection.length),
+    cutoff: String(config.pipeline_min_probability),
+    sponsorFee: config.fiscal_sponsor_fee_pct > 0 ? String(config.fiscal_sponsor_fee_pct) : '',
+    chart: xyChart({
+      title: 'Committed (lower bars), committed + weighted pipeline (upper bars), recurring costs (line)',
+      x: f.projection.map((p) => p.month),
+      yLabel: meta.currency,
+      series: [
+        // Drawn in order, so the taller total bar sits behind the committed bar: a stacked look.
+        { name: 'committed + pipeline', kind: 'bar', values: f.projection.map((p) => num(p.committed.plus(p.pipeline))) },
+        { name: 'committed', kind: 'bar', values: f.projection.map((p) => num(p.committed)) },
+        { name: 'costs', kind: 'line', values: f.projection.map((p) => num(p.costs)) },
+      ],
+    }),
+    rows,
+    services: SERVICES,
+    totals: {
+      committed: money(sum(f.projection.map((p) => p.committed))),
+      pipeline: money(sum(f.projection.map((p) => p.pipeline))),
+      costs: money(sum(f.projection.map((p) => p.costs))),
+    },
+    sizes: revenueByAccountSize(f.ctx).map((r) => ({
+      size: r.size,
+      range: { small: `up to ${small}`, medium: `${small} to ${large}`, large: `${large} or more` }[r.size],
+      partners: String(r.partners.length),
+      monthly: money(r.monthly),
+      annual: money(r.monthly.times(12)),
+    })),
+  };
+}

@@ -1,0 +1,26 @@
+/** renewals.md: active contracts ending within the renewal window. */
+import type { Figures } from '../../figures/index.js';
+import { daysBetween } from '../../time/calendar.js';
+import { money } from '../numbers.js';
+import { feeRevenue } from '../../figures/revenue.js';
+import { code, partnerLink } from './links.js';
+import { header, type ReportMeta } from './meta.js';
+
+export function renewalsView(f: Figures, meta: ReportMeta) {
+  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
+  const views = new Map(f.ctx.contracts.map((v) => [v.contract.id, v]));
+  return {
+    header: header(meta, 'Renewals'),
+    window: String(f.ctx.repo.config.renewal_window_days),
+    renewals: f.renewals.map((r) => ({
+      contract: code(r.contract),
+      partner: partnerLink(partners.get(r.partner)!),
+      end: r.end,
+      daysLeft: String(daysBetween(f.asOf, r.end)),
+      noticeBy: r.noticeBy,
+      notice: r.noticePassed ? '**passed**' : `in ${daysBetween(f.asOf, r.noticeBy)} days`,
+      autoRenew: r.autoRenew ? 'yes' : 'no',
+      mrr: money(feeRevenue(f.ctx, views.get(r.contract)!, f.ctx.month).times(f.ctx.netOfSponsor)),
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+/** npm run report: validates, then writes every report for one as-of date. */
+import { join, resolve } from 'node:path';
+import { asOfOption, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import { checkedData } from './lib/checked.js';
+import { computeFigures, previousMonthDate } from './lib/figures/index.js';
+import { dataRevision } from './lib/load/revision.js';
+import { FolderSource } from './lib/load/source.js';
+import { renderReports } from './lib/render/index.js';
+import { writeReports } from './lib/write/report-files.js';
+
+const spec = {
+  name: 'report',
+  summary: 'Checks the data, then writes the Markdown reports (dashboard, cost recovery, invoicing, renewals, grants, onboarding, community, pipeline, projection, one page per partner).',
+  usage: '[--root DIR] [--as-of YYYY-MM-DD] [--out DIR]',
+  options: { root: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  help: [
+    '--root DIR           the data (default: this repository)',
+    '--as-of DATE         the date the reports are for (default: today)',
+    '--out DIR            where to write them (default: reports/ under the root)',
+  ],
+} as const;
+
+runCommand(async () => {
+  const args = parseCommand(spec);
+  const asOf = asOfOption(args['as-of']);
+  const root = rootOption(args.root);
+  const out = args.out ? resolve(args.out) : join(root, 'reports');
+  const checked = await checkedData(new FolderSource(root), asOf);
+  if (!checked) return 1;
+  const figures = computeFigures(checked.repo, asOf);
+  const previous = computeFigures(checked.repo, previousMonthDate(asOf));
+  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root) };
+  const summary = await writeReports(out, renderReports(figures, previous, meta));
+  const deleted = summary.deleted.length ? `, removed ${summary.deleted.join(', ')}` : '';
+  process.stdout.write(`Wrote ${summary.written} reports to ${out} as of ${asOf}${deleted}.\n`);
+  return 0;
+});
