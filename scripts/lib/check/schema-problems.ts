@@ -57,11 +57,19 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(parent.properties ?? {});
       const suggestion = didYouMean(name, known);
+      // `{ description: Setup, fixed price, amount: 1 }`: the comma ended the text and the rest became a key.
+      const data = e.data as Record<string, unknown>;
+      const keys = Object.keys(data ?? {});
+      const before = keys[keys.indexOf(name) - 1];
+      const splitText =
+        / /.test(name) && data?.[name] === null && before
+          ? ` It looks like the text of '${before}' cut off by a comma: inside { … } a comma ends a value, so put the whole text in quotes: ${before}: "${String(data[before])}, ${name}".`
+          : '';
       return {
         pointer: `${e.instancePath}/${escape(name)}`,
         key: true,
         rule: 'unknown-field',
-        message: `unknown field '${name}'.${suggestion || ` The fields allowed here are: ${known.join(', ')}.`}`,
+        message: `unknown field '${name}'.${splitText || suggestion || ` The fields allowed here are: ${known.join(', ')}.`}`,
       };
     }
     case 'propertyNames':

@@ -1,7 +1,7 @@
 /** Recurring costs and cloud costs, and how shared costs are allocated to partners. */
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { firstDay, lastDay } from '../time/calendar.js';
+import { addMonths, firstDay, lastDay } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { hubsOf, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
@@ -63,4 +63,15 @@ export function allocatedCosts(ctx: FigureContext, weights: Map<PartnerFolder, n
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
   return recurringCosts(ctx, month).times(own).dividedBy(total);
+}
+
+/**
+ * Partners whose cloud bill for `month` is not recorded although last month's
+ * is: until it is, MRC and pass-through revenue understate that month.
+ */
+export function pendingCloudBills(ctx: FigureContext, month: string): string[] {
+  const previous = addMonths(month, -1);
+  return ctx.repo.partners
+    .filter((p) => p.cloudCosts.some((c) => c.value.month === previous) && !p.cloudCosts.some((c) => c.value.month === month))
+    .map((p) => p.id);
 }

@@ -3,6 +3,7 @@ import type { Repository } from '../model/repository.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { figureContext, type FigureContext } from './context.js';
 import { decliningUsage, npsBySurvey, type Nps } from './community.js';
+import { pendingCloudBills } from './costs.js';
 import { deliverableFigures, type DeliverableFigures } from './deliverables.js';
 import { ledgers, type ContractLedger } from './ledger.js';
 import { milestoneSpans, onboardingPartners, type MilestoneSpan, type OnboardingPartner } from './onboarding.js';
@@ -29,6 +30,8 @@ export interface Figures {
   milestoneSpans: MilestoneSpan[];
   nps: Nps[];
   decliningUsage: string[];
+  /** Partners whose cloud bill for the as-of month is not in yet. */
+  pendingCloudBills: string[];
   deals: Deal[];
   grantProspects: GrantProspect[];
   projection: ProjectionMonth[];
@@ -52,6 +55,7 @@ export function computeFigures(repo: Repository, asOf: string): Figures {
     milestoneSpans: milestoneSpans(ctx),
     nps: npsBySurvey(ctx),
     decliningUsage: decliningUsage(ctx),
+    pendingCloudBills: pendingCloudBills(ctx, ctx.month),
     deals: deals(ctx),
     grantProspects: grantProspects(ctx),
     projection: projection(ctx),

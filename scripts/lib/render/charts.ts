@@ -6,7 +6,12 @@ export interface Series {
   name: string;
   values: number[];
   kind: 'line' | 'bar';
+  /** Defaults to the palette in series order. */
+  color?: string;
 }
+
+/** GitHub's Primer colours: blue, red, green, orange, purple. */
+const PALETTE = ['#0969da', '#cf222e', '#1a7f37', '#bc4c00', '#8250df'];
 
 interface XyChart {
   title: string;
@@ -22,8 +27,11 @@ export function xyChart(c: XyChart): string {
   const min = Math.min(0, ...all);
   const max = Math.max(...all, 1);
   const pad = (max - min) * 0.1;
+  const colors = c.series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]).join(', ');
+  const init = { xyChart: { width: 900, height: 360 }, themeVariables: { xyChart: { plotColorPalette: colors } } };
   const lines = [
     '```mermaid',
+    `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
     `  title "${mermaidText(c.title)}"`,
     `  x-axis [${c.x.map((x) => `"${mermaidText(x)}"`).join(', ')}]`,

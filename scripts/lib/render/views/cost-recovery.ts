@@ -4,6 +4,7 @@ import { money, ratio } from '../numbers.js';
 import { xyChart } from '../charts.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { cloudBillsNote } from './dashboard.js';
 
 export function costRecoveryView(f: Figures, meta: ReportMeta) {
   const config = f.ctx.repo.config;
@@ -18,6 +19,7 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
     ratio: ratio(f.recovery.ratio),
     sponsorFee: config.fiscal_sponsor_fee_pct > 0 ? String(config.fiscal_sponsor_fee_pct) : '',
     allocation: config.cost_allocation,
+    cloudNote: cloudBillsNote(f),
     trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),
     chart: xyChart({
       title: 'MRR (bars) and MRC (line), last 12 months',

@@ -7,6 +7,7 @@ import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 import { sum } from '../../money/decimal.js';
+import { partnerName } from '../../figures/context.js';
 
 const ACTION_DAYS = 7;
 const STUCK_DAYS = 30;
@@ -73,6 +74,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     header: header(meta, 'Partnerships dashboard', '../'),
     previous: prev.asOf,
     headline,
+    cloudNote: cloudBillsNote(f),
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),
@@ -86,4 +88,11 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     }),
     reports: REPORTS,
   };
+}
+
+/** Said under the figures when the as-of month's cloud bills are not all recorded yet. */
+export function cloudBillsNote(f: Figures): string {
+  if (f.pendingCloudBills.length === 0) return '';
+  const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.repo.partners.find((p) => p.id === id)!)));
+  return `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC and pass-through revenue leave them out.`;
 }

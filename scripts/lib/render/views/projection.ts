@@ -25,14 +25,14 @@ export function projectionView(f: Figures, meta: ReportMeta) {
     cutoff: String(config.pipeline_min_probability),
     sponsorFee: config.fiscal_sponsor_fee_pct > 0 ? String(config.fiscal_sponsor_fee_pct) : '',
     chart: xyChart({
-      title: 'Committed (lower bars), committed + weighted pipeline (upper bars), recurring costs (line)',
+      title: 'Committed (dark) + weighted pipeline (light) vs costs (line)',
       x: f.projection.map((p) => p.month),
       yLabel: meta.currency,
       series: [
         // Drawn in order, so the taller total bar sits behind the committed bar: a stacked look.
-        { name: 'committed + pipeline', kind: 'bar', values: f.projection.map((p) => num(p.committed.plus(p.pipeline))) },
-        { name: 'committed', kind: 'bar', values: f.projection.map((p) => num(p.committed)) },
-        { name: 'costs', kind: 'line', values: f.projection.map((p) => num(p.costs)) },
+        { name: 'committed + pipeline', kind: 'bar', color: '#9ecbff', values: f.projection.map((p) => num(p.committed.plus(p.pipeline))) },
+        { name: 'committed', kind: 'bar', color: '#0969da', values: f.projection.map((p) => num(p.committed)) },
+        { name: 'costs', kind: 'line', color: '#cf222e', values: f.projection.map((p) => num(p.costs)) },
       ],
     }),
     rows,
