@@ -1,20 +1,21 @@
 /** npm run report: validates, then writes every report for one as-of date. */
 import { join, resolve } from 'node:path';
-import { asOfOption, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import { REV_HELP, ROOT_HELP, asOfOption, dataSource, parseCommand, rootOption, runCommand } from './lib/cli.js';
 import { checkedData } from './lib/checked.js';
+import { readHistory } from './lib/load/history.js';
 import { computeFigures, previousMonthDate } from './lib/figures/index.js';
 import { dataRevision } from './lib/load/revision.js';
-import { FolderSource } from './lib/load/source.js';
 import { renderReports } from './lib/render/index.js';
 import { writeReports } from './lib/write/report-files.js';
 
 const spec = {
   name: 'report',
   summary: 'Checks the data, then writes the Markdown reports (dashboard, cost recovery, invoicing, renewals, grants, onboarding, community, pipeline, projection, one page per partner).',
-  usage: '[--root DIR] [--as-of YYYY-MM-DD] [--out DIR]',
-  options: { root: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD] [--out DIR]',
+  options: { root: { type: 'string' }, rev: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
   help: [
-    '--root DIR           the data (default: this repository)',
+    ROOT_HELP,
+    REV_HELP,
     '--as-of DATE         the date the reports are for (default: today)',
     '--out DIR            where to write them (default: reports/ under the root)',
   ],
@@ -25,11 +26,12 @@ runCommand(async () => {
   const asOf = asOfOption(args['as-of']);
   const root = rootOption(args.root);
   const out = args.out ? resolve(args.out) : join(root, 'reports');
-  const checked = await checkedData(new FolderSource(root), asOf);
+  const checked = await checkedData(await dataSource(root, args.rev), asOf);
   if (!checked) return 1;
-  const figures = computeFigures(checked.repo, asOf);
-  const previous = computeFigures(checked.repo, previousMonthDate(asOf));
-  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root) };
+  const history = await readHistory(root, args.rev);
+  const figures = computeFigures(checked.repo, asOf, history);
+  const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
+  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root, args.rev) };
   const summary = await writeReports(out, renderReports(figures, previous, meta));
   const deleted = summary.deleted.length ? `, removed ${summary.deleted.join(', ')}` : '';
   process.stdout.write(`Wrote ${summary.written} reports to ${out} as of ${asOf}${deleted}.\n`);

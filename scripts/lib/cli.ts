@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate, todayUtc } from './time/calendar.js';
+import { GitSource } from './load/git-source.js';
+import { FolderSource, type DataSource } from './load/source.js';
 
 /** The repository this tool lives in: the default data root. */
 export const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +43,17 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = pro
 export function rootOption(value: string | undefined): string {
   return resolve(value ?? TOOL_ROOT);
 }
+
+/** The data at `root`: the files on disk, or, with --rev, as they were at that git revision. */
+export async function dataSource(root: string, rev: string | undefined): Promise<DataSource> {
+  if (rev === undefined) return new FolderSource(root);
+  const source = new GitSource(root, rev);
+  await source.resolve();
+  return source;
+}
+
+export const ROOT_HELP = '--root DIR           the data (default: this repository)';
+export const REV_HELP = '--rev REV            read the data as it was at this git revision (a tag, branch or commit), without checking it out';
 
 export function asOfOption(value: string | undefined): string {
   if (value === undefined) return todayUtc();

@@ -1,5 +1,7 @@
 /** Every figure of one as-of date, as plain data: pure functions of (records, as-of date). */
+import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
+import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { figureContext, type FigureContext } from './context.js';
 import { decliningUsage, npsBySurvey, type Nps } from './community.js';
@@ -13,6 +15,13 @@ import { receivables, type Receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend, type PartnerRecovery, type RecoveryPoint } from './recovery.js';
 import { renewals, type Renewal } from './renewals.js';
 import { unbilled, type UnbilledPeriod } from './unbilled.js';
+
+export interface HistoryFigures {
+  available: boolean;
+  activity: Map<string, PartnerActivity>;
+  stale: PartnerActivity[];
+  changes: ChangeGroup[];
+}
 
 export interface Figures {
   ctx: FigureContext;
@@ -35,10 +44,12 @@ export interface Figures {
   deals: Deal[];
   grantProspects: GrantProspect[];
   projection: ProjectionMonth[];
+  history: HistoryFigures;
 }
 
-export function computeFigures(repo: Repository, asOf: string): Figures {
+export function computeFigures(repo: Repository, asOf: string, history: History = NO_HISTORY): Figures {
   const ctx = figureContext(repo, asOf);
+  const activity = partnerActivity(history, asOf);
   return {
     ctx,
     asOf,
@@ -59,6 +70,7 @@ export function computeFigures(repo: Repository, asOf: string): Figures {
     deals: deals(ctx),
     grantProspects: grantProspects(ctx),
     projection: projection(ctx),
+    history: { available: history.available, activity, stale: stalePartners(repo, activity, asOf), changes: recentChanges(history, asOf) },
   };
 }
 

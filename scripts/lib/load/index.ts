@@ -37,7 +37,7 @@ export async function loadFiles(source: DataSource): Promise<LoadResult> {
   const entries = await source.list();
   const problems: Problem[] = [];
   const files: LoadedFile[] = [];
-  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems));
+  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems)).finally(() => source.close?.());
   entries.forEach((entry, i) => {
     const text = texts[i];
     if (text === undefined) return;

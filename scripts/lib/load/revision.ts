@@ -8,17 +8,19 @@ import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
 
 const DATA_PATHS = [CONFIG_FILE, ...DATA_FOLDERS];
 
-export async function dataRevision(root: string): Promise<string> {
+export async function dataRevision(root: string, rev?: string): Promise<string> {
   const git = simpleGit({ baseDir: root });
   try {
     if (!(await git.checkIsRepo())) return 'a folder not under version control';
     const top = (await git.revparse(['--show-toplevel'])).trim();
     const prefix = await git.revparse(['--show-prefix']).then((s) => s.trim());
     const paths = DATA_PATHS.map((p) => `${prefix}${p}`);
-    const log = await git.raw(['-C', top, 'log', '-1', '--format=%h %cs', '--', ...paths]);
-    const status = await git.raw(['-C', top, 'status', '--porcelain', '--', ...paths]);
-    const rev = log.trim() ? `${log.trim().split(' ')[0]} (${log.trim().split(' ')[1]})` : 'no commit yet';
-    return status.trim() ? `${rev} + uncommitted changes` : rev;
+    const log = await git.raw(['-C', top, 'log', '-1', '--format=%h %cs', ...(rev ? [rev] : []), '--', ...paths]);
+    // At a revision, the working tree is not what was read.
+    const status = rev ? '' : await git.raw(['-C', top, 'status', '--porcelain', '--', ...paths]);
+    const [hash, date] = log.trim().split(' ');
+    const label = hash ? `${hash} (${date})` : 'no commit yet';
+    return status.trim() ? `${label} + uncommitted changes` : label;
   } catch {
     return 'unknown (git could not be read)';
   }

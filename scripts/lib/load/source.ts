@@ -20,6 +20,8 @@ export interface DataSource {
   /** The record files and anything else in the data folders, sorted by path. */
   list(): Promise<SourceEntry[]>;
   read(path: string): Promise<Buffer>;
+  /** Releases what reading needed (a git process); called once loading is done. */
+  close?(): void;
 }
 
 /** A fault of the source itself (missing root, unreadable folder): exit 2, not a data problem. */

@@ -2,6 +2,7 @@
 import type { Figures } from '../figures/index.js';
 import { partnerRecovery } from '../figures/recovery.js';
 import { render } from './templates.js';
+import { changesView } from './views/changes.js';
 import { communityView } from './views/community.js';
 import { costRecoveryView } from './views/cost-recovery.js';
 import { dashboardView } from './views/dashboard.js';
@@ -27,6 +28,7 @@ export function renderReports(f: Figures, previous: Figures, meta: ReportMeta): 
     ['community.md', render('community', communityView(f, meta))],
     ['pipeline.md', render('pipeline', pipelineView(f, meta))],
     ['projection.md', render('projection', projectionView(f, meta))],
+    ['changes.md', render('changes', changesView(f, meta))],
   ]);
   const history: RecoveryHistory = f.trend.map(({ month }) => ({
     month,

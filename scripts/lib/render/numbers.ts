@@ -39,3 +39,15 @@ function group(fixed: string): string {
   const digits = sign ? int.slice(1) : int;
   return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
 }
+
+/** A headline figure's value and its change, formatted by kind. */
+export function formatHeadline(kind: 'money' | 'ratio' | 'count' | 'score', value: Decimal | undefined): string {
+  if (value === undefined) return 'n/a';
+  return kind === 'money' ? money(value) : kind === 'ratio' ? ratio(value) : value.toString();
+}
+
+export function formatHeadlineChange(kind: 'money' | 'ratio' | 'count' | 'score', from: Decimal | undefined, to: Decimal | undefined): string {
+  if (from === undefined || to === undefined) return from === to ? '±0' : 'n/a';
+  const delta = to.minus(from);
+  return kind === 'money' ? signedMoney(delta) : kind === 'ratio' ? signedRatio(delta) : signedInt(delta.toNumber());
+}

@@ -52,6 +52,13 @@ export function metricsJson(f: Figures): Record<string, unknown> {
       deals: f.deals.map((d) => ({ partner: d.partner.id, stage: d.stage, annual_value: money(d.annualValue), weighted_value: money(d.weightedValue) })),
       grants: f.grantProspects.map((g) => ({ grant: g.grant, status: g.status, amount: money(g.amount) })),
     },
+    history: {
+      available: f.history.available,
+      stale_partners: f.history.stale.map((a) => a.partner),
+      last_updated: [...f.history.activity.values()]
+        .sort((a, b) => (a.partner < b.partner ? -1 : 1))
+        .map((a) => ({ id: a.partner, date: a.lastUpdated, by: a.updatedBy, commit: a.commit })),
+    },
     projection: f.projection.map((p) => ({ month: p.month, committed: money(p.committed), pipeline: money(p.pipeline), costs: money(p.costs) })),
   };
 }

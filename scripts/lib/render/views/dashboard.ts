@@ -1,12 +1,12 @@
 /** reports/README.md: the headline figures, what needs action this week, and the way to every report. */
 import type { Figures } from '../../figures/index.js';
 import { addDays } from '../../time/calendar.js';
-import { money, ratio, signedInt, signedMoney, signedRatio } from '../numbers.js';
+import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
+import { headline } from '../../figures/headline.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
-import { sum } from '../../money/decimal.js';
 import { partnerName } from '../../figures/context.js';
 
 const ACTION_DAYS = 7;
@@ -22,29 +22,14 @@ export const REPORTS = [
   { file: 'community.md', title: 'Community', about: 'NPS per survey and hub usage' },
   { file: 'pipeline.md', title: 'Pipeline', about: 'leads by stage and grant prospects, with the value at stake' },
   { file: 'projection.md', title: 'Projection', about: 'committed and weighted pipeline revenue against costs, 18 months ahead' },
+  { file: 'changes.md', title: 'Changes', about: 'what changed in the data over the last 30 days, by whom' },
 ];
 
 export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
-  const overdue = (x: Figures) => sum(x.receivables.open.filter((o) => o.daysPastDue > 0).map((o) => o.outstandingReporting));
-  const latestNps = (x: Figures) => x.nps[x.nps.length - 1];
-  const nps = latestNps(f);
-  const prevNps = latestNps(prev);
-  const headline = [
-    { label: 'Monthly recurring revenue (MRR)', value: money(f.recovery.mrr), change: signedMoney(f.recovery.mrr.minus(prev.recovery.mrr)) },
-    { label: 'Monthly recurring costs (MRC)', value: money(f.recovery.mrc), change: signedMoney(f.recovery.mrc.minus(prev.recovery.mrc)) },
-    {
-      label: 'Cost recovery ratio (MRC / MRR; below 1 means revenue covers costs)',
-      value: ratio(f.recovery.ratio),
-      change: f.recovery.ratio && prev.recovery.ratio ? signedRatio(f.recovery.ratio.minus(prev.recovery.ratio)) : 'n/a',
-    },
-    { label: 'Receivables outstanding', value: money(f.receivables.outstanding), change: signedMoney(f.receivables.outstanding.minus(prev.receivables.outstanding)) },
-    { label: 'of which overdue', value: money(overdue(f)), change: signedMoney(overdue(f).minus(overdue(prev))) },
-    { label: 'Billing periods not yet invoiced', value: String(f.unbilled.length), change: signedInt(f.unbilled.length - prev.unbilled.length) },
-    { label: 'Contracts up for renewal', value: String(f.renewals.length), change: signedInt(f.renewals.length - prev.renewals.length) },
-    { label: 'Grant deliverables overdue', value: String(f.deliverables.overdue.length), change: signedInt(f.deliverables.overdue.length - prev.deliverables.overdue.length) },
-    { label: `Latest NPS${nps ? ` (survey ${md(nps.survey)}, ${nps.responses} responses)` : ''}`, value: nps ? String(nps.score) : 'n/a', change: nps && prevNps ? signedInt(nps.score - prevNps.score) : 'n/a' },
-    { label: 'Partners with declining usage', value: String(f.decliningUsage.length), change: signedInt(f.decliningUsage.length - prev.decliningUsage.length) },
-  ];
+  const before = new Map(headline(prev).map((h) => [h.key, h]));
+  const figures = headline(f)
+    .filter((h) => h.key !== 'stale_partners' || f.history.available)
+    .map((h) => ({ label: md(h.label), value: formatHeadline(h.kind, h.value), change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value) }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
   const partnersById = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
@@ -68,17 +53,19 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     })),
     stuck: f.onboarding.filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS).map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
     unbilled: f.unbilled.map((u) => ({ contract: code(u.contract), partner: partnerLink(partnersById.get(u.partner)!), from: u.from, to: u.to })),
+    stale: f.history.stale.map((a) => ({ partner: partnerLink(partnersById.get(a.partner)!), lastUpdated: a.lastUpdated, by: md(a.updatedBy) })),
   };
   const nothingToDo = Object.values(actions).every((a) => a.length === 0);
   return {
     header: header(meta, 'Partnerships dashboard', '../'),
     previous: prev.asOf,
-    headline,
+    headline: figures,
     cloudNote: cloudBillsNote(f),
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),
     stuckDays: String(STUCK_DAYS),
+    staleDays: String(f.ctx.repo.config.stale_after_days),
     trendChart: xyChart({
       title: 'Cost recovery ratio, last 12 months',
       x: f.trend.map((p) => p.month),

@@ -73,5 +73,11 @@ export function partnerView(f: Figures, partner: PartnerFolder, history: Recover
     nps: npsBySurvey(ctx, [partner]).map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses) })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
     notes: notesMarkdown(partner.notes),
+    lastUpdated: lastUpdatedLine(f, partner),
   };
+}
+
+function lastUpdatedLine(f: Figures, partner: PartnerFolder): string {
+  const a = f.history.activity.get(partner.id);
+  return a ? `Record last updated ${a.lastUpdated} by ${md(a.updatedBy)} (${code(a.commit)}).` : '';
 }

@@ -1,0 +1,34 @@
+/** The headline figures: what the dashboard leads with and what a pull request's figure diff compares. */
+import { Decimal, sum } from '../money/decimal.js';
+import type { Figures } from './index.js';
+
+export type HeadlineKind = 'money' | 'ratio' | 'count' | 'score';
+
+export interface Headline {
+  key: string;
+  label: string;
+  /** For lists such as "Unchanged: MRC, NPS". */
+  short: string;
+  kind: HeadlineKind;
+  /** undefined when the figure does not exist (a ratio without revenue, an NPS without surveys). */
+  value: Decimal | undefined;
+}
+
+export function headline(f: Figures): Headline[] {
+  const overdue = sum(f.receivables.open.filter((o) => o.daysPastDue > 0).map((o) => o.outstandingReporting));
+  const nps = f.nps[f.nps.length - 1];
+  const count = (n: number) => new Decimal(n);
+  return [
+    { key: 'mrr', label: 'Monthly recurring revenue (MRR)', short: 'MRR', kind: 'money', value: f.recovery.mrr },
+    { key: 'mrc', label: 'Monthly recurring costs (MRC)', short: 'MRC', kind: 'money', value: f.recovery.mrc },
+    { key: 'cost_recovery_ratio', label: 'Cost recovery ratio (MRC / MRR; below 1 means revenue covers costs)', short: 'cost recovery ratio', kind: 'ratio', value: f.recovery.ratio },
+    { key: 'receivables', label: 'Receivables outstanding', short: 'receivables', kind: 'money', value: f.receivables.outstanding },
+    { key: 'overdue', label: 'of which overdue', short: 'overdue receivables', kind: 'money', value: overdue },
+    { key: 'unbilled', label: 'Billing periods not yet invoiced', short: 'unbilled periods', kind: 'count', value: count(f.unbilled.length) },
+    { key: 'renewals', label: 'Contracts up for renewal', short: 'renewals', kind: 'count', value: count(f.renewals.length) },
+    { key: 'deliverables_overdue', label: 'Grant deliverables overdue', short: 'overdue deliverables', kind: 'count', value: count(f.deliverables.overdue.length) },
+    { key: 'nps', label: nps ? `Latest NPS (survey ${nps.survey}, ${nps.responses} responses)` : 'Latest NPS', short: 'NPS', kind: 'score', value: nps ? count(nps.score) : undefined },
+    { key: 'declining_usage', label: 'Partners with declining usage', short: 'declining usage', kind: 'count', value: count(f.decliningUsage.length) },
+    { key: 'stale_partners', label: 'Partner records not updated recently', short: 'stale partner records', kind: 'count', value: count(f.history.stale.length) },
+  ];
+}
