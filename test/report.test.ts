@@ -18,7 +18,7 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-const REPORT_FILES = ['README.md', 'community.md', 'cost-recovery.md', 'grants.md', 'invoicing.md', 'onboarding.md', 'pipeline.md', 'projection.md', 'renewals.md'];
+const REPORT_FILES = ['README.md', 'changes.md', 'community.md', 'cost-recovery.md', 'grants.md', 'invoicing.md', 'onboarding.md', 'pipeline.md', 'projection.md', 'renewals.md'];
 
 describe('npm run report', () => {
   it('writes every report, byte-identical on a second run', () => {
