@@ -19,8 +19,22 @@ export interface FigureContext {
   contracts: ContractView[];
   /** The same, by partner: figures per partner never scan every contract. */
   contractsOf: Map<PartnerFolder, ContractView[]>;
-  /** Memo of figures asked for repeatedly with the same month (recurring costs). */
-  memo: Map<string, Decimal>;
+  /**
+   * Month-level figures (a partner's revenue in a month, the recurring costs
+   * of a month) do not depend on the as-of date: every context of the same
+   * records shares one memo, so the trend, the partner pages and last month's
+   * dashboard figures compute each once.
+   */
+  memo: Map<string, unknown>;
+}
+
+const MEMOS = new WeakMap<Repository, Map<string, unknown>>();
+
+export function memoized<T>(ctx: FigureContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
 }
 
 export interface ContractView {
@@ -49,7 +63,7 @@ export function figureContext(repo: Repository, asOf: string): FigureContext {
     netOfSponsor: new Decimal(1).minus(dec(repo.config.fiscal_sponsor_fee_pct).dividedBy(100)),
     contracts,
     contractsOf,
-    memo: new Map(),
+    memo: memoFor(repo),
   };
 }
 
@@ -59,4 +73,10 @@ export function partnerName(p: PartnerFolder): string {
 
 export function hubsOf(p: PartnerFolder): NonNullable<Partner['hubs']> {
   return p.profile?.value.hubs ?? [];
+}
+
+function memoFor(repo: Repository): Map<string, unknown> {
+  let memo = MEMOS.get(repo);
+  if (!memo) MEMOS.set(repo, (memo = new Map()));
+  return memo;
 }

@@ -3,23 +3,19 @@ import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths, firstDay, lastDay } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import { hubsOf, type FigureContext } from './context.js';
+import { hubsOf, memoized, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
 
 /** The organisation's recurring costs in `month`, in the reporting currency. */
 export function recurringCosts(ctx: FigureContext, month: string): Decimal {
-  const key = `recurring ${month}`;
-  let total = ctx.memo.get(key);
-  if (!total) {
-    total = sum(
+  return memoized(ctx, `recurring ${month}`, () =>
+    sum(
       ctx.repo.recurringCosts.map(({ value: c }) => {
         const term = { from: c.start, to: c.end ?? '9999-12-31' };
         return ctx.fx.convert(monthlyFigure({ amount: c.amount, per: c.per, effective: term, term }, month), c.currency, month);
       }),
-    );
-    ctx.memo.set(key, total);
-  }
-  return total;
+    ),
+  );
 }
 
 /** A partner's cloud costs in `month`, in the reporting currency. */
@@ -51,15 +47,17 @@ function activeUsers(partner: PartnerFolder, month: string): number {
  * by-usage: its active users. All weights zero means nothing is allocated.
  */
 export function allocationWeights(ctx: FigureContext, month: string): Map<PartnerFolder, number> {
-  const mode = ctx.repo.config.cost_allocation;
-  const weight = (p: PartnerFolder) =>
-    mode === 'per-hub' ? liveHubs(p, month) : mode === 'per-partner' ? (hasContractInForce(ctx, p, month) ? 1 : 0) : activeUsers(p, month);
-  return new Map(ctx.repo.partners.map((p) => [p, weight(p)]));
+  return memoized(ctx, `weights ${month}`, () => {
+    const mode = ctx.repo.config.cost_allocation;
+    const weight = (p: PartnerFolder) =>
+      mode === 'per-hub' ? liveHubs(p, month) : mode === 'per-partner' ? (hasContractInForce(ctx, p, month) ? 1 : 0) : activeUsers(p, month);
+    return new Map(ctx.repo.partners.map((p) => [p, weight(p)]));
+  });
 }
 
 /** A partner's share of the recurring costs of `month`. */
 export function allocatedCosts(ctx: FigureContext, weights: Map<PartnerFolder, number>, partner: PartnerFolder, month: string): Decimal {
-  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const total = memoized(ctx, `weight total ${month}`, () => [...weights.values()].reduce((a, b) => a + b, 0));
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
   return recurringCosts(ctx, month).times(own).dividedBy(total);

@@ -11,6 +11,7 @@ import { addMonths } from '../time/calendar.js';
 import type { ContractView, FigureContext } from './context.js';
 import { recurringCosts } from './costs.js';
 import { feeRevenue } from './revenue.js';
+import { monthlyFigure } from './recurring.js';
 
 export const PROJECTION_MONTHS = 18;
 export const SERVICES = ['core-support', 'hub-service', 'development', 'unspecified'] as const;
@@ -38,9 +39,14 @@ export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): Proj
   const pipelineViews = ctx.contracts.filter((v) => inPipeline(ctx, v));
   return Array.from({ length: months }, (_, i) => {
     const month = addMonths(ctx.month, i + 1);
-    const committedByService = Object.fromEntries(
-      SERVICES.map((s) => [s, sum(committedViews.map((v) => feeRevenue(ctx, v, month, s))).times(ctx.netOfSponsor)]),
-    ) as Record<Service, Decimal>;
+    const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
+    for (const v of committedViews) {
+      for (const fee of v.contract.fees) {
+        const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
+        if (!own.isZero()) byService.set(serviceOf(fee), byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)));
+      }
+    }
+    const committedByService = Object.fromEntries(SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)])) as Record<Service, Decimal>;
     const pipeline = sum(pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100))).times(ctx.netOfSponsor);
     return { month, committed: sum(Object.values(committedByService)), pipeline, costs: recurringCosts(ctx, month), committedByService };
   });

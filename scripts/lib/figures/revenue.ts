@@ -5,14 +5,13 @@
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import type { ContractView, FigureContext } from './context.js';
+import { memoized, type ContractView, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
 
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
-export function feeRevenue(ctx: FigureContext, view: ContractView, month: string, service?: string): Decimal {
+export function feeRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {
   const { contract } = view;
-  const fees = contract.fees.filter((f) => service === undefined || (f.service ?? 'unspecified') === service);
-  const own = sum(fees.map((f) => monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month)));
+  const own = sum(contract.fees.map((f) => monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month)));
   return ctx.fx.convert(own, contract.currency, month);
 }
 
@@ -46,8 +45,10 @@ export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, m
 
 /** A partner's recurring revenue in `month`, net of the sponsor fee. */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  const fees = sum((ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft').map((v) => feeRevenue(ctx, v, month)));
-  return fees.plus(passThroughRevenue(ctx, partner, month)).times(ctx.netOfSponsor);
+  return memoized(ctx, `revenue ${partner.id} ${month}`, () => {
+    const fees = sum((ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft').map((v) => feeRevenue(ctx, v, month)));
+    return fees.plus(passThroughRevenue(ctx, partner, month)).times(ctx.netOfSponsor);
+  });
 }
 
 /** MRR: every partner's recurring revenue in `month`. */

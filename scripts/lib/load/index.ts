@@ -6,10 +6,9 @@ import type { Problem } from '../problem.js';
 import { decodeUtf8 } from './encoding.js';
 import { splitFrontMatter } from './front-matter.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
-import { PositionMap, type Position } from './positions.js';
+import type { Position, PositionMap } from './positions.js';
 import type { DataSource, SourceEntry } from './source.js';
 import { parseYaml } from './yaml-text.js';
-import { LineCounter } from 'yaml';
 
 /** Files larger than this are refused unread: no real record file comes near it. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -23,7 +22,12 @@ export interface LoadedFile {
   data: unknown;
   /** Markdown notes after the front matter. */
   body: string;
-  positions: PositionMap;
+  /** Where a JSON Pointer is in the file. */
+  positions: Locator;
+}
+
+export interface Locator {
+  locate(pointer: string, key?: boolean): Position;
 }
 
 export interface LoadResult {
@@ -36,13 +40,12 @@ export interface LoadResult {
 export async function loadFiles(source: DataSource): Promise<LoadResult> {
   const entries = await source.list();
   const problems: Problem[] = [];
-  const files: LoadedFile[] = [];
   const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems)).finally(() => source.close?.());
-  entries.forEach((entry, i) => {
-    const text = texts[i];
-    if (text === undefined) return;
-    const placement = classify(entry.path)!;
-    files.push(parseFile(entry.path, placement, text, problems));
+  const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i]! }]));
+  const files = toParse.map(({ path, text }): LoadedFile => {
+    const parsed = parseText(path, text);
+    problems.push(...parsed.problems);
+    return { path, placement: classify(path)!, text, data: parsed.data, body: parsed.body, positions: lazyPositions(path.endsWith('.md'), text) };
   });
   return { files, problems, paths: new Set(entries.map((e) => e.path)) };
 }
@@ -83,15 +86,23 @@ async function readEntry(source: DataSource, entry: SourceEntry, problems: Probl
   return text;
 }
 
-function parseFile(path: string, placement: Placement, text: string, problems: Problem[]): LoadedFile {
+export interface ParsedText {
+  data: unknown;
+  body: string;
+  problems: Problem[];
+}
+
+/** Text → data and the located faults of the text. */
+export function parseText(path: string, text: string): ParsedText {
   const isMarkdown = path.endsWith('.md');
+  const problems: Problem[] = [];
   let yamlText = text;
   let body = '';
   if (isMarkdown) {
     const split = splitFrontMatter(text);
     if (split.yaml === undefined) {
       problems.push({ file: path, line: 1, column: 1, rule: 'front-matter', severity: 'error', message: split.fault!, pointer: '' });
-      return { path, placement, text, data: undefined, body: split.body, positions: new PositionMap(undefined, new LineCounter()) };
+      return { data: undefined, body: split.body, problems };
     }
     yamlText = split.yaml;
     body = split.body;
@@ -108,12 +119,28 @@ function parseFile(path: string, placement: Placement, text: string, problems: P
       column: 1,
       rule: 'empty-file',
       severity: 'error',
-      message: isMarkdown ? 'the front matter is empty; fill in the record\'s fields' : 'the file is empty; add the record (a list file may hold an empty list: [])',
+      message: isMarkdown ? "the front matter is empty; fill in the record's fields" : 'the file is empty; add the record (a list file may hold an empty list: [])',
       pointer: '',
     });
     data = undefined;
   }
-  return { path, placement, text, data, body, positions: parsed.positions };
+  return { data, body, problems };
+}
+
+/**
+ * Positions are needed only for files with problems: the syntax tree is
+ * dropped after parsing (it is most of the memory) and rebuilt on demand.
+ */
+function lazyPositions(isMarkdown: boolean, text: string): Locator {
+  let map: PositionMap | undefined;
+  return {
+    locate(pointer, key) {
+      const yaml = isMarkdown ? splitFrontMatter(text).yaml : text;
+      if (yaml === undefined) return { line: 1, column: 1 };
+      map ??= parseYaml(yaml).positions;
+      return map.locate(pointer, key);
+    },
+  };
 }
 
 /** Like Promise.all over a map, with at most `limit` reads open at once (no EMFILE on big trees). */

@@ -25,6 +25,11 @@ export class PositionMap {
    * required field) lands on the closest ancestor that exists.
    */
   locate(pointer: string, key = false): Position {
+    return this.at(this.offsetOf(pointer, key));
+  }
+
+  /** The character offset of what `locate` points at. */
+  offsetOf(pointer: string, key = false): number {
     let node: unknown = this.doc?.contents;
     let keyNode: Node | undefined;
     let lastFound: Node | undefined = isNode(node) ? node : undefined;
@@ -45,7 +50,7 @@ export class PositionMap {
       } else break;
     }
     const target = key && keyNode ? keyNode : lastFound;
-    return target?.range ? this.at(target.range[0]) : { line: 1, column: 1 };
+    return target?.range ? target.range[0] : 0;
   }
 }
 

@@ -2,7 +2,7 @@
  * YAML text → plain data, with every fault of the text as a located problem.
  * YAML 1.2 core schema: dates stay strings, `yes`/`no` stay strings.
  */
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { PositionMap } from './positions.js';
 
 export interface TextFault {
@@ -39,48 +39,61 @@ export function parseYaml(text: string): ParsedYaml {
   for (const w of doc.warnings) faults.push({ offset: w.pos[0], rule: 'yaml-syntax', message: w.message, severity: 'warning' });
   if (doc.errors.length > 0) return { data: undefined, positions, faults };
 
-  let tooDeep: number | undefined;
-  visit(doc, {
-    Pair(_, pair, path) {
-      if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-        faults.push({
-          offset: pair.key.range?.[0] ?? 0,
-          rule: 'unsafe-key',
-          message: `'${String(pair.key.value)}' is not allowed as a key (it could tamper with the program reading the data); remove it or use the field name you meant`,
-        });
-        return visit.REMOVE;
-      }
-      if (path.length > MAX_DEPTH * 2 && tooDeep === undefined) {
-        tooDeep = pair.key && isScalar(pair.key) ? pair.key.range?.[0] ?? 0 : 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-    Seq(_, seq, path) {
-      if (path.length > MAX_DEPTH * 2 && tooDeep === undefined) {
-        tooDeep = seq.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  if (tooDeep !== undefined) {
-    faults.push({ offset: tooDeep, rule: 'yaml-syntax', message: `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check the indentation` });
-    return { data: undefined, positions, faults };
-  }
-
+  let data: unknown;
   try {
-    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { data, positions, faults };
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const offset = firstAliasOffset(doc);
-    const message =
-      e instanceof ReferenceError && /alias/i.test(e.message)
-        ? `the aliases (*name) in this file expand to too many values (more than ${MAX_ALIAS_COUNT} uses); write the values out instead of nesting aliases`
-        : `the file cannot be turned into data: ${(e as Error).message}`;
-    faults.push({ offset, rule: 'yaml-alias', message });
+    const alias = e instanceof ReferenceError && /alias/i.test(e.message);
+    const message = alias
+      ? `the aliases (*name) in this file expand to too many values (more than ${MAX_ALIAS_COUNT} uses); write the values out instead of nesting aliases`
+      : `the data is nested too deeply to read (${(e as Error).message}); no record needs that, so check the indentation`;
+    faults.push({ offset: alias ? firstAliasOffset(doc) : 0, rule: alias ? 'yaml-alias' : 'yaml-syntax', message });
     return { data: undefined, positions, faults };
   }
+  // Checked on the plain data (much cheaper than visiting the syntax tree); located only when found.
+  const found = inspectData(data);
+  if (found.tooDeep !== undefined) {
+    faults.push({ offset: positions.offsetOf(found.tooDeep), rule: 'yaml-syntax', message: `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check the indentation` });
+    return { data: undefined, positions, faults };
+  }
+  for (const pointer of found.unsafe) {
+    const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+    faults.push({
+      offset: positions.offsetOf(pointer, true),
+      rule: 'unsafe-key',
+      message: `'${key}' is not allowed as a key (it could tamper with the program reading the data); remove it or use the field name you meant`,
+    });
+  }
+  return { data, positions, faults };
+}
+
+/**
+ * Walks the data without recursion: removes keys that could reach an object's
+ * prototype (returning their pointers) and finds the first value nested
+ * deeper than MAX_DEPTH.
+ */
+function inspectData(root: unknown): { unsafe: string[]; tooDeep?: string } {
+  const unsafe: string[] = [];
+  const stack: { value: unknown; pointer: string; depth: number }[] = [{ value: root, pointer: '', depth: 0 }];
+  while (stack.length) {
+    const { value, pointer, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return { unsafe, tooDeep: pointer };
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}`, depth: depth + 1 }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (UNSAFE_KEYS.has(key)) {
+        unsafe.push(at);
+        delete (value as Record<string, unknown>)[key];
+        continue;
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], pointer: at, depth: depth + 1 });
+    }
+  }
+  return { unsafe: unsafe.sort() };
 }
 
 function firstAliasOffset(doc: Document): number {

@@ -79,7 +79,7 @@ export function buildRepository(validFiles: readonly LoadedFile[], paths: Readon
     grants: [],
     recurringCosts: [],
     paths,
-    brokenPaths: new Set([...paths].filter((p) => !validFiles.some((f) => f.path === p))),
+    brokenPaths: brokenPaths(paths, validFiles),
   };
   const partner = (id: string) => {
     let p = partners.get(id);
@@ -148,4 +148,9 @@ export function buildRepository(validFiles: readonly LoadedFile[], paths: Readon
 /** The path of a contract file, whether or not it loaded. */
 export function contractPath(partnerId: string, contractId: string): string {
   return `partners/${partnerId}/contracts/${contractId}.yaml`;
+}
+
+function brokenPaths(paths: ReadonlySet<string>, validFiles: readonly LoadedFile[]): Set<string> {
+  const valid = new Set(validFiles.map((f) => f.path));
+  return new Set([...paths].filter((p) => !valid.has(p)));
 }

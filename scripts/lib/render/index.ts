@@ -1,6 +1,5 @@
 /** Every report of one as-of date, rendered in memory: path under the report folder → Markdown. */
 import type { Figures } from '../figures/index.js';
-import { partnerRecovery } from '../figures/recovery.js';
 import { render } from './templates.js';
 import { changesView } from './views/changes.js';
 import { communityView } from './views/community.js';
@@ -10,7 +9,7 @@ import { grantsView } from './views/grants.js';
 import { invoicingView } from './views/invoicing.js';
 import type { ReportMeta } from './views/meta.js';
 import { onboardingView } from './views/onboarding.js';
-import { partnerView, type RecoveryHistory } from './views/partner.js';
+import { partnerPageIndex, partnerView } from './views/partner.js';
 import { pipelineView } from './views/pipeline.js';
 import { projectionView } from './views/projection.js';
 import { renewalsView } from './views/renewals.js';
@@ -30,12 +29,9 @@ export function renderReports(f: Figures, previous: Figures, meta: ReportMeta): 
     ['projection.md', render('projection', projectionView(f, meta))],
     ['changes.md', render('changes', changesView(f, meta))],
   ]);
-  const history: RecoveryHistory = f.trend.map(({ month }) => ({
-    month,
-    byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])),
-  }));
+  const index = partnerPageIndex(f);
   for (const partner of f.ctx.repo.partners) {
-    out.set(`partners/${partner.id}.md`, render('partner', partnerView(f, partner, history, meta)));
+    out.set(`partners/${partner.id}.md`, render('partner', partnerView(f, partner, index, meta)));
   }
   return out;
 }

@@ -2,8 +2,8 @@
 import { npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
 import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
-import { dueDate, paidBy } from '../../figures/receivables.js';
-import type { PartnerRecovery } from '../../figures/recovery.js';
+import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js';
+import { partnerRecovery, type PartnerRecovery } from '../../figures/recovery.js';
 import { feeRevenue } from '../../figures/revenue.js';
 import { dec } from '../../money/decimal.js';
 import { MILESTONES } from '../../model/records.js';
@@ -17,13 +17,35 @@ import { header, type ReportMeta } from './meta.js';
 /** Each month of the trend: every partner's recovery, computed once for all pages. */
 export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
 
-export function partnerView(f: Figures, partner: PartnerFolder, history: RecoveryHistory, meta: ReportMeta) {
+/** What the partner pages share, indexed once so that no page scans every partner's records. */
+export interface PartnerPageIndex {
+  history: RecoveryHistory;
+  openInvoices: Map<PartnerFolder, OpenInvoice[]>;
+  declining: Set<string>;
+}
+
+export function partnerPageIndex(f: Figures): PartnerPageIndex {
+  const openInvoices = new Map<PartnerFolder, OpenInvoice[]>();
+  for (const o of f.receivables.open) {
+    const list = openInvoices.get(o.partner);
+    if (list) list.push(o);
+    else openInvoices.set(o.partner, [o]);
+  }
+  return {
+    history: f.trend.map(({ month }) => ({ month, byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])) })),
+    openInvoices,
+    declining: new Set(f.decliningUsage),
+  };
+}
+
+export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPageIndex, meta: ReportMeta) {
+  const { history } = index;
   const profile = partner.profile!.value;
   const { ctx, asOf } = f;
   const invoices = [...partner.invoices]
     .map((i) => i.value)
     .sort((a, b) => (a.issued > b.issued ? -1 : a.issued < b.issued ? 1 : a.number < b.number ? -1 : 1));
-  const open = f.receivables.open.filter((o) => o.partner === partner);
+  const open = index.openInvoices.get(partner) ?? [];
   const balances = new Map<string, ReturnType<typeof dec>>();
   for (const o of open) balances.set(o.invoice.currency, (balances.get(o.invoice.currency) ?? dec(0)).plus(o.outstanding));
   const usage = usageByMonth(partner);
@@ -69,7 +91,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, history: Recover
     }),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart: usageMonths.length > 1 ? xyChart({ title: 'Monthly active users', x: usageMonths, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: usageMonths.map((m) => usage.get(m)!) }] }) : '',
-    declining: f.decliningUsage.includes(partner.id),
+    declining: index.declining.has(partner.id),
     nps: npsBySurvey(ctx, [partner]).map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses) })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
     notes: notesMarkdown(partner.notes),
