@@ -7,7 +7,7 @@ import { formatProblems, type ProblemFormat } from './lib/write/problems.js';
 const spec = {
   name: 'validate',
   summary: 'Checks every partner, contract, invoice, cost and grant file against its schema and the business rules.',
-  usage: '[--root DIR] [--rev REV] [--format text|json|github] [--as-of YYYY-MM-DD]',
+  usage: '[--root DIR] [--rev REV] [--format text|json|github|markdown] [--as-of YYYY-MM-DD]',
   options: {
     root: { type: 'string' },
     rev: { type: 'string' },
@@ -17,14 +17,14 @@ const spec = {
   help: [
     ROOT_HELP,
     REV_HELP,
-    '--format FORMAT      text (default), json, or github (annotations on a pull request)',
+    '--format FORMAT      text (default), json, github (annotations on a pull request) or markdown (a table)',
     '--as-of DATE         the date for date-relative warnings, e.g. a draft past its start (default: today)',
   ],
 } as const;
 
 runCommand(async () => {
   const args = parseCommand(spec);
-  const format = choiceOption<ProblemFormat>('format', args.format, ['text', 'json', 'github'], 'text');
+  const format = choiceOption<ProblemFormat>('format', args.format, ['text', 'json', 'github', 'markdown'], 'text');
   const asOf = asOfOption(args['as-of']);
   const { problems, files } = await checkData(await dataSource(rootOption(args.root), args.rev), { asOf });
   process.stdout.write(formatProblems(format, problems, (file) => files.get(file)?.text));

@@ -66,7 +66,7 @@ describe('npm run validate', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be one of text, json, github/],
+    [['--format', 'xml'], /--format must be one of text, json, github, markdown/],
     [['--bogus'], /Unknown option '--bogus'/],
     [['--as-of', '2026-02-30'], /--as-of must be a real date/],
     [['--root', '/nonexistent/data'], /does not exist/],

@@ -1,7 +1,8 @@
 /** The three ways problems are shown: for a person (text), for programs (json), for GitHub (annotations). */
 import { countBySeverity, type Problem } from '../problem.js';
+import { md } from '../render/markdown.js';
 
-export type ProblemFormat = 'text' | 'json' | 'github';
+export type ProblemFormat = 'text' | 'json' | 'github' | 'markdown';
 
 /** Source text by file, to show the offending line under each problem. */
 export type SourceLines = (file: string) => string | undefined;
@@ -9,6 +10,7 @@ export type SourceLines = (file: string) => string | undefined;
 export function formatProblems(format: ProblemFormat, problems: readonly Problem[], source: SourceLines): string {
   if (format === 'json') return formatJson(problems);
   if (format === 'github') return formatGithub(problems);
+  if (format === 'markdown') return formatMarkdown(problems);
   return formatText(problems, source);
 }
 
@@ -51,6 +53,14 @@ export function formatGithub(problems: readonly Problem[]): string {
   const { errors, warnings } = countBySeverity(problems);
   out.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return out.join('\n') + '\n';
+}
+
+/** A table for a GitHub job summary or comment. */
+export function formatMarkdown(problems: readonly Problem[]): string {
+  const { errors, warnings } = countBySeverity(problems);
+  if (problems.length === 0) return '### Data check\n\nNo problems found.\n';
+  const rows = problems.map((p) => `| \`${p.file}:${p.line}:${p.column}\` | ${p.severity} | \`${p.rule}\` | ${md(p.message)} |`);
+  return [`### Data check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`, '', '| where | severity | check | what to do |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 function escapeData(s: string): string {

@@ -1,0 +1,133 @@
+/**
+ * npm run bench — measures the commands on synthetic data of 100, 1,000 and
+ * 10,000 partners against the floor (reading and parsing every file with
+ * `yaml`, nothing else) and a reference validator (ajv-cli, schema part
+ * only), and writes bench/results.md.
+ *
+ *   npm run bench                               all sizes
+ *   npm run bench -- --sizes 100,1000           some sizes
+ *   npm run bench -- generate --partners N --seed S --out DIR
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_AS_OF, generate } from './generate.js';
+import { historyBench } from './history-bench.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DATA = join(ROOT, 'bench/data');
+const RUSAGE = join(ROOT, 'bench/rusage.cjs');
+
+interface Run {
+  seconds: number;
+  peakMiB: number;
+  ok: boolean;
+}
+
+function measure(command: string, args: string[], okCodes = [0]): Run {
+  const out = join(mkdtempSync(join(tmpdir(), 'ops-bench-')), 'rusage');
+  const started = performance.now();
+  const r = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: `--require ${RUSAGE} --max-old-space-size=4096`, BENCH_RUSAGE_OUT: out },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const peaks = existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').map(Number) : [0];
+  return { seconds, peakMiB: Math.max(...peaks) / 1024, ok: okCodes.includes(r.status ?? -1) };
+}
+
+const tsx = (script: string, ...args: string[]) => measure(process.execPath, ['--import', 'tsx', script, ...args]);
+
+const AJV_KINDS: [string, string][] = [
+  ['contract', 'partners/*/contracts/*.yaml'],
+  ['invoices', 'partners/*/invoices.yaml'],
+  ['cloud-costs', 'partners/*/cloud-costs.yaml'],
+  ['usage', 'partners/*/usage.yaml'],
+  ['feedback', 'partners/*/feedback.yaml'],
+  ['deliverables', 'grants/*/deliverables.yaml'],
+  ['recurring-costs', 'costs/recurring.yaml'],
+];
+
+/** ajv-cli, one run per file kind (YAML files only: it cannot read front matter), times added up. */
+function reference(dir: string): Run {
+  const runs = AJV_KINDS.map(([kind, glob]) =>
+    measure(process.execPath, [
+      join(ROOT, 'node_modules/ajv-cli/dist/index.js'), 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--errors=no',
+      '-s', `schemas/${kind}.schema.json`, '-r', 'schemas/defs.schema.json', '-d', join(dir, glob),
+    ], [0, 1]), // 1: files it judged invalid (see the note on dates)
+  );
+  return { seconds: runs.reduce((s, r) => s + r.seconds, 0), peakMiB: Math.max(...runs.map((r) => r.peakMiB)), ok: runs.every((r) => r.ok) };
+}
+
+function dataset(partners: number, seed: number): { dir: string; files: number; mb: number } {
+  const dir = join(DATA, `${partners}-${seed}`);
+  const stamp = join(dir, '.generated');
+  let files: number;
+  if (existsSync(stamp)) files = Number(readFileSync(stamp, 'utf8'));
+  else {
+    files = generate({ partners, seed, out: dir }).files;
+    writeFileSync(stamp, String(files));
+  }
+  const du = spawnSync('du', ['-sb', '--exclude=.generated', dir], { encoding: 'utf8' }).stdout;
+  return { dir, files, mb: Number(du.split('\t')[0]) / 1e6 };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'generate') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { partners: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
+    if (!values.partners || !values.out) throw new Error('usage: npm run bench -- generate --partners N [--seed S] --out DIR');
+    const { files } = generate({ partners: Number(values.partners), seed: Number(values.seed ?? 1), out: values.out });
+    console.log(`wrote ${files} files to ${values.out}`);
+    return;
+  }
+  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, seed: { type: 'string' } } });
+  const sizes = (values.sizes ?? '100,1000,10000').split(',').map(Number);
+  const seed = Number(values.seed ?? 1);
+  const rows: string[] = [];
+  for (const n of sizes) {
+    const { dir, files, mb } = dataset(n, seed);
+    const out = mkdtempSync(join(tmpdir(), 'ops-bench-report-'));
+    console.error(`${n} partners: ${files} files, ${mb.toFixed(1)} MB`);
+    const floor = tsx('bench/floor-cli.ts', dir);
+    const validate = tsx('scripts/validate.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--format', 'json');
+    const metrics = tsx('scripts/metrics.ts', '--root', dir, '--as-of', BENCH_AS_OF);
+    const report = tsx('scripts/report.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out);
+    const ajv = reference(dir);
+    rmSync(out, { recursive: true, force: true });
+    const all = { floor, validate, metrics, report, ajv };
+    for (const [name, r] of Object.entries(all)) if (!r.ok) throw new Error(`${name} failed on ${n} partners`);
+    const cell = (r: Run) => `${r.seconds.toFixed(2)} s / ${Math.round(r.peakMiB)} MiB`;
+    rows.push(
+      `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${mb.toFixed(1)} | ${cell(floor)} | ${cell(validate)} | ${cell(metrics)} | ${cell(report)} | ${cell(ajv)} | ${(validate.seconds / floor.seconds).toFixed(2)} | ${(report.seconds / floor.seconds).toFixed(2)} | ${(validate.seconds / ajv.seconds).toFixed(2)} | ${((report.seconds / n) * 1000).toFixed(2)} s |`,
+    );
+    console.error(rows[rows.length - 1]);
+  }
+  const h = await historyBench();
+  const text = `# Benchmark results
+
+Written by \`npm run bench\`. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}. Each cell: wall time of the whole process (start-up included) / its peak resident memory.
+
+- **floor**: read every data file and parse it with \`yaml\` (front matter split by gray-matter), nothing else.
+- **validate**, **metrics**, **report**: the commands, \`report\` writing every report to a temporary folder.
+- **ajv-cli**: the reference validator on the schema part only, over the YAML files (not the Markdown front matter), one run per file kind, times added up. It parses with js-yaml, which turns dates into timestamps that the schemas refuse: it stops at the first error of each file.
+
+| partners | files | MB | floor | validate | metrics | report | ajv-cli | validate / floor | report / floor | validate / ajv-cli | report per 1,000 partners |
+|---:|---:|---:|---|---|---|---|---|---:|---:|---:|---:|
+${rows.join('\n')}
+
+History figures on ${h.commits.toLocaleString('en')} commits touching ${h.files} files (${h.changes.toLocaleString('en')} file changes): ${h.gitLogRuns} \`git log\` pass, ${h.ms.toFixed(0)} ms for reading it and computing last-updated and recent changes.
+`;
+  writeFileSync(join(ROOT, 'bench/results.md'), text);
+  process.stdout.write(text);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+});
