@@ -79,8 +79,10 @@ export function runCommand(main: () => Promise<number>): void {
     },
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`${e instanceof UsageError ? 'usage' : 'error'}: ${message}\n`);
-      process.exitCode = 2;
+      // A refused edit is the data's fault (exit 1, like validate); anything else is a usage or I/O fault.
+      const refused = e instanceof Error && e.name === 'EditRefused';
+      process.stderr.write(`${e instanceof UsageError ? 'usage' : refused ? 'refused' : 'error'}: ${message}\n`);
+      process.exitCode = refused ? 1 : 2;
     },
   );
 }

@@ -1,0 +1,52 @@
+/**
+ * The values an authoring command needs: from its flags, else asked for at
+ * the terminal, else (no terminal, as in CI) a usage error naming every
+ * missing flag.
+ */
+import { createInterface } from 'node:readline/promises';
+import { UsageError } from '../cli.js';
+import { isIsoDate } from '../time/calendar.js';
+
+export interface Field {
+  flag: string;
+  /** What it is, in the words of the schema's description. */
+  about: string;
+  default?: string;
+  optional?: boolean;
+  check?: (value: string) => string | undefined;
+}
+
+export const isSlug = (v: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north');
+export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
+export const isAmount = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'write a plain number, e.g. 2500 or 1234.50');
+export const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}`);
+
+export async function completeFields(command: string, fields: Field[], given: Record<string, unknown>): Promise<Record<string, string | undefined>> {
+  const out: Record<string, string | undefined> = {};
+  const missing = fields.filter((f) => given[f.flag] === undefined && f.default === undefined && !f.optional);
+  const interactive = missing.length > 0 && process.stdin.isTTY && process.stdout.isTTY;
+  if (missing.length && !interactive) {
+    throw new UsageError(`${command} needs ${missing.map((f) => `--${f.flag} (${f.about})`).join(', ')}`);
+  }
+  const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  try {
+    for (const f of fields) {
+      let value = given[f.flag] as string | undefined;
+      while (value === undefined && rl && !f.optional && f.default === undefined) {
+        const answer = (await rl.question(`${f.about}\n  ${f.flag}: `)).trim();
+        const problem = answer ? f.check?.(answer) : 'an answer is needed';
+        if (problem) process.stdout.write(`  ${problem}\n`);
+        else value = answer;
+      }
+      value ??= f.default;
+      if (value !== undefined) {
+        const problem = f.check?.(value);
+        if (problem) throw new UsageError(`--${f.flag} '${value}': ${problem}`);
+      }
+      out[f.flag] = value;
+    }
+  } finally {
+    rl?.close();
+  }
+  return out;
+}

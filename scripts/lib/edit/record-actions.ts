@@ -1,0 +1,128 @@
+/** What `npm run record` changes: a payment, a new invoice, a stage move, a deliverable's status. */
+import { STAGE_OPENED_BY } from '../figures/onboarding.js';
+import { dec, sum, toFixed } from '../money/decimal.js';
+import { MINOR_UNITS } from '../money/currency.js';
+import { effectiveEnd } from '../model/contract-terms.js';
+import type { Stage } from '../model/records.js';
+import { STAGES } from '../model/records.js';
+import { todayUtc } from '../time/calendar.js';
+import { billingPeriods, isCovered } from '../time/periods.js';
+import { EditRefused, type ChangeSet } from './changeset.js';
+import { completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
+import { periodAmount } from './invoice-amount.js';
+import { money } from './new-records.js';
+
+type Given = Record<string, unknown>;
+const itemIndex = (pointer: string) => Number(pointer.slice(1));
+
+export async function recordPayment(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields('record payment', [
+    { flag: 'invoice', about: 'the invoice number, e.g. INV-2026-1040' },
+    { flag: 'amount', about: 'the amount received', check: isAmount },
+    { flag: 'date', about: 'the date it was received', default: todayUtc(), check: isDate },
+  ], given);
+  const { repo } = await changes.current();
+  const found = repo.partners.flatMap((p) => p.invoices).find((i) => i.value.number === v.invoice);
+  if (!found) throw new EditRefused(`there is no invoice '${v.invoice}'; check the number in the partner's invoices.yaml`);
+  const invoice = found.value;
+  const paid = sum((invoice.payments ?? []).map((p) => dec(p.amount))).plus(dec(v.amount!));
+  const total = dec(invoice.amount);
+  if (paid.greaterThan(total)) {
+    throw new EditRefused(`${v.invoice} is for ${toFixed(total, 2)} ${invoice.currency} and ${toFixed(paid.minus(dec(v.amount!)), 2)} is already paid: ${v.amount} more would be too much`);
+  }
+  const at = itemIndex(found.pointer);
+  changes.edit(found.file, (e) => {
+    e.append([at, 'payments'], { date: v.date, amount: money(v.amount!, invoice.currency) });
+    if (paid.equals(total)) e.set([at, 'status'], 'paid');
+  });
+  const left = total.minus(paid);
+  return `Recorded ${toFixed(dec(v.amount!), 2)} ${invoice.currency} received ${v.date} for ${v.invoice}; ${left.isZero() ? 'it is now paid' : `${toFixed(left, 2)} ${invoice.currency} is still outstanding`}.`;
+}
+
+export async function recordInvoice(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields('record invoice', [
+    { flag: 'contract', about: 'the contract id', check: isSlug },
+    { flag: 'period', about: 'the service period FROM..TO (default: the next period not invoiced yet)', optional: true },
+    { flag: 'issued', about: 'the issue date', default: todayUtc(), check: isDate },
+    { flag: 'due', about: 'the due date (default: issued + the payment terms)', optional: true, check: isDate },
+    { flag: 'amount', about: 'the amount (default: the fees for the period)', optional: true, check: isAmount },
+    { flag: 'number', about: 'the invoice number (default: the next INV-YEAR-N)', optional: true },
+  ], given);
+  const { repo } = await changes.current();
+  const partner = repo.partners.find((p) => p.contracts.some((c) => c.value.id === v.contract));
+  const contract = partner?.contracts.find((c) => c.value.id === v.contract)?.value;
+  if (!partner || !contract) throw new EditRefused(`there is no contract '${v.contract}'`);
+  let period;
+  if (v.period) {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(v.period);
+    if (!m) throw new EditRefused(`--period '${v.period}': write it as FROM..TO, e.g. 2026-01-01..2026-03-31`);
+    period = { from: m[1], to: m[2] };
+  } else {
+    const covers = partner.invoices.filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period).map((i) => i.value.period!);
+    period = billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).find((p) => !isCovered(p, covers));
+    if (!period) throw new EditRefused(`every billing period of ${contract.id} is already invoiced`);
+  }
+  const numbers = repo.partners.flatMap((p) => p.invoices.map((i) => i.value.number));
+  const year = v.issued!.slice(0, 4);
+  const next = Math.max(1000, ...numbers.map((n) => Number(/(\d+)$/.exec(n)?.[1] ?? 0))) + 1;
+  const number = v.number ?? `INV-${year}-${next}`;
+  const amount = v.amount ?? periodAmount(contract, period);
+  changes.edit(`partners/${partner.id}/invoices.yaml`, (e) =>
+    e.append([], {
+      number,
+      contract: contract.id,
+      issued: v.issued,
+      due: v.due,
+      currency: contract.currency,
+      amount: money(amount, contract.currency),
+      period,
+      status: given.draft ? 'draft' : 'sent',
+    }),
+  );
+  return `Recorded invoice ${number} to ${partner.id} for ${period.from} to ${period.to}: ${toFixed(dec(amount), MINOR_UNITS[contract.currency])} ${contract.currency}.`;
+}
+
+export async function recordStage(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields('record stage', [
+    { flag: 'partner', about: 'the partner id', check: isSlug },
+    { flag: 'to', about: `the new stage: ${STAGES.join(', ')}`, check: oneOf(STAGES) },
+    { flag: 'date', about: 'the date it happened', default: todayUtc(), check: isDate },
+    { flag: 'hub-live', about: 'the date the first hub went live (needed to become active)', optional: true, check: isDate },
+  ], given);
+  const path = `partners/${v.partner}/partner.md`;
+  if (!changes.exists(path)) throw new EditRefused(`there is no partner '${v.partner}'`);
+  const milestone = STAGE_OPENED_BY[v.to as Stage];
+  const notes: string[] = [];
+  changes.edit(path, (e) => {
+    e.set(['stage'], v.to);
+    if (v['hub-live'] && e.get(['milestones', 'hub_live']) === undefined) e.set(['milestones', 'hub_live'], v['hub-live']);
+    if (!milestone) return;
+    const existing = e.get(['milestones', milestone]);
+    if (existing === undefined) e.set(['milestones', milestone], v.date);
+    else if (existing !== v.date) notes.push(` The ${milestone} milestone was already ${existing}; it is left as it is.`);
+  });
+  return `Moved ${v.partner} to stage ${v.to}${milestone ? ` (milestone ${milestone}: ${v.date})` : ''}.${notes.join('')}`;
+}
+
+export async function recordDeliverable(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields('record deliverable', [
+    { flag: 'grant', about: 'the grant id', check: isSlug },
+    { flag: 'id', about: 'the deliverable id', check: isSlug },
+    { flag: 'status', about: 'planned, in-progress, done, at-risk or dropped', check: oneOf(['planned', 'in-progress', 'done', 'at-risk', 'dropped']) },
+    { flag: 'date', about: 'for done: the date it was completed', default: todayUtc(), check: isDate },
+    { flag: 'evidence', about: 'for a done deliverable: a link showing it was delivered', optional: true },
+  ], given);
+  const { repo } = await changes.current();
+  const found = repo.grants.find((g) => g.id === v.grant)?.deliverables.find((d) => d.value.id === v.id);
+  if (!found) throw new EditRefused(`there is no deliverable '${v.id}' in grants/${v.grant}/deliverables.yaml`);
+  if (v.status === 'done' && found.value.kind === 'deliverable' && !v.evidence && !found.value.evidence) {
+    throw new EditRefused(`a done deliverable needs a link showing it was delivered: add --evidence https://…`);
+  }
+  const at = itemIndex(found.pointer);
+  changes.edit(found.file, (e) => {
+    e.set([at, 'status'], v.status);
+    if (v.status === 'done') e.set([at, 'completed'], v.date);
+    if (v.evidence) e.set([at, 'evidence'], v.evidence);
+  });
+  return `Marked ${v.grant}/${v.id} ${v.status}${v.status === 'done' ? ` on ${v.date}` : ''}.`;
+}
