@@ -1,11 +1,11 @@
 /** Faults of bytes and files: each is a located problem, never a crash, and loses nothing else. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
-import { fixtureCopy, tempDir } from './helpers/fixtures.js';
+import { REPO_ROOT, fixtureCopy, tempDir } from './helpers/fixtures.js';
 
 const USAGE = 'partners/alpha/usage.yaml';
 const CONTRACT = 'partners/alpha/contracts/alpha-2025.yaml';
@@ -61,9 +61,10 @@ describe('loader faults', () => {
     expect(await run(root)).toEqual(['partners/alpha/usage.yaml.fifo:1:1 file-type']);
   });
 
-  it('a 20 MB file answers at once with a located error', async () => {
+  it.each([20, 50])('a %i MB file answers at once with a located error', async (mb) => {
     const root = fixtureCopy('base');
-    write(root, USAGE, '- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n'.repeat(400_000));
+    const line = '- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n';
+    write(root, USAGE, line.repeat(Math.ceil((mb * 1024 * 1024) / line.length)));
     const started = Date.now();
     expect(await run(root)).toEqual([`${USAGE}:1:1 file-too-large`]);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -77,11 +78,17 @@ describe('loader faults', () => {
     expect(found[0]).toMatch(/^partners\/alpha\/usage\.yaml:1:\d+ yaml-syntax$/);
   });
 
-  it('a __proto__ key pollutes nothing', async () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('a %s key is refused and pollutes nothing', async (key) => {
     const root = fixtureCopy('base');
-    write(root, 'partners/alpha/feedback.yaml', '- { survey: s1, date: 2025-03-28, score: 9, __proto__: { polluted: yes } }\n');
-    expect(await run(root)).toEqual(['partners/alpha/feedback.yaml:1:45 unsafe-key']);
+    write(root, 'partners/alpha/feedback.yaml', `- { survey: s1, date: 2025-03-28, score: 9, ${key}: { polluted: yes } }\n- { survey: s1, date: 2025-03-28, score: 8 }\n`);
+    write(root, 'partners/alpha/usage.yaml', `${key}:\n  polluted: yes\n`);
+    expect(await run(root)).toEqual([
+      'partners/alpha/feedback.yaml:1:45 unsafe-key',
+      'partners/alpha/usage.yaml:1:1 unsafe-key',
+      'partners/alpha/usage.yaml:1:1 value-type',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it('README files and dotfiles in data folders are not records', async () => {
@@ -91,3 +98,29 @@ describe('loader faults', () => {
     expect(await run(root)).toEqual([]);
   });
 });
+
+describe('every bad input at once, through the command line', () => {
+  it('gives located problems, exit 1, and no stack trace', () => {
+    const root = fixtureCopy('base');
+    write(root, CONTRACT, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(root, CONTRACT))]));
+    write(root, 'partners/alpha/usage.yaml', Buffer.from([0x2d, 0x20, 0xff, 0x0a]));
+    write(root, 'partners/alpha/feedback.yaml', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n');
+    write(root, 'partners/alpha/cloud-costs.yaml', '['.repeat(10_000) + ']'.repeat(10_000));
+    write(root, 'grants/g1/deliverables.yaml', '- id: x\n  __proto__: { polluted: 1 }\n\tkind: report\n');
+    write(root, 'costs/recurring.yaml', '\0');
+    symlinkSync('/etc/passwd', join(root, 'partners/beta/invoices.yaml'));
+    execFileSync('mkfifo', [join(root, 'partners/beta/usage.yaml')]);
+    const r = spawnCli(root);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { problems: { file: string; line: number; rule: string }[] };
+    expect(new Set(out.problems.map((p) => p.file))).toEqual(
+      new Set([CONTRACT, 'partners/alpha/usage.yaml', 'partners/alpha/feedback.yaml', 'partners/alpha/cloud-costs.yaml', 'grants/g1/deliverables.yaml', 'costs/recurring.yaml', 'partners/beta/invoices.yaml', 'partners/beta/usage.yaml']),
+    );
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+function spawnCli(root: string) {
+  return spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/validate.ts'), '--root', root, '--format', 'json', '--as-of', '2026-01-01'], { encoding: 'utf8' });
+}

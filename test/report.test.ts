@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataRevision } from '../scripts/lib/load/revision.js';
@@ -58,6 +58,19 @@ describe('npm run report', () => {
     expect(existsSync(join(out, 'partners/alpha.md'))).toBe(true);
   });
 
+  it('says clearly when the report folder is read-only, and writes nothing', () => {
+    // /sys refuses new files even to root; elsewhere a folder without write permission does.
+    const readOnly = process.getuid?.() === 0 ? '/sys/kernel/ops-reports' : join(tempDir(), 'ro');
+    if (process.getuid?.() !== 0) {
+      mkdirSync(readOnly);
+      chmodSync(readOnly, 0o555);
+    }
+    const r = runCli('report', ['--root', join(FIXTURES, 'base'), '--as-of', '2026-01-01', '--out', readOnly]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot write the reports to ${readOnly}: it is not writable\n`);
+    expect(existsSync(join(readOnly, 'README.md'))).toBe(false);
+  });
+
   it('says clearly when the output cannot be written', () => {
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, '');
@@ -77,13 +90,18 @@ describe('npm run report', () => {
     edit('partners/alpha/partner.md', 'name: Alpha University', `name: ${quoted}\ntags: [${quoted}]\ncontacts:\n  - { name: ${quoted}, role: ${quoted} }`);
     edit('partners/alpha/partner.md', 'Notes about Alpha.', `Notes: ${hostile}\n<script>alert(1)</script>\n[click](javascript:alert(1))`);
     edit('grants/g1/grant.md', 'title: A grant', `title: ${quoted}`);
+    edit('grants/g1/grant.md', 'funder: A funder', `funder: ${quoted}`);
+    edit('ops.config.yaml', 'title: Kickoff call', `title: ${quoted}`);
     edit('grants/g1/deliverables.yaml', 'title: A thing', `title: ${quoted}`);
     edit('ops.config.yaml', 'organization: Fixture Org', `organization: ${quoted}`);
     const out = tempDir();
     const r = runCli('report', ['--root', root, '--as-of', '2026-01-01', '--out', out]);
     expect(r.stderr).toBe('');
     const all = Object.values(readTree(out)).join('\n');
-    expect(all).toContain('A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} \\*bold\\* \\`code\\`');
+    const escaped = 'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} \\*bold\\* \\`code\\`';
+    // name, tags, contact name and role, grant title and funder, deliverable title, organisation, checklist title
+    expect(all.split(escaped).length - 1).toBeGreaterThanOrEqual(9);
+    for (const report of ['README.md', 'grants.md', 'onboarding.md', 'partners/alpha.md']) expect(readTree(out)[report]).toContain(escaped);
     expect(all).not.toMatch(/<img|<script|@someone|(?<!\\)\]\(javascript:|\{\{constructor/);
     // Every table row keeps its column count.
     for (const [file, text] of Object.entries(readTree(out))) {
