@@ -3,10 +3,9 @@
  * Scaffolds a valid record from flags (or questions at the terminal), checks
  * it with everything else, and writes it only if the data stays valid.
  */
-import { parseCommand, rootOption, runCommand, ROOT_HELP, UsageError } from './lib/cli.js';
-import { ChangeSet } from './lib/edit/changeset.js';
+import { ROOT_HELP } from './lib/cli.js';
+import { runAuthoring } from './lib/edit/command.js';
 import { newContract, newDeliverable, newGrant, newPartner } from './lib/edit/new-records.js';
-import { todayUtc } from './lib/time/calendar.js';
 
 const KINDS = { partner: newPartner, contract: newContract, grant: newGrant, deliverable: newDeliverable } as const;
 
@@ -28,13 +27,4 @@ const spec = {
   help: [ROOT_HELP, 'partner      --id --name --type --country --owner [--stage lead] [--first-contact DATE]', 'contract     --partner --start --end --fee ID:AMOUNT/PER[:SERVICE] … [--signed DATE] [--billing month:advance] [--cloud included|partner-pays|pass-through:MARKUP] [--currency] [--id] [--kind] [--hubs a,b] [--notice-days N] [--auto-renew] [--document URL] [--probability N]', 'grant        --id --title --funder --amount --currency --owner [--status prospect] [--submitted --awarded --start --end DATE] [--partners a,b]', 'deliverable  --grant --id --title --due --owner [--kind deliverable|report]'],
 } as const;
 
-runCommand(async () => {
-  const kind = process.argv[2] as keyof typeof KINDS;
-  if (!(kind in KINDS)) throw new UsageError(`say what to add: npm run new -- partner|contract|grant|deliverable … (got '${kind ?? ''}')`);
-  const args = parseCommand(spec, process.argv.slice(3));
-  const changes = new ChangeSet(rootOption(args.root), todayUtc());
-  const summary = await KINDS[kind](changes, args as Record<string, unknown>);
-  const written = await changes.commit();
-  process.stdout.write(`${summary}\nWrote ${written.join(', ')}. Commit it and open a pull request (docs/guide.md).\n`);
-  return 0;
-});
+runAuthoring(spec, 'add', KINDS, ' Commit it and open a pull request (docs/guide.md).');

@@ -3,10 +3,9 @@
  * Records what happened in the right file, in the file's own style, checked
  * before it is saved.
  */
-import { parseCommand, rootOption, runCommand, ROOT_HELP, UsageError } from './lib/cli.js';
-import { ChangeSet } from './lib/edit/changeset.js';
+import { ROOT_HELP } from './lib/cli.js';
+import { runAuthoring } from './lib/edit/command.js';
 import { recordDeliverable, recordInvoice, recordPayment, recordStage } from './lib/edit/record-actions.js';
-import { todayUtc } from './lib/time/calendar.js';
 
 const ACTIONS = { payment: recordPayment, invoice: recordInvoice, stage: recordStage, deliverable: recordDeliverable } as const;
 
@@ -29,13 +28,4 @@ const spec = {
   ],
 } as const;
 
-runCommand(async () => {
-  const action = process.argv[2] as keyof typeof ACTIONS;
-  if (!(action in ACTIONS)) throw new UsageError(`say what to record: npm run record -- payment|invoice|stage|deliverable … (got '${action ?? ''}')`);
-  const args = parseCommand(spec, process.argv.slice(3));
-  const changes = new ChangeSet(rootOption(args.root), todayUtc());
-  const summary = await ACTIONS[action](changes, args as Record<string, unknown>);
-  const written = await changes.commit();
-  process.stdout.write(`${summary}\nWrote ${written.join(', ')}.\n`);
-  return 0;
-});
+runAuthoring(spec, 'record', ACTIONS);
