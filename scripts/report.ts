@@ -31,7 +31,7 @@ runCommand(async () => {
   const history = await readHistory(root, args.rev);
   const figures = computeFigures(checked.repo, asOf, history);
   const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
-  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root, args.rev) };
+  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root, args.rev), sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct };
   const summary = await writeReports(out, renderReports(figures, previous, meta));
   const deleted = summary.deleted.length ? `, removed ${summary.deleted.join(', ')}` : '';
   process.stdout.write(`Wrote ${summary.written} reports to ${out} as of ${asOf}${deleted}.\n`);

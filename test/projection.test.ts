@@ -67,7 +67,7 @@ describe('projection', () => {
     expect([m.mrr, m.mrc]).toEqual(['7949.61', '4840.00']);
     expect(m.partners[0].revenue).toBe('6678.00'); // 7420 × 0.9
     const figures = computeFigures(repo, '2026-03-15');
-    const reports = renderReports(figures, figures, { organization: 'x', asOf: '2026-03-15', currency: 'USD', revision: 'r' });
-    for (const file of ['cost-recovery.md', 'projection.md']) expect(reports.get(file)).toContain("fiscal sponsor's fee of 10 %");
+    const reports = new Map(renderReports(figures, figures, { organization: 'x', asOf: '2026-03-15', currency: 'USD', revision: 'r', sponsorFeePct: repo.config.fiscal_sponsor_fee_pct }));
+    for (const [file, text] of reports) expect(text, file).toContain("Revenue is net of the fiscal sponsor's fee of 10 %.");
   });
 });

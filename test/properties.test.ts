@@ -145,7 +145,7 @@ describe('reports', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 900 }), async (days) => {
         const asOf = addDays('2025-06-01', days);
-        const meta = { organization: 'x', asOf, currency: 'USD', revision: 'r' };
+        const meta = { organization: 'x', asOf, currency: 'USD', revision: 'r', sponsorFeePct: repo.config.fiscal_sponsor_fee_pct };
         const render = () => [...renderReports(computeFigures(repo, asOf), computeFigures(repo, addDays(asOf, -30)), meta)].join('\n');
         expect(render()).toBe(render());
       }),

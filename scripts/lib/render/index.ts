@@ -1,4 +1,8 @@
-/** Every report of one as-of date, rendered in memory: path under the report folder → Markdown. */
+/**
+ * Every report of one as-of date: [path under the report folder, Markdown],
+ * rendered one at a time as they are consumed, so thousands of partner
+ * pages never sit in memory together.
+ */
 import type { Figures } from '../figures/index.js';
 import { render } from './templates.js';
 import { changesView } from './views/changes.js';
@@ -16,22 +20,17 @@ import { renewalsView } from './views/renewals.js';
 
 export type { ReportMeta };
 
-export function renderReports(f: Figures, previous: Figures, meta: ReportMeta): Map<string, string> {
-  const out = new Map<string, string>([
-    ['README.md', render('README', dashboardView(f, previous, meta))],
-    ['cost-recovery.md', render('cost-recovery', costRecoveryView(f, meta))],
-    ['invoicing.md', render('invoicing', invoicingView(f, meta))],
-    ['renewals.md', render('renewals', renewalsView(f, meta))],
-    ['grants.md', render('grants', grantsView(f, meta))],
-    ['onboarding.md', render('onboarding', onboardingView(f, meta))],
-    ['community.md', render('community', communityView(f, meta))],
-    ['pipeline.md', render('pipeline', pipelineView(f, meta))],
-    ['projection.md', render('projection', projectionView(f, meta))],
-    ['changes.md', render('changes', changesView(f, meta))],
-  ]);
+export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta): Generator<[string, string]> {
+  yield ['README.md', render('README', dashboardView(f, previous, meta))];
+  yield ['cost-recovery.md', render('cost-recovery', costRecoveryView(f, meta))];
+  yield ['invoicing.md', render('invoicing', invoicingView(f, meta))];
+  yield ['renewals.md', render('renewals', renewalsView(f, meta))];
+  yield ['grants.md', render('grants', grantsView(f, meta))];
+  yield ['onboarding.md', render('onboarding', onboardingView(f, meta))];
+  yield ['community.md', render('community', communityView(f, meta))];
+  yield ['pipeline.md', render('pipeline', pipelineView(f, meta))];
+  yield ['projection.md', render('projection', projectionView(f, meta))];
+  yield ['changes.md', render('changes', changesView(f, meta))];
   const index = partnerPageIndex(f);
-  for (const partner of f.ctx.repo.partners) {
-    out.set(`partners/${partner.id}.md`, render('partner', partnerView(f, partner, index, meta)));
-  }
-  return out;
+  for (const partner of f.ctx.repo.partners) yield [`partners/${partner.id}.md`, render('partner', partnerView(f, partner, index, meta))];
 }

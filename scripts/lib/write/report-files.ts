@@ -5,7 +5,7 @@
  * Markdown (.gitkeep, anything a person put there) are left alone.
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export class ReportWriteError extends Error {}
 
@@ -14,19 +14,22 @@ export interface WriteSummary {
   deleted: string[];
 }
 
-export async function writeReports(outDir: string, files: ReadonlyMap<string, string>): Promise<WriteSummary> {
+/** Writes reports as they come (each through a temp file and a rename), then deletes stale ones. */
+export async function writeReports(outDir: string, files: Iterable<[string, string]>): Promise<WriteSummary> {
   const summary: WriteSummary = { written: 0, deleted: [] };
+  const written = new Set<string>();
   try {
-    for (const dir of new Set([...files.keys()].map((p) => dirname(join(outDir, p))))) await mkdir(dir, { recursive: true });
+    await mkdir(join(outDir, 'partners'), { recursive: true });
     const existing = await listMarkdown(outDir);
     for (const [path, content] of files) {
       const target = join(outDir, path);
       const temp = `${target}.${process.pid}.tmp`;
       await writeFile(temp, content);
       await rename(temp, target);
+      written.add(path);
       summary.written++;
     }
-    for (const stale of existing.filter((p) => !files.has(p))) {
+    for (const stale of existing.filter((p) => !written.has(p))) {
       await rm(join(outDir, stale));
       summary.deleted.push(stale);
     }

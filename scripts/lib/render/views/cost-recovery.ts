@@ -17,7 +17,6 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
     mrr: money(f.recovery.mrr),
     mrc: money(f.recovery.mrc),
     ratio: ratio(f.recovery.ratio),
-    sponsorFee: config.fiscal_sponsor_fee_pct > 0 ? String(config.fiscal_sponsor_fee_pct) : '',
     allocation: config.cost_allocation,
     cloudNote: cloudBillsNote(f),
     trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),

@@ -7,6 +7,8 @@ export interface ReportMeta {
   currency: string;
   /** The data revision the report was built from. */
   revision: string;
+  /** fiscal_sponsor_fee_pct: when above 0, every report says revenue is net of it. */
+  sponsorFeePct: number;
 }
 
 export interface Header {
@@ -17,8 +19,10 @@ export interface Header {
   revision: string;
   /** Relative path from the report to the repository root, e.g. '../' or '../../'. */
   up: string;
+  net: string;
 }
 
 export function header(meta: ReportMeta, title: string, up = '../'): Header {
-  return { title, organization: md(meta.organization), asOf: meta.asOf, currency: meta.currency, revision: md(meta.revision), up };
+  const net = meta.sponsorFeePct > 0 ? ` Revenue is net of the fiscal sponsor's fee of ${meta.sponsorFeePct} %.` : '';
+  return { title, organization: md(meta.organization), asOf: meta.asOf, currency: meta.currency, revision: md(meta.revision), up, net };
 }

@@ -23,7 +23,6 @@ export function projectionView(f: Figures, meta: ReportMeta) {
     header: header(meta, 'Revenue projection'),
     months: String(f.projection.length),
     cutoff: String(config.pipeline_min_probability),
-    sponsorFee: config.fiscal_sponsor_fee_pct > 0 ? String(config.fiscal_sponsor_fee_pct) : '',
     chart: xyChart({
       title: 'Committed (dark) + weighted pipeline (light) vs costs (line)',
       x: f.projection.map((p) => p.month),
