@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, addMonths, addMonthsToDate, daysBetween, monthOf } from '../scripts/lib/time/calendar.js';
+import { addDays, addMonths, addMonthsToDate, daysBetween, minDate, monthOf } from '../scripts/lib/time/calendar.js';
 import { billingPeriods } from '../scripts/lib/time/periods.js';
 
 export const BENCH_AS_OF = '2026-11-24';
@@ -180,8 +180,4 @@ function weighted<T extends string>(r: ReturnType<typeof rng>, table: readonly (
   let x = r.next() * table.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of table) if ((x -= w) < 0) return v;
   return table[table.length - 1][0];
-}
-
-function minDate(a: string, b: string): string {
-  return a < b ? a : b;
 }

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../cli.js';
 import { isIsoDate } from '../time/calendar.js';
+import { didYouMean } from '../text/suggest.js';
 
 export interface Field {
   flag: string;
@@ -19,7 +20,7 @@ export interface Field {
 export const isSlug = (v: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north');
 export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
 export const isAmount = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'write a plain number, e.g. 2500 or 1234.50');
-export const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}`);
+export const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}.${didYouMean(v, choices)}`);
 
 export async function completeFields(command: string, fields: Field[], given: Record<string, unknown>): Promise<Record<string, string | undefined>> {
   const out: Record<string, string | undefined> = {};

@@ -120,8 +120,4 @@ function describeYamlError(code: string, message: string): Omit<TextFault, 'offs
   }
 }
 
-/** True when the parsed data is an empty document or only comments. */
-export function isEmptyData(data: unknown): boolean {
-  return data === null || data === undefined;
-}
 

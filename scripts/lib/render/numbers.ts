@@ -5,10 +5,6 @@ export function money(d: Decimal): string {
   return group(toFixed(d, 2));
 }
 
-export function moneyWithCurrency(d: Decimal, currency: string): string {
-  return `${money(d)} ${currency}`;
-}
-
 /** "+2,500.00" / "-1,200.00" / "±0.00". */
 export function signedMoney(d: Decimal): string {
   const s = money(d);

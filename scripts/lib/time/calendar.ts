@@ -73,10 +73,6 @@ export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-export function maxDate(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD. */
