@@ -66,3 +66,18 @@ function firstInvalidUtf8(b: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * Windows line endings (CRLF, what Git for Windows checks out by default)
+ * read as plain newlines. Only the CR before a LF goes, so every line and
+ * column stays where it was in the file.
+ */
+export function toLf(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}
+
+/** The line ending a file uses: CRLF when its first line ends so, else LF. */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+}

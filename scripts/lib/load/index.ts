@@ -3,7 +3,7 @@
  * and every fault of the bytes or the text as a located problem.
  */
 import type { Problem } from '../problem.js';
-import { decodeUtf8 } from './encoding.js';
+import { decodeUtf8, toLf } from './encoding.js';
 import { splitFrontMatter } from './front-matter.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
@@ -83,7 +83,7 @@ async function readEntry(source: DataSource, entry: SourceEntry, problems: Probl
     // A BOM alone loses nothing: read on so the other problems show too.
     if (faults.some((f) => !f.message.includes('byte-order mark'))) return undefined;
   }
-  return text;
+  return toLf(text);
 }
 
 export interface ParsedText {
