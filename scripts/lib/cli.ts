@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isIsoDate, todayUtc } from './time/calendar.js';
+import { isIsoDate, today } from './time/calendar.js';
 import { GitSource } from './load/git-source.js';
 import { FolderSource, type DataSource } from './load/source.js';
 
@@ -29,15 +29,32 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = pro
   const options = { ...spec.options, help: { type: 'boolean' as const, short: 'h' } };
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: joinNegativeValues(argv, spec.options), options, strict: true, allowPositionals: false });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run 'npm run ${spec.name} -- --help' for the options.`);
   }
-  if ((parsed.values as Record<string, unknown>).help) {
-    process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\nOptions:\n${spec.help.map((h) => `  ${h}`).join('\n')}\n  --help               show this help\n`);
-    process.exit(0);
-  }
+  if ((parsed.values as Record<string, unknown>).help) process.exit(printHelp(spec));
   return parsed.values as { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
+}
+
+/** Prints a command's --help; returns the exit code (0). */
+export function printHelp(spec: CommandSpec<Options>): number {
+  process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\nOptions:\n${spec.help.map((h) => `  ${h}`).join('\n')}\n  --help               show this help\n`);
+  return 0;
+}
+
+/**
+ * `--amount -5` reads as a value, as a person means it, not as an unknown
+ * flag -5: the value then gets the same check (and message) as any other.
+ */
+function joinNegativeValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([\w-]+)$/.exec(argv[i])?.[1];
+    if (name && options[name]?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
 }
 
 export function rootOption(value: string | undefined): string {
@@ -56,7 +73,7 @@ export const ROOT_HELP = '--root DIR           the data (default: this repositor
 export const REV_HELP = '--rev REV            read the data as it was at this git revision (a tag, branch or commit), without checking it out';
 
 export function asOfOption(value: string | undefined): string {
-  if (value === undefined) return todayUtc();
+  if (value === undefined) return today();
   if (!isIsoDate(value)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. 2026-06-30 (got '${value}')`);
   return value;
 }

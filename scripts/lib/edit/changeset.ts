@@ -2,13 +2,21 @@
  * A set of file edits that is checked as a whole before anything is written:
  * if the data would have errors it did not have, or any error in an edited
  * file, nothing is written and the problems are shown instead.
+ *
+ * Nothing another command wrote meanwhile is ever overwritten: each edit
+ * remembers the bytes it was based on, and the files are written only if
+ * those bytes are still what is on disk, checked and written under one
+ * exclusive lock. Otherwise the edit fails with ConcurrentChange, and the
+ * command runs it again on the new content.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkData, type CheckResult } from '../check/index.js';
+import { lineEndingOf, toLf } from '../load/encoding.js';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { FolderSource } from '../load/source.js';
 import { countBySeverity } from '../problem.js';
+import { removeStaleTempFiles, uninterrupted, withLock, writeFileAtomic } from '../write/atomic.js';
 import { formatText } from '../write/problems.js';
 import { OverlaySource } from './overlay-source.js';
 import { YamlEditor } from './yaml-editor.js';
@@ -17,8 +25,21 @@ export class EditRefused extends Error {
   override name = 'EditRefused';
 }
 
+/** A file changed on disk after this edit read it: the edit must be made again on the new content. */
+export class ConcurrentChange extends EditRefused {
+  constructor(readonly path: string) {
+    super(`${path} was changed by another command while this one ran, so nothing was written; run the command again`);
+  }
+}
+
+/** The lock every data-writing command holds while it compares and writes (relative to the data root). */
+export const WRITE_LOCK = '.ops-write.lock';
+
 export class ChangeSet {
+  /** New text of each edited or created file, with LF line endings. */
   private readonly changed = new Map<string, string>();
+  /** The bytes each touched file had when it was first read (undefined: it did not exist). */
+  private readonly original = new Map<string, string | undefined>();
   private base?: CheckResult;
 
   constructor(
@@ -33,11 +54,16 @@ export class ChangeSet {
   }
 
   exists(path: string): boolean {
-    return this.changed.has(path) || existsSync(join(this.root, path));
+    return this.changed.has(path) || this.onDisk(path) !== undefined;
   }
 
+  /** The file's text as the edit sees it (LF line endings). */
   read(path: string): string {
-    return this.changed.get(path) ?? readFileSync(join(this.root, path), 'utf8');
+    const edited = this.changed.get(path);
+    if (edited !== undefined) return edited;
+    const raw = this.onDisk(path);
+    if (raw === undefined) throw new EditRefused(`${path} does not exist`);
+    return toLf(raw);
   }
 
   create(path: string, text: string): void {
@@ -63,7 +89,11 @@ export class ChangeSet {
     this.changed.set(path, editor.toString());
   }
 
-  /** Checks the edited data, then writes every edited file through a temporary file and a rename. */
+  /**
+   * Checks the edited data, then, holding the write lock, makes sure no
+   * edited file changed since it was read and writes each through a
+   * temporary file and a rename, in the file's own line endings.
+   */
   async commit(): Promise<string[]> {
     const before = await this.current();
     const after = await checkData(new OverlaySource(new FolderSource(this.root), this.changed), { asOf: this.asOf });
@@ -74,12 +104,51 @@ export class ChangeSet {
       throw new EditRefused(`nothing was written: the change would leave these errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`);
     }
     const written = [...this.changed.keys()].sort();
-    for (const path of written) {
-      const target = join(this.root, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(`${target}.${process.pid}.tmp`, this.changed.get(path)!);
-      renameSync(`${target}.${process.pid}.tmp`, target);
-    }
+    await withLock(
+      join(this.root, WRITE_LOCK),
+      () => {
+        for (const path of written) {
+          if (readOrUndefined(join(this.root, path)) !== this.original.get(path)) throw new ConcurrentChange(path);
+        }
+        return uninterrupted(() => {
+          for (const path of written) {
+            const target = join(this.root, path);
+            mkdirSync(dirname(target), { recursive: true });
+            removeStaleTempFiles(dirname(target));
+            const original = this.original.get(path);
+            const text = this.changed.get(path)!;
+            writeFileAtomic(target, original !== undefined && lineEndingOf(original) === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
+          }
+        });
+      },
+      { what: 'the data files' },
+    );
     return written;
+  }
+
+  /**
+   * The bytes of a file on disk, read once: every later look at it is
+   * answered from that reading, so the edit and the final comparison are
+   * about the same bytes. The edit must also agree with the data the check
+   * loaded, or a decision (is this invoice paid?) could rest on older text.
+   */
+  private onDisk(path: string): string | undefined {
+    if (!this.original.has(path)) {
+      const raw = readOrUndefined(join(this.root, path));
+      const loaded = this.base?.files.get(path);
+      if (loaded && (raw === undefined || toLf(raw.replace(/^\uFEFF/, '')) !== loaded.text)) throw new ConcurrentChange(path);
+      this.original.set(path, raw);
+    }
+    return this.original.get(path);
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
 }

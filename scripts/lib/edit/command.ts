@@ -1,20 +1,39 @@
-/** The shape shared by `new` and `record`: pick an action, gather its values, check, write. */
-import { parseCommand, rootOption, runCommand, UsageError, type CommandSpec } from '../cli.js';
-import { todayUtc } from '../time/calendar.js';
-import { ChangeSet } from './changeset.js';
+/** The shape shared by `new`, `record` and `import`: pick an action, gather its values, check, write. */
+import { parseCommand, printHelp, rootOption, runCommand, UsageError, type CommandSpec } from '../cli.js';
+import { today } from '../time/calendar.js';
+import { ChangeSet, ConcurrentChange } from './changeset.js';
 
 export type AuthoringAction = (changes: ChangeSet, given: Record<string, unknown>) => Promise<string>;
 
 type Options = CommandSpec<Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>['options'];
 
+/** How often an edit is made again when another command changed its files meanwhile. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Makes an edit and writes it; when another command wrote one of its files
+ * in between, makes it again on the new content (so two payments recorded
+ * at once both land), up to MAX_ATTEMPTS times, then gives up with exit 1.
+ */
+export async function editAndWrite<T>(root: string, edit: (changes: ChangeSet) => Promise<T>): Promise<{ result: T; written: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const changes = new ChangeSet(root, today());
+    try {
+      const result = await edit(changes);
+      return { result, written: await changes.commit() };
+    } catch (e) {
+      if (!(e instanceof ConcurrentChange) || attempt === MAX_ATTEMPTS) throw e;
+    }
+  }
+}
+
 export function runAuthoring<O extends Options>(spec: CommandSpec<O>, verb: string, actions: Record<string, AuthoringAction>, afterWriting = ''): void {
   runCommand(async () => {
     const name = process.argv[2] ?? '';
+    if (name === '--help' || name === '-h') return printHelp(spec);
     if (!Object.hasOwn(actions, name)) throw new UsageError(`say what to ${verb}: npm run ${spec.name} -- ${Object.keys(actions).join('|')} … (got '${name}')`);
     const args = parseCommand(spec, process.argv.slice(3)) as Record<string, unknown>;
-    const changes = new ChangeSet(rootOption(args.root as string | undefined), todayUtc());
-    const summary = await actions[name](changes, args);
-    const written = await changes.commit();
+    const { result: summary, written } = await editAndWrite(rootOption(args.root as string | undefined), (changes) => actions[name](changes, args));
     process.stdout.write(`${summary}\nWrote ${written.join(', ')}.${afterWriting}\n`);
     return 0;
   });

@@ -4,7 +4,9 @@
  * missing flag.
  */
 import { createInterface } from 'node:readline/promises';
+import { amountProblem, type AmountField } from '../check/amount.js';
 import { UsageError } from '../cli.js';
+import type { Currency } from '../model/records.js';
 import { isIsoDate } from '../time/calendar.js';
 import { didYouMean } from '../text/suggest.js';
 
@@ -19,7 +21,14 @@ export interface Field {
 
 export const isSlug = (v: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north');
 export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
-export const isAmount = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'write a plain number, e.g. 2500 or 1234.50');
+/** An amount for `field`, checked as the validator checks it (the currency's decimals once it is known: see checkAmount). */
+export const isAmount = (field: AmountField) => (v: string) => amountProblem(v, field);
+
+/** Checks an amount typed on the command line in its currency, in the validator's words. */
+export function checkAmount(flag: string, text: string, field: AmountField, currency: Currency): void {
+  const problem = amountProblem(text, field, currency);
+  if (problem) throw new UsageError(`--${flag} '${text}': ${problem}`);
+}
 export const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}.${didYouMean(v, choices)}`);
 
 export async function completeFields(command: string, fields: Field[], given: Record<string, unknown>): Promise<Record<string, string | undefined>> {
@@ -45,6 +54,8 @@ export async function completeFields(command: string, fields: Field[], given: Re
         if (problem) throw new UsageError(`--${f.flag} '${value}': ${problem}`);
       }
       out[f.flag] = value;
+      // A retried edit (another command wrote meanwhile) must not ask again.
+      if (value !== undefined && f.default === undefined) given[f.flag] = value;
     }
   } finally {
     rl?.close();

@@ -83,7 +83,13 @@ export function isIsoDate(s: string): boolean {
   return month >= 1 && month <= 12 && +m[3] >= 1 && +m[3] <= daysInMonth(`${m[1]}-${m[2]}`);
 }
 
-/** Today in UTC, the default as-of date of the commands (the only wall-clock read). */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * Today's date where the command runs: the local calendar date in the time
+ * zone of the machine (the TZ environment variable when set), because "today"
+ * for a person in Vancouver at 17:00 is not yet tomorrow. The only
+ * wall-clock read; GitHub's runners use UTC unless a workflow sets TZ.
+ */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
