@@ -1,16 +1,23 @@
 /**
  * `npm run import -- cloud-costs|usage FILE.csv`: monthly cloud bills or
- * active users, one row per hub and month, merged into each partner's file.
- * Importing the same file again changes nothing; a row that changes a value
- * updates it; a bad row stops the whole import, naming its line.
+ * active users, merged into each partner's file as one entry per hub and
+ * month. Importing the same file again changes nothing; a row that changes a
+ * value updates it; a bad row stops the whole import, naming its line.
+ *
+ * Real cloud exports split one hub's month into several line items, so
+ * cloud-cost rows of the same hub, month and currency are summed. Two
+ * active-user counts for one hub and month contradict each other: the file
+ * is refused.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { amountProblem } from '../check/amount.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import { dec } from '../money/decimal.js';
+import { Decimal, dec, sum } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { money } from './new-records.js';
+import type { YamlEditor } from './yaml-editor.js';
 
 export const IMPORT_COLUMNS = {
   'cloud-costs': ['month', 'hub', 'amount', 'currency'],
@@ -22,57 +29,71 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Entries made of several rows: "uni-north-main 2026-10 (lines 3, 7)". */
+  summed: string[];
+}
+
+interface Row {
+  line: number;
+  row: Record<string, string>;
+}
+
+/** The rows of one hub and month, and the entry they make. */
+interface Entry {
+  partner: string;
+  hub: string;
+  month: string;
+  lines: number[];
+  value: { month: string; hub: string; active_users: number } | { month: string; hub: string; amount: ReturnType<typeof money>; currency: string };
+  amount?: Decimal;
 }
 
 export async function importCsv(changes: ChangeSet, kind: ImportKind, file: string): Promise<ImportSummary> {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(readFileSync(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-  } catch (e) {
-    throw new EditRefused(`${file} cannot be read as CSV: ${(e as Error).message}`);
-  }
-  const expected = IMPORT_COLUMNS[kind];
-  const header = rows.length ? Object.keys(rows[0]) : [];
-  if (rows.length && (header.length !== expected.length || expected.some((c) => !header.includes(c)))) {
-    throw new EditRefused(`${file}: the columns must be ${expected.join(', ')} (found ${header.join(', ')})`);
-  }
+  const rows = readRows(file, IMPORT_COLUMNS[kind]);
   const { repo } = await changes.current();
   const owner = new Map(repo.partners.flatMap((p) => (p.profile?.value.hubs ?? []).map((h) => [h.id, p.id] as const)));
   const errors: string[] = [];
-  const byPartner = new Map<string, { line: number; row: Record<string, string> }[]>();
-  rows.forEach((row, i) => {
-    const line = i + 2; // the header is line 1
-    const problem = rowProblem(kind, row, owner);
-    if (problem) return errors.push(`${file} line ${line}: ${problem}`);
-    const partner = owner.get(row.hub)!;
-    const list = byPartner.get(partner);
-    if (list) list.push({ line, row });
-    else byPartner.set(partner, [{ line, row }]);
-  });
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const problem = rowProblem(kind, r.row, owner);
+    if (problem) {
+      errors.push(`${file} line ${r.line}: ${problem}`);
+      continue;
+    }
+    const key = `${r.row.hub} ${r.row.month}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const entries: Entry[] = [];
+  for (const group of groups.values()) {
+    const entry = toEntry(kind, group, owner, file);
+    if (typeof entry === 'string') errors.push(entry);
+    else entries.push(entry);
+  }
   if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
-  for (const [partner, entries] of [...byPartner].sort()) {
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [] };
+  const partners = [...new Set(entries.map((e) => e.partner))].sort();
+  for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
     const existing = repo.partners.find((p) => p.id === partner)![kind === 'usage' ? 'usage' : 'cloudCosts'];
     const index = new Map(existing.map((item) => [`${item.value.hub} ${item.value.month}`, { at: Number(item.pointer.slice(1)), value: item.value as Record<string, unknown> }]));
-    const edits: ((e: import('./yaml-editor.js').YamlEditor) => void)[] = [];
-    for (const { row } of entries) {
-      const value = kind === 'usage' ? { month: row.month, hub: row.hub, active_users: Number(row.active_users) } : { month: row.month, hub: row.hub, amount: money(row.amount, row.currency), currency: row.currency };
-      const found = index.get(`${row.hub} ${row.month}`);
+    const edits: ((e: YamlEditor) => void)[] = [];
+    for (const entry of entries.filter((e) => e.partner === partner)) {
+      if (entry.lines.length > 1) summary.summed.push(`${entry.hub} ${entry.month} (lines ${entry.lines.join(', ')})`);
+      const found = index.get(`${entry.hub} ${entry.month}`);
       if (!found) {
-        edits.push((e) => e.append([], value));
-        index.set(`${row.hub} ${row.month}`, { at: -1, value: {} });
+        edits.push((e) => e.append([], entry.value));
         summary.added++;
         continue;
       }
-      const fields = kind === 'usage' ? (['active_users'] as const) : (['amount', 'currency'] as const);
-      const differs = fields.filter((f) => (f === 'amount' ? !dec(Number(found.value.amount)).equals(dec(row.amount)) : String(found.value[f]) !== String(row[f])));
+      const value = entry.value as Record<string, unknown>;
+      const fields = kind === 'usage' ? ['active_users'] : ['amount', 'currency'];
+      const differs = fields.filter((f) => (f === 'amount' ? !dec(Number(found.value.amount)).equals(entry.amount!) : String(found.value[f]) !== String(value[f])));
       if (differs.length === 0) {
         summary.unchanged++;
         continue;
       }
-      edits.push((e) => differs.forEach((f) => e.set([found.at, f], value[f as keyof typeof value])));
+      edits.push((e) => differs.forEach((f) => e.set([found.at, f], value[f])));
       summary.updated++;
     }
     if (edits.length) changes.edit(path, (e) => edits.forEach((apply) => apply(e)));
@@ -80,12 +101,57 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
   return summary;
 }
 
+/** The data rows with the line each starts on; a file with no rows is refused, not "nothing to change". */
+function readRows(file: string, expected: readonly string[]): Row[] {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(readFileSync(file, 'utf8'), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new EditRefused(`${file} does not exist`);
+    throw new EditRefused(`${file} cannot be read as CSV: ${err.message}`);
+  }
+  if (records.length === 0) {
+    throw new EditRefused(`${file} has no rows to import (it is empty or holds only a header); expected the columns ${expected.join(', ')} and one row per hub and month`);
+  }
+  const header = Object.keys(records[0].record);
+  if (header.length !== expected.length || expected.some((c) => !header.includes(c))) {
+    throw new EditRefused(`${file}: the columns must be ${expected.join(', ')} (found ${header.join(', ')})`);
+  }
+  // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
+  return records.map(({ record, info }) => ({ line: info.lines, row: record }));
+}
+
+function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, file: string): Entry | string {
+  const { hub, month } = group[0].row;
+  const lines = group.map((r) => r.line);
+  const base = { partner: owner.get(hub)!, hub, month, lines };
+  if (kind === 'usage') {
+    const counts = new Set(group.map((r) => Number(r.row.active_users)));
+    if (group.length > 1) {
+      return `${file} lines ${lines.join(' and ')}: hub '${hub}' has ${group.length} active-user counts for ${month} (${group.map((r) => r.row.active_users).join(' and ')}); a month has one count per hub, so keep the right row and remove the other${counts.size === 1 ? ' (they agree, but one of them is a repeat)' : ''}`;
+    }
+    return { ...base, value: { month, hub, active_users: Number(group[0].row.active_users) } };
+  }
+  const currencies = [...new Set(group.map((r) => r.row.currency))];
+  if (currencies.length > 1) {
+    return `${file} lines ${lines.join(' and ')}: hub '${hub}' has costs for ${month} in ${currencies.join(' and ')}; one month of a hub is recorded in one currency, so convert them to one before importing`;
+  }
+  const amount = sum(group.map((r) => dec(r.row.amount)));
+  return { ...base, amount, value: { month, hub, amount: money(amount.toString(), currencies[0]), currency: currencies[0] } };
+}
+
 function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<string, string>): string | undefined {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month)) return `month '${row.month}' is not a month written YYYY-MM`;
   if (!owner.has(row.hub)) return `hub '${row.hub}' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)`;
   if (kind === 'usage') return /^\d+$/.test(row.active_users) ? undefined : `active_users '${row.active_users}' is not a whole number`;
   if (!(row.currency in MINOR_UNITS)) return `currency '${row.currency}' is not a currency code such as USD or CAD`;
-  const places = MINOR_UNITS[row.currency as Currency];
-  if (!/^\d+(\.\d+)?$/.test(row.amount)) return `amount '${row.amount}' is not a plain number such as 812.40`;
-  return dec(row.amount).decimalPlaces() > places ? `amount '${row.amount}' has more than ${places} decimals` : undefined;
+  const problem = amountProblem(row.amount, 'cloud-cost', row.currency as Currency);
+  return problem && `amount '${row.amount}': ${problem}`;
 }
