@@ -154,7 +154,7 @@ function kindOf(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a block of fields';
   if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
-  return `a ${typeof v === 'boolean' ? 'true/false value' : 'text'}`;
+  return typeof v === 'boolean' ? 'a true/false value' : 'text';
 }
 
 function article(type: string): string {

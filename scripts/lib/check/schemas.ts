@@ -11,11 +11,21 @@ const addFormats = addFormatsModule.default;
 
 export type Validator = ValidateFunction & { errors?: ErrorObject[] | null };
 
+let ajv: Ajv2020 | undefined;
 let validators: Map<FileKind, Validator> | undefined;
+const parts = new Map<string, Validator>();
 
 export function schemaFor(kind: FileKind): Validator {
   validators ??= compileAll();
   return validators.get(kind)!;
+}
+
+/** The validator of one part of a record, e.g. 'invoices.schema.json#/items/properties/amount'. */
+export function schemaAt(ref: string): Validator {
+  validators ??= compileAll();
+  let v = parts.get(ref);
+  if (!v) parts.set(ref, (v = ajv!.compile({ $ref: ref })));
+  return v;
 }
 
 export function readSchema(file: string): Record<string, unknown> {
@@ -24,7 +34,7 @@ export function readSchema(file: string): Record<string, unknown> {
 
 function compileAll(): Map<FileKind, Validator> {
   // verbose: errors carry the schema they failed, so messages can quote its description and allowed keys.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats(ajv, ['date', 'uri', 'email']);
   ajv.addSchema(readSchema('defs.schema.json'));
   const out = new Map<FileKind, Validator>();

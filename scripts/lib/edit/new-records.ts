@@ -1,10 +1,10 @@
 /** What `npm run new` writes for each kind of record. */
-import { MINOR_UNITS } from '../money/currency.js';
+import { COUNTRY_CURRENCY, MINOR_UNITS } from '../money/currency.js';
 import { dec } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
-import { todayUtc } from '../time/calendar.js';
+import { today } from '../time/calendar.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
-import { completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
+import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
 import { flow, Money, scalar } from './yaml-editor.js';
 
 type Given = Record<string, unknown>;
@@ -26,7 +26,7 @@ export async function newPartner(changes: ChangeSet, given: Given): Promise<stri
     { flag: 'country', about: 'the two-letter country code, e.g. US, CA, GB', check: (c) => (/^[A-Z]{2}$/.test(c) ? undefined : 'two capital letters, e.g. US') },
     { flag: 'owner', about: 'the GitHub handle of who looks after the relationship' },
     { flag: 'stage', about: 'where they are', default: 'lead', check: oneOf(STAGES) },
-    { flag: 'first-contact', about: 'the date of the first conversation', default: todayUtc(), check: isDate },
+    { flag: 'first-contact', about: 'the date of the first conversation', default: today(), check: isDate },
   ], given);
   const front = [
     `id: ${v.id}`,
@@ -50,7 +50,7 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
     { flag: 'end', about: 'the last day of the term', check: isDate },
     { flag: 'signed', about: 'the date it was signed (leave out for a draft)', optional: true, check: isDate },
     { flag: 'kind', about: 'service-agreement, statement-of-work, mou, subaward or reseller', default: 'service-agreement', check: oneOf(['service-agreement', 'statement-of-work', 'mou', 'subaward', 'reseller']) },
-    { flag: 'currency', about: 'the contract currency', default: repo.config.reporting_currency },
+    { flag: 'currency', about: "the contract currency (default: the currency of the partner's country, else the reporting currency)", optional: true },
     { flag: 'billing', about: 'invoicing as EVERY:WHEN, e.g. month:advance, quarter:arrears, once:arrears', default: 'month:advance', check: (b) => (/^(month|quarter|year|once):(advance|arrears)$/.test(b) ? undefined : 'write it like month:advance') },
     { flag: 'cloud', about: 'who pays the cloud bill: included, partner-pays, or pass-through:MARKUP (e.g. pass-through:10)', default: 'included', check: (c) => (/^(included|partner-pays|pass-through(:\d+(\.\d+)?)?)$/.test(c) ? undefined : 'write included, partner-pays or pass-through:10') },
     { flag: 'probability', about: 'for a draft: the chance in % that it is signed', optional: true },
@@ -58,11 +58,14 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
     { flag: 'notice-days', about: 'days of notice before the end', optional: true },
     { flag: 'document', about: 'a link to the signed document', optional: true },
   ], given);
+  const country = repo.partners.find((p) => p.id === v.partner)?.profile?.value.country;
+  v.currency ??= (country && COUNTRY_CURRENCY[country]) || repo.config.reporting_currency;
   const feeSpecs = (given.fee as string[] | undefined) ?? [];
   if (feeSpecs.length === 0) throw new EditRefused('give at least one --fee ID:AMOUNT/PER, e.g. --fee hosting:2500/month (add :SERVICE for core-support, hub-service or development)');
   const fees = feeSpecs.map((f) => {
     const m = /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d+(?:\.\d+)?)\/(month|quarter|year|term)(?::(core-support|hub-service|development))?$/.exec(f);
     if (!m) throw new EditRefused(`--fee '${f}': write it like hosting:2500/month or support:9000/quarter:core-support`);
+    checkAmount('fee', m[2], 'fee', v.currency as Currency);
     return { id: m[1], description: m[1].replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), amount: money(m[2], v.currency!), per: m[3], service: m[4] };
   });
   const id = (given.id as string | undefined) ?? `${v.partner}-${v.start!.slice(0, 4)}`;
@@ -90,7 +93,10 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
   ].filter(Boolean);
   if (!changes.exists(`partners/${v.partner}/partner.md`)) throw new EditRefused(`there is no partner '${v.partner}': add it first with npm run new -- partner`);
   changes.create(`partners/${v.partner}/contracts/${id}.yaml`, lines.join('\n') + '\n');
-  return `Added ${status} contract ${id} for ${v.partner}, ${v.start} to ${v.end}.`;
+  const currencyNote = given.currency === undefined ? ` Amounts are in ${v.currency}${country && COUNTRY_CURRENCY[country] === v.currency ? `, the currency of ${country}` : ''} (give --currency to choose another).` : '';
+  // A signed contract is `active` from signing; its fees count only from its start (docs/guide.md).
+  const startNote = status === 'active' && v.start! > today() ? ` It is signed and starts on ${v.start}: figures count its fees from that day.` : '';
+  return `Added ${status} contract ${id} for ${v.partner}, ${v.start} to ${v.end}.${currencyNote}${startNote}`;
 }
 
 export async function newGrant(changes: ChangeSet, given: Given): Promise<string> {
@@ -98,13 +104,14 @@ export async function newGrant(changes: ChangeSet, given: Given): Promise<string
     { flag: 'id', about: "the grant's id, used as its folder name", check: isSlug },
     { flag: 'title', about: "the grant's title" },
     { flag: 'funder', about: 'who funds it' },
-    { flag: 'amount', about: 'the amount requested or awarded', check: isAmount },
+    { flag: 'amount', about: 'the amount requested or awarded', check: isAmount('grant') },
     { flag: 'currency', about: 'its currency', default: 'USD' },
     { flag: 'owner', about: 'the GitHub handle of who is responsible' },
     { flag: 'status', about: 'prospect, drafting, submitted, awarded, declined, active or closed', default: 'prospect', check: oneOf(['prospect', 'drafting', 'submitted', 'awarded', 'declined', 'active', 'closed']) },
     ...['submitted', 'awarded', 'start', 'end'].map((flag) => ({ flag, about: `the ${flag} date`, optional: true, check: isDate })),
     { flag: 'partners', about: 'partner ids involved, comma-separated', optional: true },
   ], given);
+  checkAmount('amount', v.amount!, 'grant', v.currency as Currency);
   const lines = [
     `id: ${v.id}`,
     `title: ${scalar(v.title)}`,
@@ -135,4 +142,25 @@ export async function newDeliverable(changes: ChangeSet, given: Given): Promise<
     e.append([], { id: v.id, kind: v.kind, title: v.title, due: v.due, owner: v.owner!.replace(/^@/, ''), status: v.status }),
   );
   return `Added ${v.kind} ${v.grant}/${v.id}, due ${v.due}.`;
+}
+
+export async function newHub(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields('new hub', [
+    { flag: 'partner', about: 'the partner id the hub is run for', check: isSlug },
+    { flag: 'id', about: 'the hub id, unique across all partners, e.g. uni-north-staging', check: isSlug },
+    { flag: 'cloud', about: 'where it runs: aws, gcp, azure or other', check: oneOf(['aws', 'gcp', 'azure', 'other']) },
+    { flag: 'url', about: "the hub's web address", optional: true },
+    { flag: 'launched', about: 'the date it went live (leave out while it is being set up)', optional: true, check: isDate },
+    { flag: 'contracts', about: 'contract ids (comma-separated) that cover the hub', optional: true },
+  ], given);
+  const profile = `partners/${v.partner}/partner.md`;
+  if (!changes.exists(profile)) throw new EditRefused(`there is no partner '${v.partner}': add it first with npm run new -- partner`);
+  changes.edit(profile, (e) => e.append(['hubs'], { id: v.id, url: v.url, cloud: v.cloud, launched: v.launched }));
+  const contracts = (v.contracts ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const contract of contracts) {
+    const path = `partners/${v.partner}/contracts/${contract}.yaml`;
+    if (!changes.exists(path)) throw new EditRefused(`there is no contract '${contract}' of ${v.partner} (looked for ${path})`);
+    changes.edit(path, (e) => e.append(['hubs'], v.id));
+  }
+  return `Added hub ${v.id} (${v.cloud}) to ${v.partner}${contracts.length ? `, covered by ${contracts.join(', ')}` : ''}.`;
 }

@@ -5,10 +5,10 @@ import { MINOR_UNITS } from '../money/currency.js';
 import { effectiveEnd } from '../model/contract-terms.js';
 import type { Stage } from '../model/records.js';
 import { STAGES } from '../model/records.js';
-import { todayUtc } from '../time/calendar.js';
+import { today } from '../time/calendar.js';
 import { billingPeriods, isCovered } from '../time/periods.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
-import { completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
+import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
 import { periodAmount } from './invoice-amount.js';
 import { money } from './new-records.js';
 
@@ -18,13 +18,14 @@ const itemIndex = (pointer: string) => Number(pointer.slice(1));
 export async function recordPayment(changes: ChangeSet, given: Given): Promise<string> {
   const v = await completeFields('record payment', [
     { flag: 'invoice', about: 'the invoice number, e.g. INV-2026-1040' },
-    { flag: 'amount', about: 'the amount received', check: isAmount },
-    { flag: 'date', about: 'the date it was received', default: todayUtc(), check: isDate },
+    { flag: 'amount', about: 'the amount received', check: isAmount('payment') },
+    { flag: 'date', about: 'the date it was received', default: today(), check: isDate },
   ], given);
   const { repo } = await changes.current();
   const found = repo.partners.flatMap((p) => p.invoices).find((i) => i.value.number === v.invoice);
   if (!found) throw new EditRefused(`there is no invoice '${v.invoice}'; check the number in the partner's invoices.yaml`);
   const invoice = found.value;
+  checkAmount('amount', v.amount!, 'payment', invoice.currency);
   const paid = sum((invoice.payments ?? []).map((p) => dec(p.amount))).plus(dec(v.amount!));
   const total = dec(invoice.amount);
   if (paid.greaterThan(total)) {
@@ -43,15 +44,16 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
   const v = await completeFields('record invoice', [
     { flag: 'contract', about: 'the contract id', check: isSlug },
     { flag: 'period', about: 'the service period FROM..TO (default: the next period not invoiced yet)', optional: true },
-    { flag: 'issued', about: 'the issue date', default: todayUtc(), check: isDate },
+    { flag: 'issued', about: 'the issue date', default: today(), check: isDate },
     { flag: 'due', about: 'the due date (default: issued + the payment terms)', optional: true, check: isDate },
-    { flag: 'amount', about: 'the amount (default: the fees for the period)', optional: true, check: isAmount },
+    { flag: 'amount', about: 'the amount (default: the fees for the period)', optional: true, check: isAmount('invoice') },
     { flag: 'number', about: 'the invoice number (default: the next INV-YEAR-N)', optional: true },
   ], given);
   const { repo } = await changes.current();
   const partner = repo.partners.find((p) => p.contracts.some((c) => c.value.id === v.contract));
   const contract = partner?.contracts.find((c) => c.value.id === v.contract)?.value;
   if (!partner || !contract) throw new EditRefused(`there is no contract '${v.contract}'`);
+  if (v.amount !== undefined) checkAmount('amount', v.amount, 'invoice', contract.currency);
   let period;
   if (v.period) {
     const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(v.period);
@@ -86,7 +88,7 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
   const v = await completeFields('record stage', [
     { flag: 'partner', about: 'the partner id', check: isSlug },
     { flag: 'to', about: `the new stage: ${STAGES.join(', ')}`, check: oneOf(STAGES) },
-    { flag: 'date', about: 'the date it happened', default: todayUtc(), check: isDate },
+    { flag: 'date', about: 'the date it happened', default: today(), check: isDate },
     { flag: 'hub-live', about: 'the date the first hub went live (needed to become active)', optional: true, check: isDate },
   ], given);
   const path = `partners/${v.partner}/partner.md`;
@@ -109,7 +111,7 @@ export async function recordDeliverable(changes: ChangeSet, given: Given): Promi
     { flag: 'grant', about: 'the grant id', check: isSlug },
     { flag: 'id', about: 'the deliverable id', check: isSlug },
     { flag: 'status', about: 'planned, in-progress, done, at-risk or dropped', check: oneOf(['planned', 'in-progress', 'done', 'at-risk', 'dropped']) },
-    { flag: 'date', about: 'for done: the date it was completed', default: todayUtc(), check: isDate },
+    { flag: 'date', about: 'for done: the date it was completed', default: today(), check: isDate },
     { flag: 'evidence', about: 'for a done deliverable: a link showing it was delivered', optional: true },
   ], given);
   const { repo } = await changes.current();

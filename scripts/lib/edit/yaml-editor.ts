@@ -6,6 +6,7 @@
  * neighbours.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { YAML_OPTIONS } from '../load/yaml-schema.js';
 
 export type Path = readonly (string | number)[];
 
@@ -127,7 +128,7 @@ export class YamlEditor {
   }
 
   private reparse(): void {
-    this.doc = parseDocument(this.text, { schema: 'core', keepSourceTokens: false });
+    this.doc = parseDocument(this.text, { ...YAML_OPTIONS, keepSourceTokens: false });
     if (this.doc.errors.length) throw new Error(`the edit would leave invalid YAML: ${this.doc.errors[0].message}`);
   }
 }

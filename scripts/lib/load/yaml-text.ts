@@ -1,9 +1,10 @@
 /**
  * YAML text → plain data, with every fault of the text as a located problem.
- * YAML 1.2 core schema: dates stay strings, `yes`/`no` stay strings.
+ * YAML 1.2 core schema with plain numbers only (see yaml-schema.ts).
  */
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { PositionMap } from './positions.js';
+import { YAML_OPTIONS } from './yaml-schema.js';
 
 export interface TextFault {
   offset: number;
@@ -28,7 +29,7 @@ export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true, keepSourceTokens: false });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   } catch (e) {
     // The composer recurses: a document nested thousands deep overflows the stack.
     return { data: undefined, positions: new PositionMap(undefined, lineCounter), faults: [{ offset: 0, rule: 'yaml-syntax', message: `the file cannot be read as YAML (${(e as Error).message}); it is probably nested far too deeply` }] };

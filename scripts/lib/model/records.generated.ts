@@ -715,7 +715,7 @@ export type InvoicesFile = {
      */
     date: string;
     /**
-     * The amount received, in the invoice currency.
+     * The amount received, in the invoice currency (more than 0).
      */
     amount: number;
   }[];

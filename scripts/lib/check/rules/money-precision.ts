@@ -1,15 +1,12 @@
 import type { Segment } from '../../load/pointer.js';
-import { MINOR_UNITS } from '../../money/currency.js';
-import { decimalPlaces } from '../../money/decimal.js';
 import type { Currency } from '../../model/records.js';
-import type { Place, Report, Rule } from '../rule.js';
+import { precisionProblem } from '../amount.js';
+import type { Place, Report } from '../rule.js';
+import type { Rule } from '../rule.js';
 
 function checkAmount(at: Place, path: Segment[], amount: number, currency: Currency, report: Report): void {
-  const allowed = MINOR_UNITS[currency];
-  if (decimalPlaces(amount) > allowed) {
-    const example = amount.toFixed(allowed);
-    report(at, path, `${amount} has more decimals than ${currency} allows (${allowed}); write it with at most ${allowed}, e.g. ${example}`);
-  }
+  const problem = precisionProblem(amount, currency);
+  if (problem) report(at, path, problem);
 }
 
 export const rule: Rule = {

@@ -1,0 +1,47 @@
+/**
+ * One definition of a valid amount of money, used by the validator and by
+ * every command that takes an amount (`record payment --amount …`), so both
+ * refuse the same values in the same words: the value as YAML reads it, the
+ * schema of the field it goes into, and the currency's decimals.
+ */
+import { parse } from 'yaml';
+import { YAML_OPTIONS } from '../load/yaml-schema.js';
+import { MINOR_UNITS } from '../money/currency.js';
+import { dec } from '../money/decimal.js';
+import type { Currency } from '../model/records.js';
+import { describeSchemaErrors } from './schema-problems.js';
+import { schemaAt } from './schemas.js';
+
+/** Where each kind of amount lives in the schemas. */
+export const AMOUNT_FIELDS = {
+  payment: 'invoices.schema.json#/items/properties/payments/items/properties/amount',
+  invoice: 'invoices.schema.json#/items/properties/amount',
+  fee: 'contract.schema.json#/properties/fees/items/properties/amount',
+  'cloud-cost': 'cloud-costs.schema.json#/items/properties/amount',
+  grant: 'grant.schema.json#/properties/amount',
+} as const;
+export type AmountField = keyof typeof AMOUNT_FIELDS;
+
+/** The money-precision rule's finding for an amount, or undefined. */
+export function precisionProblem(amount: number, currency: Currency): string | undefined {
+  const allowed = MINOR_UNITS[currency] as number | undefined;
+  // An unknown currency is the schema's finding, not this one's.
+  if (allowed === undefined || dec(amount).decimalPlaces() <= allowed) return undefined;
+  return `${amount} has more decimals than ${currency} allows (${allowed}); write it with at most ${allowed}, e.g. ${dec(amount).toFixed(allowed)}`;
+}
+
+/**
+ * What is wrong with an amount typed as text for `field`, in the validator's
+ * words, or undefined. Without a currency, its decimals are not checked.
+ */
+export function amountProblem(text: string, field: AmountField, currency?: Currency): string | undefined {
+  let value: unknown;
+  try {
+    value = parse(text, YAML_OPTIONS);
+  } catch {
+    value = text;
+  }
+  const validate = schemaAt(AMOUNT_FIELDS[field]);
+  if (!validate(value)) return describeSchemaErrors(validate.errors ?? [])[0]?.message.replace(/^'entry'|^'file'/, "'amount'");
+  return currency && precisionProblem(value as number, currency);
+}
