@@ -28,6 +28,8 @@ import { rule as onboardingItems } from './onboarding-items.js';
 import { rule as paidStatus } from './paid-status.js';
 import { rule as paymentAfterIssue } from './payment-after-issue.js';
 import { rule as paymentTotal } from './payment-total.js';
+import { rule as periodInvoicedTwice } from './period-invoiced-twice.js';
+import { rule as preContractStage } from './pre-contract-stage.js';
 import { rule as probabilityDraftOnly } from './probability-draft-only.js';
 import { rule as profilePresent } from './profile-present.js';
 import { rule as signedAfterStart } from './signed-after-start.js';
@@ -66,6 +68,8 @@ export const RULES: readonly Rule[] = [
   paidStatus,
   paymentAfterIssue,
   paymentTotal,
+  periodInvoicedTwice,
+  preContractStage,
   probabilityDraftOnly,
   profilePresent,
   signedAfterStart,

@@ -1,15 +1,13 @@
+import { reportDuplicates } from '../duplicates.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {
-  meta: { id: 'unique-contract-id', severity: 'error', description: 'Contract ids are unique across all partners.' },
+  meta: { id: 'unique-contract-id', severity: 'error', description: 'Contract ids are unique across all partners (every copy is reported).' },
   check({ repo }, report) {
-    const first = new Map<string, string>();
-    for (const path of [...repo.paths].sort()) {
+    const occurrences = [...repo.paths].sort().flatMap((path) => {
       const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
-      if (!m) continue;
-      const seen = first.get(m[2]);
-      if (seen) report({ file: path, pointer: '' }, ['id'], `the contract id '${m[2]}' is already used by ${seen}; contract ids must be unique across partners, e.g. '${m[1]}-${m[2]}'`);
-      else first.set(m[2], path);
-    }
+      return m ? [{ key: m[2], at: { file: path, pointer: '' }, path: ['id'], where: path }] : [];
+    });
+    reportDuplicates(occurrences, (id, others) => `the contract id '${id}' is also used by ${others}; contract ids must be unique across partners: rename the one added by mistake (file and id), e.g. to '<partner>-${id}'`, report);
   },
 };

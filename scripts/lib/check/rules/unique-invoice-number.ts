@@ -1,15 +1,10 @@
+import { reportDuplicates } from '../duplicates.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {
-  meta: { id: 'unique-invoice-number', severity: 'error', description: 'Invoice numbers are unique across all partners.' },
+  meta: { id: 'unique-invoice-number', severity: 'error', description: 'Invoice numbers are unique across all partners (every copy is reported).' },
   check({ repo }, report) {
-    const first = new Map<string, string>();
-    for (const p of repo.partners) {
-      for (const inv of p.invoices) {
-        const seen = first.get(inv.value.number);
-        if (seen) report(inv, ['number'], `invoice number '${inv.value.number}' is already used in ${seen}; every invoice needs its own number`);
-        else first.set(inv.value.number, inv.file);
-      }
-    }
+    const occurrences = repo.partners.flatMap((p) => p.invoices.map((inv) => ({ key: inv.value.number, at: inv, path: ['number'], where: inv.file })));
+    reportDuplicates(occurrences, (number, others) => `invoice number '${number}' is also used in ${others}; every invoice needs its own number`, report);
   },
 };
