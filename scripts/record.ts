@@ -18,12 +18,13 @@ const spec = {
     contract: { type: 'string' }, period: { type: 'string' }, issued: { type: 'string' }, due: { type: 'string' }, number: { type: 'string' }, draft: { type: 'boolean' },
     partner: { type: 'string' }, to: { type: 'string' }, 'hub-live': { type: 'string' },
     grant: { type: 'string' }, id: { type: 'string' }, status: { type: 'string' }, evidence: { type: 'string' },
+    force: { type: 'boolean' }, reason: { type: 'string' },
   },
   help: [
     ROOT_HELP,
     'payment      --invoice NUMBER --amount N [--date DATE]',
     'invoice      --contract ID [--period FROM..TO] [--issued DATE] [--due DATE] [--amount N] [--number N] [--draft]',
-    'stage        --partner ID --to STAGE [--date DATE] [--hub-live DATE]',
+    'stage        --partner ID --to STAGE [--date DATE] [--hub-live DATE] [--force --reason TEXT: back before the contract]',
     'deliverable  --grant ID --id ID --status STATUS [--date DATE] [--evidence URL]',
   ],
 } as const;

@@ -15,7 +15,7 @@ import { checkData, type CheckResult } from '../check/index.js';
 import { lineEndingOf, toLf } from '../load/encoding.js';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { FolderSource } from '../load/source.js';
-import { countBySeverity } from '../problem.js';
+import { countBySeverity, type Problem } from '../problem.js';
 import { removeStaleTempFiles, uninterrupted, withLock, writeFileAtomic } from '../write/atomic.js';
 import { formatText } from '../write/problems.js';
 import { OverlaySource } from './overlay-source.js';
@@ -41,6 +41,8 @@ export class ChangeSet {
   /** The bytes each touched file had when it was first read (undefined: it did not exist). */
   private readonly original = new Map<string, string | undefined>();
   private base?: CheckResult;
+  /** After commit: warnings the edit brought into the files it wrote, formatted for the terminal ('' for none). */
+  newWarnings = '';
 
   constructor(
     readonly root: string,
@@ -103,6 +105,9 @@ export class ChangeSet {
       const shown = inEdited.length ? inEdited : after.problems.filter((p) => p.severity === 'error');
       throw new EditRefused(`nothing was written: the change would leave these errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`);
     }
+    const known = new Set(before.problems.map(problemKey));
+    const warnings = after.problems.filter((p) => p.severity === 'warning' && this.changed.has(p.file) && !known.has(problemKey(p)));
+    if (warnings.length) this.newWarnings = formatText(warnings, (f) => after.files.get(f)?.text);
     const written = [...this.changed.keys()].sort();
     await withLock(
       join(this.root, WRITE_LOCK),
@@ -141,6 +146,11 @@ export class ChangeSet {
     }
     return this.original.get(path);
   }
+}
+
+/** A warning is the same one before and after an edit when its file, check and words are (lines may move). */
+function problemKey(p: Problem): string {
+  return `${p.file}\0${p.rule}\0${p.message}`;
 }
 
 function readOrUndefined(path: string): string | undefined {

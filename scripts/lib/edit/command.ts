@@ -20,7 +20,9 @@ export async function editAndWrite<T>(root: string, edit: (changes: ChangeSet) =
     const changes = new ChangeSet(root, today());
     try {
       const result = await edit(changes);
-      return { result, written: await changes.commit() };
+      const written = await changes.commit();
+      if (changes.newWarnings) process.stderr.write(`Written, but worth a look:\n\n${changes.newWarnings}`);
+      return { result, written };
     } catch (e) {
       if (!(e instanceof ConcurrentChange) || attempt === MAX_ATTEMPTS) throw e;
     }

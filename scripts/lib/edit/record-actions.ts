@@ -1,4 +1,5 @@
 /** What `npm run record` changes: a payment, a new invoice, a stage move, a deliverable's status. */
+import { PRE_CONTRACT_STAGES } from '../check/rules/pre-contract-stage.js';
 import { STAGE_OPENED_BY } from '../figures/onboarding.js';
 import { dec, sum, toFixed } from '../money/decimal.js';
 import { MINOR_UNITS } from '../money/currency.js';
@@ -90,13 +91,23 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
     { flag: 'to', about: `the new stage: ${STAGES.join(', ')}`, check: oneOf(STAGES) },
     { flag: 'date', about: 'the date it happened', default: today(), check: isDate },
     { flag: 'hub-live', about: 'the date the first hub went live (needed to become active)', optional: true, check: isDate },
+    { flag: 'reason', about: 'why, when moving a partner back before its contract (with --force)', optional: true },
   ], given);
   const path = `partners/${v.partner}/partner.md`;
   if (!changes.exists(path)) throw new EditRefused(`there is no partner '${v.partner}'`);
   const milestone = STAGE_OPENED_BY[v.to as Stage];
   const notes: string[] = [];
   changes.edit(path, (e) => {
+    const from = e.get(['stage']) as Stage;
+    const backwards = !PRE_CONTRACT_STAGES.includes(from) && PRE_CONTRACT_STAGES.includes(v.to as Stage);
+    if (backwards && (!given.force || !v.reason?.trim())) {
+      throw new EditRefused(
+        `${v.partner} is in stage '${from}', after its contract was signed; moving it back to '${v.to}' says the contract never happened. ` +
+          `If that is really so, run it again with --force --reason "why" (the reason is kept beside the stage in partner.md)`,
+      );
+    }
     e.set(['stage'], v.to);
+    if (backwards) e.comment(['stage'], `moved back from ${from} on ${v.date}: ${v.reason}`);
     if (v['hub-live'] && e.get(['milestones', 'hub_live']) === undefined) e.set(['milestones', 'hub_live'], v['hub-live']);
     if (!milestone) return;
     const existing = e.get(['milestones', milestone]);

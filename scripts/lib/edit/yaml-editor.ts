@@ -38,6 +38,17 @@ export class YamlEditor {
     this.addPair(path.slice(0, -1), String(path[path.length - 1]), value);
   }
 
+  /** Puts `text` as the comment at the end of the line holding the value at `path`, replacing one already there. */
+  comment(path: Path, text: string): void {
+    const node = this.node(path);
+    if (!node?.range) throw new Error(`there is no value at ${path.join('.')} to comment`);
+    const nl = this.text.indexOf('\n', node.range[1]);
+    const end = nl === -1 ? this.text.length : nl;
+    const hash = this.text.slice(node.range[1], end).indexOf('#');
+    const from = hash === -1 ? end : node.range[1] + hash;
+    this.splice(from, end, `${hash === -1 ? '  ' : ''}# ${text.replace(/\s+/g, ' ').trim()}`);
+  }
+
   /** Appends an item to the list at `path`, creating the list when it is missing. */
   append(path: Path, value: unknown): void {
     const node = this.node(path);
