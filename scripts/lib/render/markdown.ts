@@ -38,7 +38,8 @@ export function notesMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/@/g, '@\u200b')
-    .replace(/\]\(\s*(javascript|data|vbscript):[^)]*\)/gi, '](#)')
+    // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
+    .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
     .replace(/^(#{1,4}) /gm, '$1### ')
     .replace(/\{\{/g, '{\u200b{')
     .trim();
