@@ -1,12 +1,12 @@
 /** npm run docs: regenerates the docs that are derived from code and schemas. */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TOOL_ROOT, runCommand } from './lib/cli.js';
 import { GENERATED_DOCS } from './lib/render/generated-docs.js';
+import { writeFileAtomic } from './lib/write/atomic.js';
 
 runCommand(async () => {
   for (const [path, render] of Object.entries(GENERATED_DOCS)) {
-    await writeFile(join(TOOL_ROOT, path), await render());
+    writeFileAtomic(join(TOOL_ROOT, path), await render());
     console.log(`wrote ${path}`);
   }
   return 0;

@@ -2,9 +2,9 @@
  * Writes scripts/lib/model/records.generated.ts from schemas/*.schema.json, so
  * the record types are never written twice. A test fails when it is stale.
  */
-import { writeFile } from 'node:fs/promises';
 import { renderRecordTypes } from './lib/model/generate.js';
 import { RECORD_TYPES_FILE } from './lib/model/schema-files.js';
+import { writeFileAtomic } from './lib/write/atomic.js';
 
-await writeFile(RECORD_TYPES_FILE, await renderRecordTypes());
+writeFileAtomic(RECORD_TYPES_FILE, await renderRecordTypes());
 console.log(`wrote ${RECORD_TYPES_FILE}`);

@@ -4,7 +4,7 @@
  * are not plain amounts (issue "Trust", items 2, 3, 5, 8, 9).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
@@ -81,6 +81,19 @@ describe('concurrent writes (item 2)', () => {
     const text = read(root, 'partners/alpha/invoices.yaml');
     expect(text).toContain('- number: A-1   # first invoice (paid early)');
     expect(text).toContain('  amount: 1000.5\n  period: { from: 2025-04-01');
+  });
+
+  it('never replaces a symbolic link with a file', async () => {
+    const root = fixtureCopy('authoring');
+    const elsewhere = join(tempDir(), 'invoices.yaml');
+    renameSync(join(root, 'partners/alpha/invoices.yaml'), elsewhere);
+    symlinkSync(elsewhere, join(root, 'partners/alpha/invoices.yaml'));
+    const before = readFileSync(elsewhere, 'utf8');
+    const changes = new ChangeSet(root, '2026-01-01');
+    changes.edit('partners/alpha/invoices.yaml', (e) => e.set([1, 'status'], 'void'));
+    await expect(changes.commit()).rejects.toThrow('partners/alpha/invoices.yaml is a symbolic link; replace it with the real file before editing it');
+    expect(lstatSync(join(root, 'partners/alpha/invoices.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(before);
   });
 
   it('waits for a live writer and gives up with a message naming the lock', async () => {

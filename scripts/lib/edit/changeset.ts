@@ -9,7 +9,7 @@
  * exclusive lock. Otherwise the edit fails with ConcurrentChange, and the
  * command runs it again on the new content.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkData, type CheckResult } from '../check/index.js';
 import { lineEndingOf, toLf } from '../load/encoding.js';
@@ -113,6 +113,8 @@ export class ChangeSet {
       join(this.root, WRITE_LOCK),
       () => {
         for (const path of written) {
+          // A rename would replace a link with a file: the link's target would silently stop being the data.
+          if (isSymlink(join(this.root, path))) throw new EditRefused(`${path} is a symbolic link; replace it with the real file before editing it`);
           if (readOrUndefined(join(this.root, path)) !== this.original.get(path)) throw new ConcurrentChange(path);
         }
         return uninterrupted(() => {
@@ -151,6 +153,14 @@ export class ChangeSet {
 /** A warning is the same one before and after an edit when its file, check and words are (lines may move). */
 function problemKey(p: Problem): string {
   return `${p.file}\0${p.rule}\0${p.message}`;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function readOrUndefined(path: string): string | undefined {
