@@ -156,7 +156,7 @@ describe('npm run import', () => {
     const once = read(root, 'partners/alpha/usage.yaml');
     expect(once).toBe('# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n');
     const second = run(root, 'import', ['usage', csv]);
-    expect(second.stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change.\n');
+    expect(second.stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n');
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(once);
     expect(second.valid).toBe(true);
   });
@@ -168,7 +168,7 @@ describe('npm run import', () => {
     expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe('1 added, 1 updated, 0 already there. Wrote partners/alpha/cloud-costs.yaml.\n');
     const once = read(root, 'partners/alpha/cloud-costs.yaml');
     expect(once).toBe('- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 190.00, currency: USD }\n');
-    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change.\n');
+    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n');
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(once);
   });
 
