@@ -8,7 +8,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
 import type { DataSource, SourceEntry } from './source.js';
-import { parseYaml } from './yaml-text.js';
+import { parseYaml, readYaml } from './yaml-text.js';
 
 /** Files larger than this are refused unread: no real record file comes near it. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -107,9 +107,9 @@ export function parseText(path: string, text: string): ParsedText {
     yamlText = split.yaml;
     body = split.body;
   }
-  const parsed = parseYaml(yamlText);
+  const parsed = readYaml(yamlText);
   for (const f of parsed.faults) {
-    problems.push({ file: path, ...parsed.positions.at(f.offset), rule: f.rule, severity: f.severity ?? 'error', message: f.message, pointer: '' });
+    problems.push({ file: path, line: f.line, column: f.column, rule: f.rule, severity: f.severity ?? 'error', message: f.message, pointer: '' });
   }
   let data = parsed.data;
   if (data === null && parsed.faults.length === 0) {

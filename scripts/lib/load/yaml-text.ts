@@ -3,7 +3,8 @@
  * YAML 1.2 core schema with plain numbers only (see yaml-schema.ts).
  */
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { PositionMap } from './positions.js';
+import { parseFast } from './fast-yaml.js';
+import { PositionMap, type Position } from './positions.js';
 import { YAML_OPTIONS } from './yaml-schema.js';
 
 export interface TextFault {
@@ -25,6 +26,25 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 64;
 
+/** A fault with its place in the text. */
+export type LocatedFault = TextFault & Position;
+
+/**
+ * The data of a YAML text and its faults, located: read by the fast parser
+ * when it can (most files), by the located parser when the text is unusual
+ * or has something wrong with it.
+ */
+export function readYaml(text: string): { data: unknown; faults: LocatedFault[] } {
+  const fast = parseFast(text);
+  if (fast) {
+    const found = inspectData(fast.data, false);
+    if (found.unsafe.length === 0 && found.tooDeep === undefined) return { data: fast.data, faults: [] };
+  }
+  const parsed = parseYaml(text);
+  return { data: parsed.data, faults: parsed.faults.map((f) => ({ ...f, ...parsed.positions.at(f.offset) })) };
+}
+
+/** The located parser: the data, every fault with its offset, and a map from JSON Pointers to positions. */
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc: Document;
@@ -69,11 +89,11 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 /**
- * Walks the data without recursion: removes keys that could reach an object's
- * prototype (returning their pointers) and finds the first value nested
+ * Walks the data without recursion: finds keys that could reach an object's
+ * prototype (removing them when `remove` is set) and the first value nested
  * deeper than MAX_DEPTH.
  */
-function inspectData(root: unknown): { unsafe: string[]; tooDeep?: string } {
+function inspectData(root: unknown, remove = true): { unsafe: string[]; tooDeep?: string } {
   const unsafe: string[] = [];
   const stack: { value: unknown; pointer: string; depth: number }[] = [{ value: root, pointer: '', depth: 0 }];
   while (stack.length) {
@@ -88,7 +108,7 @@ function inspectData(root: unknown): { unsafe: string[]; tooDeep?: string } {
       const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (UNSAFE_KEYS.has(key)) {
         unsafe.push(at);
-        delete (value as Record<string, unknown>)[key];
+        if (remove) delete (value as Record<string, unknown>)[key];
         continue;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], pointer: at, depth: depth + 1 });
