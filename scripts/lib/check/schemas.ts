@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { FileKind } from '../load/layout.js';
-import { SCHEMA_DIR, SCHEMA_FILE } from '../model/schema-files.js';
+import { KINDS, type Kinds } from '../model/kinds.js';
+import { SCHEMA_DIR } from '../model/schema-files.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object, whose .default is the plugin.
 const addFormats = addFormatsModule.default;
@@ -12,34 +12,40 @@ const addFormats = addFormatsModule.default;
 export type Validator = ValidateFunction & { errors?: ErrorObject[] | null };
 
 let ajv: Ajv2020 | undefined;
-let validators: Map<FileKind, Validator> | undefined;
+const validators = new WeakMap<Kinds, Map<string, Validator>>();
 const parts = new Map<string, Validator>();
 
-export function schemaFor(kind: FileKind): Validator {
-  validators ??= compileAll();
-  return validators.get(kind)!;
+/** The validator of a kind's files (schemas compiled once per kinds table). */
+export function schemaFor(kind: string, kinds: Kinds = KINDS): Validator {
+  let compiled = validators.get(kinds);
+  if (!compiled) validators.set(kinds, (compiled = compileAll(kinds)));
+  return compiled.get(kind)!;
 }
 
 /** The validator of one part of a record, e.g. 'invoices.schema.json#/items/properties/amount'. */
 export function schemaAt(ref: string): Validator {
-  validators ??= compileAll();
+  schemaFor('config');
   let v = parts.get(ref);
   if (!v) parts.set(ref, (v = ajv!.compile({ $ref: ref })));
   return v;
 }
 
 export function readSchema(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8'));
+  return JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>;
 }
 
-function compileAll(): Map<FileKind, Validator> {
-  // verbose: errors carry the schema they failed, so messages can quote its description and allowed keys.
-  ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats(ajv, ['date', 'uri', 'email']);
-  ajv.addSchema(readSchema('defs.schema.json'));
-  const out = new Map<FileKind, Validator>();
-  for (const [kind, file] of Object.entries(SCHEMA_FILE) as [FileKind, string][]) {
-    out.set(kind, ajv.compile(readSchema(file)));
+function compileAll(kinds: Kinds): Map<string, Validator> {
+  if (!ajv) {
+    // verbose: errors carry the schema they failed, so messages can quote its description and allowed keys.
+    ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv, ['date', 'uri', 'email']);
+    ajv.addSchema(readSchema('defs.schema.json'));
+  }
+  const out = new Map<string, Validator>();
+  for (const [kind, spec] of Object.entries(kinds)) {
+    const schema = typeof spec.schema === 'string' ? readSchema(spec.schema) : spec.schema;
+    const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+    out.set(kind, (id && ajv.getSchema(id)) || ajv.compile(schema));
   }
   return out;
 }

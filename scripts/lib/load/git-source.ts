@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+import { ROOT_FILES, DATA_FOLDERS } from './layout.js';
 import { SourceError, type DataSource, type EntryType, type SourceEntry } from './source.js';
 
 interface TreeEntry extends SourceEntry {
@@ -52,7 +52,7 @@ export class GitSource implements DataSource {
       const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record);
       if (!m) continue;
       const [, mode, kind, oid, size, path] = m;
-      if (path !== CONFIG_FILE && !DATA_FOLDERS.some((f) => path.startsWith(`${f}/`))) continue;
+      if (!ROOT_FILES.includes(path) && !DATA_FOLDERS.some((f) => path.startsWith(`${f}/`))) continue;
       const type: EntryType = mode === '120000' ? 'symlink' : kind === 'blob' ? 'file' : 'other';
       this.entries.set(path, { path, type, size: size === '-' ? 0 : Number(size), oid });
     }

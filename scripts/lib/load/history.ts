@@ -4,7 +4,7 @@
  * here runs a command per file.
  */
 import { simpleGit } from 'simple-git';
-import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+import { DATA_FOLDERS, ROOT_FILES } from './layout.js';
 
 export interface FileChange {
   commit: string;
@@ -44,7 +44,7 @@ export async function readHistory(root: string, rev = 'HEAD'): Promise<History> 
       `--format=${RECORD}%H${FIELD}%an${FIELD}%as${FIELD}%s`,
       '--name-status',
       '--',
-      CONFIG_FILE,
+      ...ROOT_FILES,
       ...DATA_FOLDERS,
     ]);
     return { available: true, changes: parseLog(out) };

@@ -2,9 +2,11 @@
  * Discovery and parsing of every data file: one pass, one parse per file,
  * and every fault of the bytes or the text as a located problem.
  */
+import type { FileCheckId } from '../check/catalog.js';
 import type { Problem } from '../problem.js';
 import { decodeUtf8, toLf } from './encoding.js';
 import { splitFrontMatter } from './front-matter.js';
+import { KINDS, type Kinds } from '../model/kinds.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
 import type { DataSource, SourceEntry } from './source.js';
@@ -37,21 +39,21 @@ export interface LoadResult {
   paths: Set<string>;
 }
 
-export async function loadFiles(source: DataSource): Promise<LoadResult> {
+export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promise<LoadResult> {
   const entries = await source.list();
   const problems: Problem[] = [];
-  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems)).finally(() => source.close?.());
+  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() => source.close?.());
   const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i]! }]));
   const files = toParse.map(({ path, text }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);
-    return { path, placement: classify(path)!, text, data: parsed.data, body: parsed.body, positions: lazyPositions(path.endsWith('.md'), text) };
+    return { path, placement: classify(path, kinds)!, text, data: parsed.data, body: parsed.body, positions: lazyPositions(path.endsWith('.md'), text) };
   });
   return { files, problems, paths: new Set(entries.map((e) => e.path)) };
 }
 
-async function readEntry(source: DataSource, entry: SourceEntry, problems: Problem[]): Promise<string | undefined> {
-  const fileProblem = (rule: string, message: string, at: Position = { line: 1, column: 1 }) =>
+async function readEntry(source: DataSource, entry: SourceEntry, problems: Problem[], kinds: Kinds): Promise<string | undefined> {
+  const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
   if (isIgnoredFile(entry.path)) return undefined;
   if (entry.type === 'symlink') {
@@ -62,8 +64,8 @@ async function readEntry(source: DataSource, entry: SourceEntry, problems: Probl
     fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
     return undefined;
   }
-  if (!classify(entry.path)) {
-    fileProblem('unknown-file', `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path)}`);
+  if (!classify(entry.path, kinds)) {
+    fileProblem('unknown-file', `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path, kinds)}`);
     return undefined;
   }
   if (entry.size > MAX_FILE_BYTES) {

@@ -1,43 +1,35 @@
 /**
- * Where each kind of record lives. A path either has exactly one kind, or it
- * is a file in a data folder that does not belong there.
+ * Where each kind of record lives, read from the kinds table. A path either
+ * has exactly one kind, or it is a file in a data folder that does not
+ * belong there.
  */
 import { distance } from 'fastest-levenshtein';
+import { KINDS, type FileKind, type Kinds } from '../model/kinds.js';
 
-export type FileKind =
-  | 'config'
-  | 'partner'
-  | 'contract'
-  | 'invoices'
-  | 'cloud-costs'
-  | 'usage'
-  | 'feedback'
-  | 'recurring-costs'
-  | 'grant'
-  | 'deliverables';
+export type { FileKind };
 
 export interface Placement {
   kind: FileKind;
-  /** The partner folder name, for files under partners/<id>/. */
-  partner?: string;
-  /** The grant folder name, for files under grants/<id>/. */
-  grant?: string;
-  /** The contract file name without .yaml. */
-  contract?: string;
+  /** The owner's folder name (a partner or grant id), for files under partners/<id>/ or grants/<id>/. */
+  owner?: string;
+  /** The record's file name without its extension, for kinds stored one record per file. */
+  id?: string;
 }
 
-export const CONFIG_FILE = 'ops.config.yaml';
-/** Folders whose every file must be a record of a known kind. */
-export const DATA_FOLDERS = ['partners', 'grants', 'costs'] as const;
+export const CONFIG_FILE = KINDS.config.path;
 
-const PARTNER_FILES: Record<string, FileKind> = {
-  'partner.md': 'partner',
-  'invoices.yaml': 'invoices',
-  'cloud-costs.yaml': 'cloud-costs',
-  'usage.yaml': 'usage',
-  'feedback.yaml': 'feedback',
-};
-const GRANT_FILES: Record<string, FileKind> = { 'grant.md': 'grant', 'deliverables.yaml': 'deliverables' };
+/** Files at the root of the data (ops.config.yaml). */
+export const ROOT_FILES: readonly string[] = rootFiles(KINDS);
+/** Folders whose every file must be a record of a known kind. */
+export const DATA_FOLDERS: readonly string[] = dataFolders(KINDS);
+
+export function rootFiles(kinds: Kinds): string[] {
+  return Object.values(kinds).filter((k) => !k.path.includes('/')).map((k) => k.path);
+}
+
+export function dataFolders(kinds: Kinds): string[] {
+  return [...new Set(Object.values(kinds).filter((k) => k.path.includes('/')).map((k) => k.path.split('/')[0]))];
+}
 
 /** Files a person may keep in a data folder that are not records. */
 export function isIgnoredFile(path: string): boolean {
@@ -45,45 +37,92 @@ export function isIgnoredFile(path: string): boolean {
   return name === 'README.md' || name.startsWith('.');
 }
 
-export function classify(path: string): Placement | undefined {
-  if (path === CONFIG_FILE) return { kind: 'config' };
-  if (path === 'costs/recurring.yaml') return { kind: 'recurring-costs' };
-  const parts = path.split('/');
-  if (parts[0] === 'partners') {
-    const partner = parts[1];
-    if (parts.length === 3 && PARTNER_FILES[parts[2]]) return { kind: PARTNER_FILES[parts[2]], partner };
-    if (parts.length === 4 && parts[2] === 'contracts' && parts[3].endsWith('.yaml') && parts[3].length > 5) {
-      return { kind: 'contract', partner, contract: parts[3].slice(0, -'.yaml'.length) };
-    }
+interface Matcher {
+  kind: string;
+  regex: RegExp;
+  /** For each capture group: which placeholder it is. */
+  groups: string[];
+}
+
+const matchers = new WeakMap<Kinds, Matcher[]>();
+
+function matchersOf(kinds: Kinds): Matcher[] {
+  let list = matchers.get(kinds);
+  if (!list) {
+    list = Object.entries(kinds).map(([kind, spec]) => {
+      const groups: string[] = [];
+      const source = spec.path
+        .split(/(\{[a-z]+\})/)
+        .map((part) => {
+          const m = /^\{([a-z]+)\}$/.exec(part);
+          if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          groups.push(m[1]);
+          return '([^/]+)';
+        })
+        .join('');
+      return { kind, regex: new RegExp(`^${source}$`), groups };
+    });
+    matchers.set(kinds, list);
   }
-  if (parts[0] === 'grants' && parts.length === 3 && GRANT_FILES[parts[2]]) {
-    return { kind: GRANT_FILES[parts[2]], grant: parts[1] };
+  return list;
+}
+
+export function classify(path: string, kinds: Kinds = KINDS): Placement | undefined {
+  for (const m of matchersOf(kinds)) {
+    const found = m.regex.exec(path);
+    if (!found) continue;
+    const placement: Placement = { kind: m.kind as FileKind };
+    m.groups.forEach((g, i) => {
+      if (g === 'id') placement.id = found[i + 1];
+      else placement.owner = found[i + 1];
+    });
+    return placement;
   }
   return undefined;
 }
 
+/** A pattern as people read it: partners/<partner-id>/contracts/<contract-id>.yaml. */
+function shown(pattern: string, kind: string): string {
+  return pattern.replace(/\{([a-z]+)\}/g, (_, g: string) => `<${g === 'id' ? kind : g}-id>`);
+}
+
 /** A plain-words hint for a file that is not where any record kind lives. */
-export function placementHint(path: string): string {
+export function placementHint(path: string, kinds: Kinds = KINDS): string {
   const parts = path.split('/');
   const name = parts[parts.length - 1];
-  let expected: string[] = [];
-  let where = '';
-  if (parts[0] === 'partners' && parts.length === 3) {
-    expected = [...Object.keys(PARTNER_FILES), 'contracts/<contract-id>.yaml'];
-    where = `partners/${parts[1]}/`;
-  } else if (parts[0] === 'partners' && parts.length === 4 && parts[2] === 'contracts') {
-    if (name.endsWith('.yml')) return `contract files end in .yaml: rename it to ${name.slice(0, -4)}.yaml`;
-    return 'a contract file is named <contract-id>.yaml';
-  } else if (parts[0] === 'grants' && parts.length === 3) {
-    expected = Object.keys(GRANT_FILES);
-    where = `grants/${parts[1]}/`;
-  } else if (parts[0] === 'costs' && parts.length === 2) {
-    expected = ['recurring.yaml'];
-    where = 'costs/';
-  } else {
-    return 'data files live at partners/<partner-id>/…, grants/<grant-id>/… or costs/recurring.yaml (see docs/data.md)';
+  const folder = parts.slice(0, -1);
+  const specs = Object.entries(kinds).filter(([, k]) => k.path.includes('/'));
+  // Patterns whose folders match the file's folders, placeholders matching anything.
+  const inFolder = (pattern: string, depth: number) => {
+    const p = pattern.split('/');
+    return p.length > depth && folder.slice(0, depth).every((seg, i) => p[i] === seg || /^\{[a-z]+\}$/.test(p[i]));
+  };
+  const here = specs.filter(([, k]) => k.path.split('/').length === parts.length && inFolder(k.path, folder.length));
+  // A file where one-record-per-file kinds live (partners/x/contracts/foo.yml).
+  const each = here.find(([, k]) => k.path.split('/').pop()!.startsWith('{id}'));
+  if (each && folder.length > 1) {
+    const ext = each[1].path.slice(each[1].path.lastIndexOf('.'));
+    if (name.endsWith('.yml') && ext === '.yaml') return `${each[0]} files end in .yaml: rename it to ${name.slice(0, -4)}.yaml`;
+    return `a ${each[0]} file is named <${each[0]}-id>${ext}`;
   }
-  const close = expected.find((e) => distance(e, name) <= 3 || (name === 'contract.yaml' && e.startsWith('contracts/')));
+  if (here.length === 0) {
+    // Folders of partners and grants first, then folders of files (costs/recurring.yaml).
+    const tops = dataFolders(kinds)
+      .map((top) => {
+        const owned = specs.find(([, k]) => k.path.startsWith(`${top}/{`));
+        return owned ? `${top}/<${owned[1].path.split('/')[1].slice(1, -1)}-id>/…` : specs.filter(([, k]) => k.path.startsWith(`${top}/`)).map(([, k]) => k.path).join(', ');
+      })
+      .sort((a, b) => Number(!a.endsWith('…')) - Number(!b.endsWith('…')));
+    return `data files live at ${tops.slice(0, -1).join(', ')} or ${tops[tops.length - 1]} (see docs/data.md)`;
+  }
+  const where = `${folder.join('/')}/`;
+  const direct = here.map(([, k]) => k.path.split('/').pop()!);
+  const nested = specs
+    .filter(([, k]) => k.path.split('/').length > parts.length && inFolder(k.path, folder.length))
+    .map(([kind, k]) => shown(k.path.split('/').slice(folder.length).join('/'), kind));
+  const expected = [...direct, ...nested];
+  const stem = name.replace(/\.ya?ml$/, '');
+  const close = expected.find((e) => distance(e, name) <= 3 || e.startsWith(`${stem}s/`));
   const list = expected.join(', ');
   return close ? `did you mean ${where}${close}? Files here are: ${list}` : `files in ${where} are: ${list}`;
 }

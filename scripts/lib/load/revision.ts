@@ -4,9 +4,9 @@
  * gives the same text; "+ uncommitted changes" when the working tree differs.
  */
 import { simpleGit } from 'simple-git';
-import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+import { DATA_FOLDERS, ROOT_FILES } from './layout.js';
 
-const DATA_PATHS = [CONFIG_FILE, ...DATA_FOLDERS];
+const DATA_PATHS = [...ROOT_FILES, ...DATA_FOLDERS];
 
 export async function dataRevision(root: string, rev?: string): Promise<string> {
   const git = simpleGit({ baseDir: root });

@@ -4,7 +4,8 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE, DATA_FOLDERS } from './layout.js';
+import { KINDS, type Kinds } from '../model/kinds.js';
+import { dataFolders, rootFiles } from './layout.js';
 
 export type EntryType = 'file' | 'symlink' | 'other';
 
@@ -28,7 +29,10 @@ export interface DataSource {
 export class SourceError extends Error {}
 
 export class FolderSource implements DataSource {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly kinds: Kinds = KINDS,
+  ) {}
 
   get label(): string {
     return this.root;
@@ -38,9 +42,11 @@ export class FolderSource implements DataSource {
     const rootStat = lstatOrUndefined(this.root);
     if (!rootStat?.isDirectory()) throw new SourceError(`the data folder ${this.root} does not exist or is not a folder`);
     const entries: SourceEntry[] = [];
-    const config = this.entry(CONFIG_FILE);
-    if (config) entries.push(config);
-    for (const folder of DATA_FOLDERS) this.walk(folder, entries);
+    for (const file of rootFiles(this.kinds)) {
+      const entry = this.entry(file);
+      if (entry) entries.push(entry);
+    }
+    for (const folder of dataFolders(this.kinds)) this.walk(folder, entries);
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

@@ -3,13 +3,14 @@
  * YAML 1.2 core schema with plain numbers only (see yaml-schema.ts).
  */
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { FileCheckId } from '../check/catalog.js';
 import { parseFast } from './fast-yaml.js';
 import { PositionMap, type Position } from './positions.js';
 import { YAML_OPTIONS } from './yaml-schema.js';
 
 export interface TextFault {
   offset: number;
-  rule: string;
+  rule: FileCheckId;
   message: string;
   severity?: 'error' | 'warning';
 }
@@ -57,7 +58,7 @@ export function parseYaml(text: string): ParsedYaml {
   const positions = new PositionMap(doc, lineCounter);
   const faults: TextFault[] = [];
   for (const err of doc.errors) faults.push({ offset: err.pos[0], ...describeYamlError(err.code, err.message) });
-  for (const w of doc.warnings) faults.push({ offset: w.pos[0], rule: 'yaml-syntax', message: w.message, severity: 'warning' });
+  for (const w of doc.warnings) faults.push({ offset: w.pos[0], rule: 'yaml-warning', message: w.message, severity: 'warning' });
   if (doc.errors.length > 0) return { data: undefined, positions, faults };
 
   let data: unknown;

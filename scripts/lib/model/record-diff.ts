@@ -4,7 +4,7 @@
  * "contracts/leap-2026.yaml: fees[0].amount 2400 → 2600".
  */
 import type { LoadedFile } from '../load/index.js';
-import type { FileKind } from '../load/layout.js';
+import { KINDS, type KindSpec } from './kinds.js';
 
 export interface FieldChange {
   /** fees[0].amount */
@@ -21,16 +21,6 @@ export interface RecordChange {
   fields: FieldChange[];
 }
 
-/** How the items of each list file are told apart. */
-const ITEM_KEY: Partial<Record<FileKind, (item: Record<string, unknown>, index: number) => string>> = {
-  invoices: (i) => String(i.number),
-  'cloud-costs': (i) => `${i.hub} ${i.month}`,
-  usage: (i) => `${i.hub} ${i.month}`,
-  feedback: (i, n) => `${i.survey} ${i.date} #${n + 1}`,
-  'recurring-costs': (i) => String(i.id),
-  deliverables: (i) => String(i.id),
-};
-
 export function diffRecords(base: ReadonlyMap<string, LoadedFile>, head: ReadonlyMap<string, LoadedFile>): RecordChange[] {
   const out: RecordChange[] = [];
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
@@ -41,7 +31,7 @@ export function diffRecords(base: ReadonlyMap<string, LoadedFile>, head: Readonl
       out.push({ file, record: '', change: a ? 'removed' : 'added', fields: [] });
       continue;
     }
-    const keyOf = ITEM_KEY[b.placement.kind];
+    const keyOf = (KINDS[b.placement.kind] as KindSpec).key;
     if (keyOf && Array.isArray(a.data) && Array.isArray(b.data)) {
       out.push(...diffList(file, a.data, b.data, keyOf));
       continue;

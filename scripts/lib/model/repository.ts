@@ -5,20 +5,9 @@
  * it can be located.
  */
 import type { LoadedFile } from '../load/index.js';
-import {
-  CONFIG_DEFAULTS,
-  type CloudCost,
-  type Config,
-  type ConfigFile,
-  type Contract,
-  type Deliverable,
-  type Feedback,
-  type Grant,
-  type Invoice,
-  type Partner,
-  type RecurringCost,
-  type Usage,
-} from './records.js';
+import { KINDS, type Kinds } from './kinds.js';
+import { CONFIG_DEFAULTS, type Config } from './records.js';
+import type { KindFiles } from './records.generated.js';
 
 export interface Item<T> {
   file: string;
@@ -27,33 +16,32 @@ export interface Item<T> {
   value: T;
 }
 
-export interface PartnerFolder {
+type Table = typeof KINDS;
+type Owner = Table[keyof Table]['owner'];
+/** One record of a kind: the file's data, or an entry of it for list files. */
+export type RecordOf<K extends keyof Table> = Table[K]['holds'] extends 'list' ? (KindFiles[K] extends readonly (infer R)[] ? R : never) : KindFiles[K];
+/** The fields an owner gets from the kinds table: `profile?: Item<Partner>`, `invoices: Item<Invoice>[]`, … */
+type OneFields<O extends Owner> = {
+  -readonly [K in keyof Table as Table[K]['owner'] extends O ? (Table[K]['holds'] extends 'one' ? Table[K]['field'] : never) : never]?: Item<RecordOf<K>>;
+};
+type ManyFields<O extends Owner> = {
+  -readonly [K in keyof Table as Table[K]['owner'] extends O ? (Table[K]['holds'] extends 'one' ? never : Table[K]['field']) : never]: Item<RecordOf<K>>[];
+};
+
+export type PartnerFolder = {
   /** The folder name. */
   id: string;
-  profile?: Item<Partner>;
   /** The Markdown notes after the front matter of partner.md. */
   notes: string;
-  contracts: Item<Contract>[];
-  invoices: Item<Invoice>[];
-  cloudCosts: Item<CloudCost>[];
-  usage: Item<Usage>[];
-  feedback: Item<Feedback>[];
-}
+} & OneFields<'partner'> &
+  ManyFields<'partner'>;
 
-export interface GrantFolder {
-  id: string;
-  grant?: Item<Grant>;
-  notes: string;
-  deliverables: Item<Deliverable>[];
-}
+export type GrantFolder = { id: string; notes: string } & OneFields<'grant'> & ManyFields<'grant'>;
 
-export interface Repository {
+export type Repository = {
   config: Config;
-  /** undefined when ops.config.yaml is missing or invalid (defaults are used meanwhile). */
-  configItem?: Item<ConfigFile>;
   partners: PartnerFolder[];
   grants: GrantFolder[];
-  recurringCosts: Item<RecurringCost>[];
   /** Every path in the tree, loadable or not: a reference to a broken file is not a dangling one. */
   paths: ReadonlySet<string>;
   /**
@@ -61,7 +49,8 @@ export interface Repository {
    * concludes something is absent holds back when it could be in one of these.
    */
   brokenPaths: ReadonlySet<string>;
-}
+} & OneFields<'root'> &
+  ManyFields<'root'>;
 
 /** True when some file under `prefix` could not be read: its records are unknown, not absent. */
 export function hasBrokenFiles(repo: Repository, prefix: string): boolean {
@@ -69,79 +58,58 @@ export function hasBrokenFiles(repo: Repository, prefix: string): boolean {
   return false;
 }
 
-/** Builds the model from the files whose data passed their schema. */
-export function buildRepository(validFiles: readonly LoadedFile[], paths: ReadonlySet<string>): Repository {
-  const partners = new Map<string, PartnerFolder>();
-  const grants = new Map<string, GrantFolder>();
-  const repo: Repository = {
+type Fields = Record<string, unknown>;
+
+/**
+ * Builds the model from the files whose data passed their schema, placing
+ * each where the kinds table says: on the organisation (ops.config.yaml,
+ * costs/recurring.yaml) or on the folder of the partner or grant it is in.
+ */
+export function buildRepository(validFiles: readonly LoadedFile[], paths: ReadonlySet<string>, kinds: Kinds = KINDS): Repository {
+  const specs = Object.values(kinds);
+  const lists = (owner: Owner) => Object.fromEntries(specs.filter((k) => k.owner === owner && k.holds !== 'one').map((k) => [k.field, []]));
+  const repo = {
     config: { ...CONFIG_DEFAULTS, organization: '', reporting_currency: 'USD' },
     partners: [],
     grants: [],
-    recurringCosts: [],
     paths,
     brokenPaths: brokenPaths(paths, validFiles),
-  };
-  const partner = (id: string) => {
-    let p = partners.get(id);
-    if (!p) partners.set(id, (p = { id, notes: '', contracts: [], invoices: [], cloudCosts: [], usage: [], feedback: [] }));
-    return p;
-  };
-  const grant = (id: string) => {
-    let g = grants.get(id);
-    if (!g) grants.set(id, (g = { id, notes: '', deliverables: [] }));
-    return g;
+    ...lists('root'),
+  } as unknown as Repository;
+  // The folder each owner's files are in: partners/<id>/, grants/<id>/.
+  const top = (owner: 'partner' | 'grant') => specs.find((k) => k.owner === owner)!.path.split('/')[0];
+  const folders = { partner: new Map<string, Fields>(), grant: new Map<string, Fields>() };
+  const folder = (owner: 'partner' | 'grant', id: string) => {
+    let f = folders[owner].get(id);
+    if (!f) folders[owner].set(id, (f = { id, notes: '', ...lists(owner) }));
+    return f;
   };
   // Folders exist in the model even when all their files are broken, so that references to them resolve.
   for (const path of paths) {
-    const [top, id] = path.split('/');
-    if (id && path.split('/').length > 2 && top === 'partners') partner(id);
-    if (id && path.split('/').length > 2 && top === 'grants') grant(id);
+    const [first, id, ...rest] = path.split('/');
+    for (const owner of ['partner', 'grant'] as const) if (id && rest.length > 0 && first === top(owner)) folder(owner, id);
   }
   for (const f of validFiles) {
-    const { placement: at, path: file } = f;
-    const whole = <T>(value: unknown): Item<T> => ({ file, pointer: '', value: value as T });
-    const list = <T>(value: unknown): Item<T>[] => (value as T[]).map((v, i) => ({ file, pointer: `/${i}`, value: v }));
-    switch (at.kind) {
-      case 'config': {
-        repo.configItem = whole<ConfigFile>(f.data);
-        repo.config = { ...CONFIG_DEFAULTS, ...(f.data as ConfigFile) };
-        break;
-      }
-      case 'partner':
-        partner(at.partner!).profile = whole<Partner>(f.data);
-        partner(at.partner!).notes = f.body;
-        break;
-      case 'contract':
-        partner(at.partner!).contracts.push(whole<Contract>(f.data));
-        break;
-      case 'invoices':
-        partner(at.partner!).invoices = list<Invoice>(f.data);
-        break;
-      case 'cloud-costs':
-        partner(at.partner!).cloudCosts = list<CloudCost>(f.data);
-        break;
-      case 'usage':
-        partner(at.partner!).usage = list<Usage>(f.data);
-        break;
-      case 'feedback':
-        partner(at.partner!).feedback = list<Feedback>(f.data);
-        break;
-      case 'grant':
-        grant(at.grant!).grant = whole<Grant>(f.data);
-        grant(at.grant!).notes = f.body;
-        break;
-      case 'deliverables':
-        grant(at.grant!).deliverables = list<Deliverable>(f.data);
-        break;
-      case 'recurring-costs':
-        repo.recurringCosts = list<RecurringCost>(f.data);
-        break;
+    const spec = kinds[f.placement.kind];
+    const target = (spec.owner === 'root' ? repo : folder(spec.owner, f.placement.owner!)) as Fields;
+    if (spec.holds === 'list') {
+      target[spec.field] = (f.data as unknown[]).map((value, i) => ({ file: f.path, pointer: `/${i}`, value }));
+      continue;
     }
+    const item = { file: f.path, pointer: '', value: f.data };
+    if (spec.holds === 'each') (target[spec.field] as unknown[]).push(item);
+    else target[spec.field] = item;
+    if (f.path.endsWith('.md')) target.notes = f.body;
   }
-  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  repo.partners = [...partners.values()].sort(byId);
-  repo.grants = [...grants.values()].sort(byId);
-  for (const p of repo.partners) p.contracts.sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (repo.configItem) repo.config = { ...CONFIG_DEFAULTS, ...repo.configItem.value };
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  repo.partners = ([...folders.partner.values()] as PartnerFolder[]).sort(byId);
+  repo.grants = ([...folders.grant.values()] as GrantFolder[]).sort(byId);
+  // Records stored one per file are in file order.
+  for (const spec of specs.filter((k) => k.holds === 'each')) {
+    const owners: Fields[] = spec.owner === 'root' ? [repo as Fields] : [...folders[spec.owner].values()];
+    for (const o of owners) (o[spec.field] as Item<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
   return repo;
 }
 

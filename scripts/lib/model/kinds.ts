@@ -1,0 +1,146 @@
+/**
+ * Every kind of record, declared once (the shape of Astro's content
+ * collections: a loader pattern and a schema per collection). Where its files
+ * live, its JSON Schema, the TypeScript type generated from that schema,
+ * where its records hang in the repository model, and what rules call one
+ * of them. File classification, schema lookup, type generation, the model,
+ * the rule engine's walk, the record diff and the data dictionary all read
+ * this table: a new kind of record is one row here plus its schema.
+ */
+
+export interface KindSpec {
+  /**
+   * Where its files are, relative to the data root: `{partner}` and
+   * `{grant}` stand for the owner's folder name, `{id}` for a record's file
+   * name.
+   */
+  path: string;
+  /** Its JSON Schema: a file in schemas/ (or, for a kind declared in a test, the schema itself). */
+  schema: string | Record<string, unknown>;
+  /** The TypeScript type `npm run gen:types` generates from the schema. */
+  type: string;
+  /** Whose records they are: the organisation's (root), a partner folder's or a grant folder's. */
+  owner: 'root' | 'partner' | 'grant';
+  /** The field of the owner (Repository, PartnerFolder, GrantFolder) that holds them. */
+  field: string;
+  /** `one`: the file is one record; `each`: every file is one record; `list`: the file is a list of records. */
+  holds: 'one' | 'each' | 'list';
+  /** The name a rule gives its handler for one record of this kind: `invoice(item, partner)`. */
+  item: string;
+  /** How the records of a list file are told apart in a change list ("INV-2026-014"). */
+  key?: (record: Record<string, unknown>, index: number) => string;
+  /** Where the data dictionary says these records live. */
+  where: string;
+}
+
+export const KINDS = {
+  config: {
+    path: 'ops.config.yaml',
+    schema: 'config.schema.json',
+    type: 'ConfigFile',
+    owner: 'root',
+    field: 'configItem',
+    holds: 'one',
+    item: 'config',
+    where: 'ops.config.yaml',
+  },
+  partner: {
+    path: 'partners/{partner}/partner.md',
+    schema: 'partner.schema.json',
+    type: 'Partner',
+    owner: 'partner',
+    field: 'profile',
+    holds: 'one',
+    item: 'profile',
+    where: 'partners/<partner-id>/partner.md (front matter)',
+  },
+  contract: {
+    path: 'partners/{partner}/contracts/{id}.yaml',
+    schema: 'contract.schema.json',
+    type: 'Contract',
+    owner: 'partner',
+    field: 'contracts',
+    holds: 'each',
+    item: 'contract',
+    where: 'partners/<partner-id>/contracts/<contract-id>.yaml',
+  },
+  invoices: {
+    path: 'partners/{partner}/invoices.yaml',
+    schema: 'invoices.schema.json',
+    type: 'InvoicesFile',
+    owner: 'partner',
+    field: 'invoices',
+    holds: 'list',
+    item: 'invoice',
+    key: (i) => String(i.number),
+    where: 'partners/<partner-id>/invoices.yaml',
+  },
+  'cloud-costs': {
+    path: 'partners/{partner}/cloud-costs.yaml',
+    schema: 'cloud-costs.schema.json',
+    type: 'CloudCostsFile',
+    owner: 'partner',
+    field: 'cloudCosts',
+    holds: 'list',
+    item: 'cloudCost',
+    key: (i) => `${String(i.hub)} ${String(i.month)}`,
+    where: 'partners/<partner-id>/cloud-costs.yaml',
+  },
+  usage: {
+    path: 'partners/{partner}/usage.yaml',
+    schema: 'usage.schema.json',
+    type: 'UsageFile',
+    owner: 'partner',
+    field: 'usage',
+    holds: 'list',
+    item: 'usage',
+    key: (i) => `${String(i.hub)} ${String(i.month)}`,
+    where: 'partners/<partner-id>/usage.yaml',
+  },
+  feedback: {
+    path: 'partners/{partner}/feedback.yaml',
+    schema: 'feedback.schema.json',
+    type: 'FeedbackFile',
+    owner: 'partner',
+    field: 'feedback',
+    holds: 'list',
+    item: 'feedback',
+    key: (i, n) => `${String(i.survey)} ${String(i.date)} #${n + 1}`,
+    where: 'partners/<partner-id>/feedback.yaml',
+  },
+  'recurring-costs': {
+    path: 'costs/recurring.yaml',
+    schema: 'recurring-costs.schema.json',
+    type: 'RecurringCostsFile',
+    owner: 'root',
+    field: 'recurringCosts',
+    holds: 'list',
+    item: 'recurringCost',
+    key: (i) => String(i.id),
+    where: 'costs/recurring.yaml',
+  },
+  grant: {
+    path: 'grants/{grant}/grant.md',
+    schema: 'grant.schema.json',
+    type: 'Grant',
+    owner: 'grant',
+    field: 'grant',
+    holds: 'one',
+    item: 'grant',
+    where: 'grants/<grant-id>/grant.md (front matter)',
+  },
+  deliverables: {
+    path: 'grants/{grant}/deliverables.yaml',
+    schema: 'deliverables.schema.json',
+    type: 'DeliverablesFile',
+    owner: 'grant',
+    field: 'deliverables',
+    holds: 'list',
+    item: 'deliverable',
+    key: (i) => String(i.id),
+    where: 'grants/<grant-id>/deliverables.yaml',
+  },
+} as const satisfies Record<string, KindSpec>;
+
+export type Kinds = Readonly<Record<string, KindSpec>>;
+export type FileKind = keyof typeof KINDS;
