@@ -1,4 +1,6 @@
 /** The one shape of every error and warning, from the loader, the schemas and the business rules. */
+import type { CheckId } from './check/catalog.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Problem {
@@ -8,11 +10,14 @@ export interface Problem {
   line: number;
   /** 1-based. */
   column: number;
-  rule: string;
+  /** The check that found it: one of the closed list in check/catalog.ts. */
+  rule: CheckId;
   severity: Severity;
   message: string;
   /** JSON Pointer of the offending value inside the file ('' for the whole file). */
   pointer: string;
+  /** For a business rule's finding: which of its messages (`meta.messages`); tests assert it. */
+  messageId?: string;
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

@@ -9,6 +9,7 @@ import { YAML_OPTIONS } from '../load/yaml-schema.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { dec } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
+import { formatMessage, type Message } from './rule.js';
 import { describeSchemaErrors } from './schema-problems.js';
 import { schemaAt } from './schemas.js';
 
@@ -22,12 +23,23 @@ export const AMOUNT_FIELDS = {
 } as const;
 export type AmountField = keyof typeof AMOUNT_FIELDS;
 
-/** The money-precision rule's finding for an amount, or undefined. */
-export function precisionProblem(amount: number, currency: Currency): string | undefined {
+/** The money-precision rule's words, shared with the commands that take an amount. */
+export const PRECISION_MESSAGE: Message = {
+  text: '{{amount}} has more decimals than {{currency}} allows ({{allowed}})',
+  hint: 'write it with at most {{allowed}}, e.g. {{example}}',
+};
+
+/** The data of the money-precision finding for an amount, or undefined when it has no more decimals than allowed. */
+export function precisionData(amount: number, currency: Currency): Record<string, string | number> | undefined {
   const allowed = MINOR_UNITS[currency] as number | undefined;
   // An unknown currency is the schema's finding, not this one's.
   if (allowed === undefined || dec(amount).decimalPlaces() <= allowed) return undefined;
-  return `${amount} has more decimals than ${currency} allows (${allowed}); write it with at most ${allowed}, e.g. ${dec(amount).toFixed(allowed)}`;
+  return { amount, currency, allowed, example: dec(amount).toFixed(allowed) };
+}
+
+export function precisionProblem(amount: number, currency: Currency): string | undefined {
+  const data = precisionData(amount, currency);
+  return data && formatMessage(PRECISION_MESSAGE, data);
 }
 
 /**

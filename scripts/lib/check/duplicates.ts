@@ -5,7 +5,7 @@
  * to say, and a note on the untouched file alone points them the wrong way.
  */
 import type { Segment } from '../load/pointer.js';
-import type { Place, Report } from './rule.js';
+import type { Place } from './rule.js';
 
 export interface Occurrence {
   key: string;
@@ -15,14 +15,15 @@ export interface Occurrence {
   where: string;
 }
 
-export function reportDuplicates(occurrences: readonly Occurrence[], message: (key: string, others: string) => string, report: Report): void {
+/** Calls `report` for every occurrence of a key used more than once, with the key and the others' places. */
+export function reportDuplicates(occurrences: readonly Occurrence[], report: (o: Occurrence, data: { key: string; others: string }) => void): void {
   const byKey = new Map<string, Occurrence[]>();
   for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     for (const o of list) {
       const others = list.filter((x) => x !== o).map((x) => (x.where === o.where ? 'another entry of this file' : x.where));
-      report(o.at, o.path, message(key, [...new Set(others)].join(' and ')));
+      report(o, { key, others: [...new Set(others)].join(' and ') });
     }
   }
 }

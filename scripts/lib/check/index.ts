@@ -3,11 +3,13 @@
  * the repository from the valid ones and run the business rules over it.
  */
 import { loadFiles, type LoadedFile } from '../load/index.js';
-import { joinPointer } from '../load/pointer.js';
 import type { DataSource } from '../load/source.js';
+import { KINDS, type Kinds } from '../model/kinds.js';
 import { buildRepository, type Repository } from '../model/repository.js';
 import { compareProblems, type Problem } from '../problem.js';
-import type { Report } from './rule.js';
+import { runRules } from './engine.js';
+import type { RuleId } from './catalog.js';
+import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { describeSchemaErrors } from './schema-problems.js';
 import { schemaFor } from './schemas.js';
@@ -21,16 +23,21 @@ export interface CheckResult {
 export interface CheckOptions {
   /** The date the "now"-relative warnings are judged at. */
   asOf: string;
+  /** The record kinds (a test may add one). */
+  kinds?: Kinds;
+  /** The business rules (a test may run one alone). */
+  rules?: readonly Rule<string, RuleId>[];
 }
 
 export async function checkData(source: DataSource, options: CheckOptions): Promise<CheckResult> {
-  const loaded = await loadFiles(source);
+  const kinds = options.kinds ?? KINDS;
+  const loaded = await loadFiles(source, kinds);
   const problems = [...loaded.problems];
   const files = new Map(loaded.files.map((f) => [f.path, f]));
   const valid: LoadedFile[] = [];
   for (const f of loaded.files) {
     if (f.data === undefined) continue;
-    const validate = schemaFor(f.placement.kind);
+    const validate = schemaFor(f.placement.kind, kinds);
     if (validate(f.data)) {
       valid.push(f);
       continue;
@@ -40,14 +47,7 @@ export async function checkData(source: DataSource, options: CheckOptions): Prom
       problems.push({ file: f.path, ...at, rule: finding.rule, severity: 'error', message: finding.message, pointer: finding.pointer });
     }
   }
-  const repo = buildRepository(valid, loaded.paths);
-  for (const rule of RULES) {
-    const report: Report = (place, path, message, opts) => {
-      const pointer = joinPointer(place.pointer, ...path);
-      const at = files.get(place.file)?.positions.locate(pointer, opts?.key) ?? { line: 1, column: 1 };
-      problems.push({ file: place.file, ...at, rule: rule.meta.id, severity: rule.meta.severity, message, pointer });
-    };
-    rule.check({ repo, asOf: options.asOf }, report);
-  }
+  const repo = buildRepository(valid, loaded.paths, kinds);
+  problems.push(...runRules(options.rules ?? RULES, repo, options.asOf, files, kinds));
   return { problems: problems.sort(compareProblems), repo, files };
 }

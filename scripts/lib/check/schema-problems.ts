@@ -3,6 +3,7 @@
  * valid value looks like (with "did you mean" for near misses).
  */
 import type { ErrorObject } from 'ajv';
+import type { SchemaCheckId } from './catalog.js';
 import { fromPointer } from '../load/pointer.js';
 import { didYouMean } from '../text/suggest.js';
 
@@ -10,7 +11,7 @@ export interface SchemaFinding {
   pointer: string;
   /** Point at the key rather than the value (unknown fields). */
   key: boolean;
-  rule: string;
+  rule: SchemaCheckId;
   message: string;
 }
 

@@ -1,8 +1,8 @@
 /** docs/checks.md: every check id, generated from the code so it cannot drift. */
 import { ALL_CHECKS } from '../check/catalog.js';
-import type { RuleMeta } from '../check/rule.js';
+import type { CheckInfo } from '../check/catalog.js';
 
-function table(rows: readonly RuleMeta[]): string {
+function table(rows: readonly CheckInfo[]): string {
   return ['| check | severity | what it catches |', '|---|---|---|', ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description} |`)].join('\n');
 }
 

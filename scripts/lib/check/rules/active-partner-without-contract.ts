@@ -1,14 +1,24 @@
 import { hasBrokenFiles } from '../../model/repository.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'active-partner-without-contract', severity: 'warning', description: 'An active partner with no active contract (the work may be unpaid).' },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      if (p.profile?.value.stage !== 'active' || hasBrokenFiles(repo, `partners/${p.id}/contracts/`)) continue;
-      if (!p.contracts.some((c) => c.value.status === 'active')) {
-        report(p.profile, ['stage'], `'${p.id}' is active but has no active contract; add or renew its contract under partners/${p.id}/contracts/, or change the stage`);
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'active-partner-without-contract',
+    severity: 'warning',
+    description: 'An active partner with no active contract (the work may be unpaid).',
+    messages: {
+      noContract: {
+        text: "'{{partner}}' is active but has no active contract",
+        hint: 'add or renew its contract under partners/{{partner}}/contracts/, or change the stage',
+      },
+    },
   },
-};
+  create({ repo, report }) {
+    return {
+      profile(profile, p) {
+        if (profile.value.stage !== 'active' || hasBrokenFiles(repo, `partners/${p.id}/contracts/`)) return;
+        if (!p.contracts.some((c) => c.value.status === 'active')) report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
+      },
+    };
+  },
+});

@@ -1,19 +1,25 @@
 import { didYouMean } from '../../text/suggest.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'contract-hubs', severity: 'error', description: "A contract covers only hubs listed in its partner's partner.md." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      if (!p.profile) continue; // hubs unknown while partner.md is broken
-      const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
-      for (const c of p.contracts) {
-        (c.value.hubs ?? []).forEach((hub, i) => {
-          if (!hubs.includes(hub)) {
-            report(c, ['hubs', i], `hub '${hub}' is not one of ${p.id}'s hubs.${didYouMean(hub, hubs)} Hubs listed in partners/${p.id}/partner.md: ${hubs.join(', ') || 'none'}`);
-          }
-        });
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'contract-hubs',
+    severity: 'error',
+    description: "A contract covers only hubs listed in its partner's partner.md.",
+    messages: {
+      unknownHub: { text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}" },
+    },
   },
-};
+  create({ report }) {
+    return {
+      contract(c, p) {
+        if (!p.profile) return; // hubs unknown while partner.md is broken
+        const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
+        (c.value.hubs ?? []).forEach((hub, i) => {
+          if (hubs.includes(hub)) return;
+          report({ at: c, path: ['hubs', i], messageId: 'unknownHub', data: { hub, partner: p.id, suggestion: didYouMean(hub, hubs), hubs: hubs.join(', ') || 'none' } });
+        });
+      },
+    };
+  },
+});

@@ -1,14 +1,19 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'contract-signed', severity: 'error', description: "A contract that is not a draft has a 'signed' date." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const c of p.contracts) {
-        if (c.value.status !== 'draft' && c.value.signed === undefined) {
-          report(c, ['status'], `a contract with status '${c.value.status}' must say when it was signed: add signed: YYYY-MM-DD (or set status: draft while it is unsigned)`);
-        }
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'contract-signed',
+    severity: 'error',
+    description: "A contract that is not a draft has a 'signed' date.",
+    messages: {
+      unsigned: { text: "a contract with status '{{status}}' must say when it was signed: add signed: YYYY-MM-DD (or set status: draft while it is unsigned)" },
+    },
   },
-};
+  create({ report }) {
+    return {
+      contract(c) {
+        if (c.value.status !== 'draft' && c.value.signed === undefined) report({ at: c, path: ['status'], messageId: 'unsigned', data: { status: c.value.status } });
+      },
+    };
+  },
+});

@@ -1,14 +1,22 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'draft-probability', severity: 'warning', description: 'A draft contract without a probability is left out of the pipeline projection.' },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const c of p.contracts) {
-        if (c.value.status === 'draft' && c.value.probability === undefined) {
-          report(c, ['status'], 'this draft has no probability, so it is left out of the pipeline; add probability: 0–100 (the chance it is signed)');
-        }
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'draft-probability',
+    severity: 'warning',
+    description: 'A draft contract without a probability is left out of the pipeline projection.',
+    messages: {
+      noProbability: {
+        text: 'this draft has no probability, so it is left out of the pipeline',
+        hint: 'add probability: 0–100 (the chance it is signed)',
+      },
+    },
   },
-};
+  create({ report }) {
+    return {
+      contract(c) {
+        if (c.value.status === 'draft' && c.value.probability === undefined) report({ at: c, path: ['status'], messageId: 'noProbability' });
+      },
+    };
+  },
+});

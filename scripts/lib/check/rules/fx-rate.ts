@@ -2,7 +2,7 @@ import type { Segment } from '../../load/pointer.js';
 import { FxTable } from '../../money/fx.js';
 import type { Currency } from '../../model/records.js';
 import { monthOf } from '../../time/calendar.js';
-import type { Place, Rule } from '../rule.js';
+import { defineRule, type Place } from '../rule.js';
 
 interface Need {
   at: Place;
@@ -12,43 +12,50 @@ interface Need {
   month: string;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'fx-rate',
     severity: 'error',
     description: 'Every amount in a foreign currency has an exchange rate in ops.config.yaml from the first month it is converted.',
+    messages: {
+      tooLate: {
+        text: 'there is no {{currency}} exchange rate in {{month}} (the first is from {{first}})',
+        hint: 'add an earlier entry under fx: {{currency}} in ops.config.yaml, e.g. { from: {{month}}, rate: … }',
+      },
+      none: {
+        text: 'there is no exchange rate for {{currency}}',
+        hint: 'add fx: {{currency}}: [{ from: {{month}}, rate: … }] to ops.config.yaml (1 {{currency}} = rate {{reporting}})',
+      },
+    },
   },
-  check({ repo }, report) {
-    if (!repo.configItem) return;
+  create({ repo, report }) {
+    if (!repo.configItem) return {};
     const fx = new FxTable(repo.config);
     const needs: Need[] = [];
-    for (const p of repo.partners) {
-      for (const c of p.contracts) needs.push({ at: c, path: ['currency'], currency: c.value.currency, month: monthOf(c.value.start) });
-      for (const inv of p.invoices) needs.push({ at: inv, path: ['currency'], currency: inv.value.currency, month: monthOf(inv.value.issued) });
-      for (const cost of p.cloudCosts) needs.push({ at: cost, path: ['currency'], currency: cost.value.currency, month: cost.value.month });
-    }
-    for (const cost of repo.recurringCosts) needs.push({ at: cost, path: ['currency'], currency: cost.value.currency, month: monthOf(cost.value.start) });
-    for (const g of repo.grants) {
-      if (!g.grant) continue;
-      const { currency, start, submitted } = g.grant.value;
-      // A grant without dates is valued at the rate of the reporting month; any rate will do to start.
-      const first = start ?? submitted;
-      needs.push({ at: g.grant, path: ['currency'], currency, month: first ? monthOf(first) : (fx.firstMonth(currency) ?? '0000-01') });
-    }
-    const reported = new Set<string>();
-    for (const n of needs) {
-      if (fx.rate(n.currency, n.month) !== undefined) continue;
-      const key = `${n.at.file} ${n.currency}`;
-      if (reported.has(key)) continue; // one per file and currency is enough to act on
-      reported.add(key);
-      const first = fx.firstMonth(n.currency);
-      report(
-        n.at,
-        n.path,
-        first
-          ? `there is no ${n.currency} exchange rate in ${n.month} (the first is from ${first}); add an earlier entry under fx: ${n.currency} in ops.config.yaml, e.g. { from: ${n.month}, rate: … }`
-          : `there is no exchange rate for ${n.currency}; add fx: ${n.currency}: [{ from: ${n.month}, rate: … }] to ops.config.yaml (1 ${n.currency} = rate ${repo.config.reporting_currency})`,
-      );
-    }
+    const need = (at: Place, currency: Currency, month: string) => needs.push({ at, path: ['currency'], currency, month });
+    return {
+      contract: (c) => need(c, c.value.currency, monthOf(c.value.start)),
+      invoice: (inv) => need(inv, inv.value.currency, monthOf(inv.value.issued)),
+      cloudCost: (cost) => need(cost, cost.value.currency, cost.value.month),
+      recurringCost: (cost) => need(cost, cost.value.currency, monthOf(cost.value.start)),
+      grant(g) {
+        const { currency, start, submitted } = g.value;
+        // A grant without dates is valued at the rate of the reporting month; any rate will do to start.
+        const first = start ?? submitted;
+        need(g, currency, first ? monthOf(first) : (fx.firstMonth(currency) ?? '0000-01'));
+      },
+      end() {
+        const reported = new Set<string>();
+        for (const n of needs) {
+          if (fx.rate(n.currency, n.month) !== undefined) continue;
+          const key = `${n.at.file} ${n.currency}`;
+          if (reported.has(key)) continue; // one per file and currency is enough to act on
+          reported.add(key);
+          const first = fx.firstMonth(n.currency);
+          const data = { currency: n.currency, month: n.month, first: first ?? '', reporting: repo.config.reporting_currency };
+          report({ at: n.at, path: n.path, messageId: first ? 'tooLate' : 'none', data });
+        }
+      },
+    };
   },
-};
+});

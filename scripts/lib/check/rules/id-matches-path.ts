@@ -1,30 +1,29 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'id-matches-path',
     severity: 'error',
     description: "A record's id equals its folder or file name, and a contract's partner equals its partner folder.",
+    messages: {
+      folder: { text: "the id '{{id}}' does not match the folder {{top}}/{{folder}}/", hint: 'set id: {{folder}} (or rename the folder)' },
+      file: { text: "the id '{{id}}' does not match the file name {{name}}.yaml", hint: 'set id: {{name}} (or rename the file)' },
+      partner: { text: "the contract is in partners/{{folder}}/ but names partner '{{partner}}'", hint: 'set partner: {{folder}} (or move the file)' },
+    },
   },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      if (p.profile && p.profile.value.id !== p.id) {
-        report(p.profile, ['id'], `the id '${p.profile.value.id}' does not match the folder partners/${p.id}/; set id: ${p.id} (or rename the folder)`);
-      }
-      for (const c of p.contracts) {
-        const fileId = c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length);
-        if (c.value.id !== fileId) {
-          report(c, ['id'], `the id '${c.value.id}' does not match the file name ${fileId}.yaml; set id: ${fileId} (or rename the file)`);
-        }
-        if (c.value.partner !== p.id) {
-          report(c, ['partner'], `the contract is in partners/${p.id}/ but names partner '${c.value.partner}'; set partner: ${p.id} (or move the file)`);
-        }
-      }
-    }
-    for (const g of repo.grants) {
-      if (g.grant && g.grant.value.id !== g.id) {
-        report(g.grant, ['id'], `the id '${g.grant.value.id}' does not match the folder grants/${g.id}/; set id: ${g.id} (or rename the folder)`);
-      }
-    }
+  create({ report }) {
+    return {
+      profile(profile, p) {
+        if (profile.value.id !== p.id) report({ at: profile, path: ['id'], messageId: 'folder', data: { id: profile.value.id, top: 'partners', folder: p.id } });
+      },
+      contract(c, p) {
+        const name = c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length);
+        if (c.value.id !== name) report({ at: c, path: ['id'], messageId: 'file', data: { id: c.value.id, name } });
+        if (c.value.partner !== p.id) report({ at: c, path: ['partner'], messageId: 'partner', data: { folder: p.id, partner: c.value.partner } });
+      },
+      grant(g, folder) {
+        if (g.value.id !== folder.id) report({ at: g, path: ['id'], messageId: 'folder', data: { id: g.value.id, top: 'grants', folder: folder.id } });
+      },
+    };
   },
-};
+});

@@ -1,5 +1,4 @@
-/** Every business rule, in the order they are documented. A new rule is one file here plus its test. */
-import type { Rule } from '../rule.js';
+/** Every business rule, in the order they are documented. A new rule is one file here, one line below, and its test. */
 import { rule as activePartnerWithoutContract } from './active-partner-without-contract.js';
 import { rule as configPresent } from './config-present.js';
 import { rule as contractHubs } from './contract-hubs.js';
@@ -39,7 +38,7 @@ import { rule as uniqueHubId } from './unique-hub-id.js';
 import { rule as uniqueInvoiceNumber } from './unique-invoice-number.js';
 import { rule as uniqueItemId } from './unique-item-id.js';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   activePartnerWithoutContract,
   configPresent,
   contractHubs,
@@ -78,4 +77,4 @@ export const RULES: readonly Rule[] = [
   uniqueHubId,
   uniqueInvoiceNumber,
   uniqueItemId,
-];
+] as const;

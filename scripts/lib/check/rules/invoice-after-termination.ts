@@ -1,17 +1,25 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'invoice-after-termination', severity: 'warning', description: 'An invoice billing days after its contract was terminated.' },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const inv of p.invoices) {
+export const rule = defineRule({
+  meta: {
+    id: 'invoice-after-termination',
+    severity: 'warning',
+    description: 'An invoice billing days after its contract was terminated.',
+    messages: {
+      afterEnd: {
+        text: "the period runs to {{to}} but contract '{{contract}}' was terminated on {{terminated}}",
+        hint: 'void it or issue a credit for the days after',
+      },
+    },
+  },
+  create({ report }) {
+    return {
+      invoice(inv, p) {
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
         const period = inv.value.period;
-        if (!contract?.terminated || !period || inv.value.status === 'void') continue;
-        if (period.to > contract.terminated) {
-          report(inv, ['period', 'to'], `the period runs to ${period.to} but contract '${contract.id}' was terminated on ${contract.terminated}; void it or issue a credit for the days after`);
-        }
-      }
-    }
+        if (!contract?.terminated || !period || inv.value.status === 'void') return;
+        if (period.to > contract.terminated) report({ at: inv, path: ['period', 'to'], messageId: 'afterEnd', data: { to: period.to, contract: contract.id, terminated: contract.terminated } });
+      },
+    };
   },
-};
+});

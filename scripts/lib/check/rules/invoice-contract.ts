@@ -1,32 +1,39 @@
 import { contractPath } from '../../model/repository.js';
 import { didYouMean } from '../../text/suggest.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'invoice-contract', severity: 'error', description: "An invoice names one of its own partner's contracts." },
-  check({ repo }, report) {
+export const rule = defineRule({
+  meta: {
+    id: 'invoice-contract',
+    severity: 'error',
+    description: "An invoice names one of its own partner's contracts.",
+    messages: {
+      otherPartner: {
+        text: "contract '{{id}}' belongs to another partner ({{elsewhere}})",
+        hint: "move this invoice to that partner's invoices.yaml or name one of this partner's contracts ({{own}})",
+      },
+      unknown: { text: "there is no contract '{{id}}' for partner '{{partner}}'.{{suggestion}} This partner's contracts: {{own}}" },
+    },
+  },
+  create({ repo, report }) {
     // Contract ids by partner folder, and the file of each id, from the paths (a broken contract file still exists).
     const byPartner = new Map<string, string[]>();
     const fileOf = new Map<string, string>();
     for (const path of repo.paths) {
       const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
       if (!m) continue;
-      const list = byPartner.get(m[1]);
-      if (list) list.push(m[2]);
-      else byPartner.set(m[1], [m[2]]);
+      byPartner.set(m[1], [...(byPartner.get(m[1]) ?? []), m[2]]);
       if (!fileOf.has(m[2])) fileOf.set(m[2], path);
     }
-    for (const p of repo.partners) {
-      const own = byPartner.get(p.id) ?? [];
-      for (const inv of p.invoices) {
+    return {
+      invoice(inv, p) {
         const id = inv.value.contract;
-        if (repo.paths.has(contractPath(p.id, id))) continue;
+        if (repo.paths.has(contractPath(p.id, id))) return;
+        const own = byPartner.get(p.id) ?? [];
         const elsewhere = fileOf.get(id);
-        const message = elsewhere
-          ? `contract '${id}' belongs to another partner (${elsewhere}); move this invoice to that partner's invoices.yaml or name one of this partner's contracts (${own.join(', ') || 'none yet'})`
-          : `there is no contract '${id}' for partner '${p.id}'.${didYouMean(id, own)} This partner's contracts: ${own.join(', ') || 'none yet'}`;
-        report(inv, ['contract'], message);
-      }
-    }
+        const data = { id, partner: p.id, own: own.join(', ') || 'none yet', suggestion: didYouMean(id, own), elsewhere: elsewhere ?? '' };
+        report({ at: inv, path: ['contract'], messageId: elsewhere ? 'otherPartner' : 'unknown', data });
+      },
+    };
   },
-};
+});

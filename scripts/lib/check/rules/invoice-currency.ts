@@ -1,15 +1,22 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'invoice-currency', severity: 'error', description: "An invoice is in its contract's currency." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const inv of p.invoices) {
+export const rule = defineRule({
+  meta: {
+    id: 'invoice-currency',
+    severity: 'error',
+    description: "An invoice is in its contract's currency.",
+    messages: {
+      otherCurrency: { text: "contract '{{contract}}' is in {{currency}}, so its invoices are too", hint: 'set currency: {{currency}}' },
+    },
+  },
+  create({ report }) {
+    return {
+      invoice(inv, p) {
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
         if (contract && contract.currency !== inv.value.currency) {
-          report(inv, ['currency'], `contract '${contract.id}' is in ${contract.currency}, so its invoices are too; set currency: ${contract.currency}`);
+          report({ at: inv, path: ['currency'], messageId: 'otherCurrency', data: { contract: contract.id, currency: contract.currency } });
         }
-      }
-    }
+      },
+    };
   },
-};
+});

@@ -1,17 +1,25 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'invoice-period', severity: 'error', description: "An invoice's service period lies inside its contract's term." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const inv of p.invoices) {
+export const rule = defineRule({
+  meta: {
+    id: 'invoice-period',
+    severity: 'error',
+    description: "An invoice's service period lies inside its contract's term.",
+    messages: {
+      before: { text: "the period starts {{from}}, before contract '{{contract}}' starts ({{start}})", hint: 'bill only days of the term {{start}} to {{end}}' },
+      after: { text: "the period ends {{to}}, after contract '{{contract}}' ends ({{end}})", hint: 'bill only days of the term {{start}} to {{end}}' },
+    },
+  },
+  create({ report }) {
+    return {
+      invoice(inv, p) {
         const period = inv.value.period;
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
-        if (!period || !contract) continue;
-        const { start, end } = contract;
-        if (period.from < start) report(inv, ['period', 'from'], `the period starts ${period.from}, before contract '${contract.id}' starts (${start}); bill only days of the term ${start} to ${end}`);
-        if (period.to > end) report(inv, ['period', 'to'], `the period ends ${period.to}, after contract '${contract.id}' ends (${end}); bill only days of the term ${start} to ${end}`);
-      }
-    }
+        if (!period || !contract) return;
+        const data = { from: period.from, to: period.to, contract: contract.id, start: contract.start, end: contract.end };
+        if (period.from < contract.start) report({ at: inv, path: ['period', 'from'], messageId: 'before', data });
+        if (period.to > contract.end) report({ at: inv, path: ['period', 'to'], messageId: 'after', data });
+      },
+    };
   },
-};
+});

@@ -1,17 +1,27 @@
 import { dec, sum } from '../../money/decimal.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'payment-total', severity: 'error', description: "Payments never add up to more than the invoice's amount." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const inv of p.invoices) {
+export const rule = defineRule({
+  meta: {
+    id: 'payment-total',
+    severity: 'error',
+    description: "Payments never add up to more than the invoice's amount.",
+    messages: {
+      overpaid: {
+        text: 'payments add up to {{paid}} {{currency}}, more than the invoice amount {{amount}}',
+        hint: 'record an overpayment as a separate credit, not on this invoice',
+      },
+    },
+  },
+  create({ report }) {
+    return {
+      invoice(inv) {
         const payments = inv.value.payments ?? [];
         const paid = sum(payments.map((x) => dec(x.amount)));
-        if (paid.greaterThan(dec(inv.value.amount))) {
-          report(inv, ['payments', payments.length - 1, 'amount'], `payments add up to ${paid.toString()} ${inv.value.currency}, more than the invoice amount ${dec(inv.value.amount).toString()}; record an overpayment as a separate credit, not on this invoice`);
-        }
-      }
-    }
+        if (!paid.greaterThan(dec(inv.value.amount))) return;
+        const data = { paid: paid.toString(), currency: inv.value.currency, amount: dec(inv.value.amount).toString() };
+        report({ at: inv, path: ['payments', payments.length - 1, 'amount'], messageId: 'overpaid', data });
+      },
+    };
   },
-};
+});

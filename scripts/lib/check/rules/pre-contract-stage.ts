@@ -1,24 +1,32 @@
-import type { Stage } from '../../model/records.js';
 import { effectiveEnd } from '../../model/contract-terms.js';
-import type { Rule } from '../rule.js';
+import type { Stage } from '../../model/records.js';
+import { defineRule } from '../rule.js';
 
 /** The stages of a partner that has not signed yet. */
 export const PRE_CONTRACT_STAGES: readonly Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'lost'];
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'pre-contract-stage',
     severity: 'error',
     description: 'A partner with a signed contract in force on the date of the check is not in a pre-contract stage (lead, qualified, proposal, negotiation or lost).',
+    messages: {
+      inForce: {
+        text: "'{{partner}}' is in stage '{{stage}}', but its contract {{contract}} is in force ({{start}} to {{end}})",
+        hint: 'set the stage it is really in (onboarding, active or paused), or mark the contract terminated',
+      },
+    },
   },
-  check({ repo, asOf }, report) {
-    for (const p of repo.partners) {
-      const stage = p.profile?.value.stage;
-      if (!stage || !PRE_CONTRACT_STAGES.includes(stage)) continue;
-      const inForce = p.contracts.find(({ value: c }) => c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf);
-      if (inForce) {
-        report(p.profile!, ['stage'], `'${p.id}' is in stage '${stage}', but its contract ${inForce.value.id} is in force (${inForce.value.start} to ${effectiveEnd(inForce.value)}); set the stage it is really in (onboarding, active or paused), or mark the contract terminated`);
-      }
-    }
+  create({ asOf, report }) {
+    return {
+      profile(profile, p) {
+        const stage = profile.value.stage;
+        if (!PRE_CONTRACT_STAGES.includes(stage)) return;
+        const inForce = p.contracts.find(({ value: c }) => c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf)?.value;
+        if (inForce) {
+          report({ at: profile, path: ['stage'], messageId: 'inForce', data: { partner: p.id, stage, contract: inForce.id, start: inForce.start, end: effectiveEnd(inForce) } });
+        }
+      },
+    };
   },
-};
+});

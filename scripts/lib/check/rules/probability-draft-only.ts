@@ -1,14 +1,19 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'probability-draft-only', severity: 'error', description: "'probability' is given only on draft contracts (a signed contract is certain)." },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const c of p.contracts) {
-        if (c.value.status !== 'draft' && c.value.probability !== undefined) {
-          report(c, ['probability'], `'probability' is only for draft contracts; this one is '${c.value.status}', so remove the line`);
-        }
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'probability-draft-only',
+    severity: 'error',
+    description: "'probability' is given only on draft contracts (a signed contract is certain).",
+    messages: {
+      notDraft: { text: "'probability' is only for draft contracts", hint: "this one is '{{status}}', so remove the line" },
+    },
   },
-};
+  create({ report }) {
+    return {
+      contract(c) {
+        if (c.value.status !== 'draft' && c.value.probability !== undefined) report({ at: c, path: ['probability'], messageId: 'notDraft', data: { status: c.value.status } });
+      },
+    };
+  },
+});

@@ -1,15 +1,23 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const rule: Rule = {
-  meta: { id: 'signed-after-start', severity: 'warning', description: 'A contract whose term starts before it was signed (legal, but worth a second look).' },
-  check({ repo }, report) {
-    for (const p of repo.partners) {
-      for (const c of p.contracts) {
-        const { signed, start } = c.value;
-        if (signed !== undefined && start < signed) {
-          report(c, ['start'], `the term starts ${start}, before the contract was signed (${signed}); fine for a backdated contract, otherwise check the dates`);
-        }
-      }
-    }
+export const rule = defineRule({
+  meta: {
+    id: 'signed-after-start',
+    severity: 'warning',
+    description: 'A contract whose term starts before it was signed (legal, but worth a second look).',
+    messages: {
+      backdated: {
+        text: 'the term starts {{start}}, before the contract was signed ({{signed}})',
+        hint: 'fine for a backdated contract, otherwise check the dates',
+      },
+    },
   },
-};
+  create({ report }) {
+    return {
+      contract(c) {
+        const { signed, start } = c.value;
+        if (signed !== undefined && start < signed) report({ at: c, path: ['start'], messageId: 'backdated', data: { start, signed } });
+      },
+    };
+  },
+});
