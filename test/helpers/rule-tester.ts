@@ -6,14 +6,15 @@
  * problem of the files or schemas fails the case too: a case whose data
  * does not reach the rule proves nothing.
  */
-import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../../scripts/lib/check/catalog.js';
 import { checkData } from '../../scripts/lib/check/index.js';
 import type { Rule } from '../../scripts/lib/check/rule.js';
 import { FolderSource } from '../../scripts/lib/load/source.js';
-import { fixtureCopy } from './fixtures.js';
+import { parse } from 'yaml';
+import { FIXTURES, fixtureCopy } from './fixtures.js';
 
 export interface RuleCase {
   name: string;
@@ -57,4 +58,34 @@ export function testRule<M extends string>(rule: Rule<M, RuleId>, cases: { valid
       expect(sorted(await findingsOf(rule as Rule<string, RuleId>, c))).toEqual(sorted(c.errors));
     });
   });
+}
+
+/** A case made of a broken fixture (test/fixtures/broken/<name>/): its files, removals and date. */
+export function brokenCase(name: string, errors: InvalidCase['errors']): InvalidCase {
+  const dir = join(FIXTURES, 'broken', name);
+  const spec = parse(readFileSync(join(dir, 'case.yaml'), 'utf8')) as { description: string; as_of: string; delete?: string[] };
+  const files: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const e of readdirSync(join(dir, 'files', sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else files[path] = readFileSync(join(dir, 'files', path), 'utf8');
+    }
+  };
+  try {
+    walk('');
+  } catch {
+    // A case that only removes files has no files/ folder.
+  }
+  return { name: spec.description, files, remove: spec.delete, asOf: String(spec.as_of), errors };
+}
+
+/** A base fixture file with some text replaced: the usual way a case changes one value. */
+export function baseWith(path: string, ...edits: [string, string][]): Record<string, string> {
+  let text = readFileSync(join(FIXTURES, 'base', path), 'utf8');
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`${path} has no '${from}'`);
+    text = text.replace(from, to);
+  }
+  return { [path]: text };
 }
