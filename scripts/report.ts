@@ -6,7 +6,8 @@ import { readHistory } from './lib/load/history.js';
 import { computeFigures, previousMonthDate } from './lib/figures/index.js';
 import { dataRevision } from './lib/load/revision.js';
 import { renderReports } from './lib/render/index.js';
-import { writeReports } from './lib/write/report-files.js';
+import { DATA_FOLDERS } from './lib/load/layout.js';
+import { describeSummary, writeReports } from './lib/write/report-files.js';
 
 const spec = {
   name: 'report',
@@ -32,8 +33,8 @@ runCommand(async () => {
   const figures = computeFigures(checked.repo, asOf, history);
   const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
   const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root, args.rev), sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct };
-  const summary = await writeReports(out, renderReports(figures, previous, meta));
-  const deleted = summary.deleted.length ? `, removed ${summary.deleted.join(', ')}` : '';
-  process.stdout.write(`Wrote ${summary.written} reports to ${out} as of ${asOf}${deleted}.\n`);
+  const summary = await writeReports(out, renderReports(figures, previous, meta), { root, dataFolders: DATA_FOLDERS, reportsFolder: join(root, 'reports') });
+  const count = summary.changed.length + summary.added.length + summary.unchanged;
+  process.stdout.write(`Wrote ${count} reports to ${out} as of ${asOf}: ${describeSummary(summary)}.\n`);
   return 0;
 });

@@ -1,52 +1,235 @@
 /**
- * Writes the reports: each file through a temporary file and a rename, so an
- * interrupted run never leaves half a report; report files no longer
- * produced (a removed partner's page) are deleted. Files that are not
- * Markdown (.gitkeep, anything a person put there) are left alone.
+ * Writes the report set so that no byte of anyone's data is lost and the
+ * folder is always either the old set or the new one:
+ *
+ * - The folder remembers what it wrote in a manifest (`.generated`). Only
+ *   files listed there are ever replaced or removed. A folder holding other
+ *   Markdown (a handbook, a person's notes, the data) is refused, unless it
+ *   is the data's own reports/ folder, where such files are kept.
+ * - The whole set is rendered into a staging folder beside the target, then
+ *   swapped in with two renames that no Ctrl-C can separate. An interrupt
+ *   while rendering removes the staging folder; leftovers of a killed run
+ *   are cleaned up (or, between the two renames, put back) by the next run.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { isAlive, uninterrupted, withLock, writeFileAtomic } from './atomic.js';
 
 export class ReportWriteError extends Error {}
 
+export const MANIFEST = '.generated';
+
 export interface WriteSummary {
-  written: number;
-  deleted: string[];
+  changed: string[];
+  added: string[];
+  removed: string[];
+  unchanged: number;
 }
 
-/** Writes reports as they come (each through a temp file and a rename), then deletes stale ones. */
-export async function writeReports(outDir: string, files: Iterable<[string, string]>): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: 0, deleted: [] };
-  const written = new Set<string>();
+/** The folders a report may not be written into: the data and its folders. */
+export interface OutputRules {
+  /** The data root. */
+  root: string;
+  /** Folders of records under the root (partners, grants, costs). */
+  dataFolders: readonly string[];
+  /** The data's own reports folder: foreign Markdown there is kept rather than refused. */
+  reportsFolder: string;
+}
+
+export async function writeReports(outDir: string, files: Iterable<[string, string]>, rules: OutputRules): Promise<WriteSummary> {
+  const out = existsSync(outDir) ? realpathSync(outDir) : resolve(outDir);
+  refuseDataFolders(out, rules);
   try {
-    await mkdir(join(outDir, 'partners'), { recursive: true });
-    const existing = await listMarkdown(outDir);
-    for (const [path, content] of files) {
-      const target = join(outDir, path);
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, content);
-      await rename(temp, target);
-      written.add(path);
-      summary.written++;
-    }
-    for (const stale of existing.filter((p) => !written.has(p))) {
-      await rm(join(outDir, stale));
-      summary.deleted.push(stale);
-    }
+    return await swapIn(out, files, rules);
   } catch (e) {
+    if (e instanceof ReportWriteError) throw e;
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'it is not writable' : err.message;
-    throw new ReportWriteError(`cannot write the reports to ${outDir}: ${why}`);
+    throw new ReportWriteError(`cannot write the reports to ${out}: ${why}`);
+  }
+}
+
+async function swapIn(out: string, files: Iterable<[string, string]>, rules: OutputRules): Promise<WriteSummary> {
+  const parent = dirname(out);
+  const name = basename(out);
+  mkdirSync(parent, { recursive: true });
+  return withLock(join(parent, `.${name}.lock`), async () => {
+    recover(parent, name);
+    const old = readOld(out, rules);
+    checkWritable(out, parent);
+    const staging = join(parent, `.${name}.staging-${process.pid}`);
+    const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+    const onSignal = (signal: NodeJS.Signals) => {
+      cleanUp();
+      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+    };
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const s of signals) process.on(s, onSignal);
+    try {
+      const written: string[] = [];
+      for (const [path, content] of files) {
+        const target = join(staging, path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileAtomic(target, content);
+        written.push(path);
+      }
+      written.sort();
+      writeFileAtomic(join(staging, MANIFEST), written.map((p) => `${p}\n`).join(''));
+      const clash = old.kept.find((p) => written.includes(p));
+      if (clash) throw new ReportWriteError(`${join(out, clash)} was not written by the report (it has no 'Generated by' line), and a report of that name would replace it; nothing was written. Move it elsewhere first`);
+      const summary = compare(old, written, staging);
+      for (const s of signals) process.off(s, onSignal);
+      await uninterrupted(() => {
+        // Files in the folder that the report did not write (a .gitkeep, a person's notes) move along.
+        for (const path of old.kept) {
+          const target = join(staging, path);
+          mkdirSync(dirname(target), { recursive: true });
+          try {
+            linkSync(join(out, path), target);
+          } catch {
+            copyFileSync(join(out, path), target);
+          }
+        }
+        const retired = join(parent, `.${name}.old-${process.pid}`);
+        if (old.exists) renameSync(out, retired);
+        renameSync(staging, out);
+        rmSync(retired, { recursive: true, force: true });
+      });
+      return summary;
+    } catch (e) {
+      cleanUp();
+      throw e;
+    } finally {
+      for (const s of signals) process.off(s, onSignal);
+    }
+  }, { what: `the reports in ${out}` });
+}
+
+function refuseDataFolders(out: string, rules: OutputRules): void {
+  const root = resolve(rules.root);
+  const inside = (folder: string) => out === folder || out.startsWith(folder + sep);
+  if (out === root) throw new ReportWriteError(`--out ${out} is the data folder itself; write the reports to its reports/ folder or to a folder of their own`);
+  for (const f of rules.dataFolders) {
+    if (inside(join(root, f))) throw new ReportWriteError(`--out ${out} is inside the data (${f}/), where every file must be a record; choose a folder of its own for the reports`);
+  }
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new ReportWriteError(`--out ${out} is a file, not a folder; choose a folder for the reports`);
+}
+
+interface OldSet {
+  exists: boolean;
+  /** The files the report wrote last time (from the manifest), that exist. */
+  ours: string[];
+  /** Every other file, kept as it is. */
+  kept: string[];
+}
+
+function readOld(out: string, rules: OutputRules): OldSet {
+  if (!existsSync(out)) return { exists: false, ours: [], kept: [] };
+  const listed = new Set(readManifest(out));
+  const all = listFiles(out).filter((p) => p !== MANIFEST);
+  // A report written before manifests existed is known by its own header line.
+  const isOurs = (p: string) => listed.has(p) || (p.endsWith('.md') && hasGeneratedHeader(join(out, p)));
+  const ours = all.filter(isOurs);
+  const kept = all.filter((p) => !isOurs(p));
+  const foreignMarkdown = kept.filter((p) => p.endsWith('.md'));
+  if (foreignMarkdown.length && resolve(out) !== resolve(rules.reportsFolder)) {
+    const shown = foreignMarkdown.slice(0, 5).join(', ') + (foreignMarkdown.length > 5 ? ` and ${foreignMarkdown.length - 5} more` : '');
+    throw new ReportWriteError(
+      `--out ${out} already holds Markdown that the reports did not write (${shown}); nothing was written. Choose an empty or new folder, or the folder of an earlier report run`,
+    );
+  }
+  return { exists: true, ours, kept };
+}
+
+/** The line every report carries near its top. */
+const GENERATED = 'Generated by `npm run report`; do not edit.';
+
+function hasGeneratedHeader(path: string): boolean {
+  try {
+    return readFileSync(path, 'utf8').slice(0, 2000).includes(GENERATED);
+  } catch {
+    return false;
+  }
+}
+
+function readManifest(out: string): string[] {
+  try {
+    return readFileSync(join(out, MANIFEST), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** Every file below `dir`, as relative paths with forward slashes. */
+function listFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (sub: string) => {
+    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else found.push(path);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+/** Fails, naming the folder, when any folder the swap touches is not writable. */
+function checkWritable(out: string, parent: string): void {
+  const folders = [parent];
+  if (existsSync(out)) {
+    folders.push(out);
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) {
+          folders.push(join(dir, e.name));
+          walk(join(dir, e.name));
+        }
+      }
+    };
+    walk(out);
+  }
+  for (const folder of folders) {
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch {
+      throw new ReportWriteError(`cannot write the reports: ${folder} is read-only; make it writable (chmod u+w) or choose another --out`);
+    }
+  }
+}
+
+/** Removes what killed runs left beside the folder; puts the old set back if a run died between its two renames. */
+function recover(parent: string, name: string): void {
+  const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|old)-(\\d+)$`);
+  for (const entry of readdirSync(parent)) {
+    const m = leftover.exec(entry);
+    if (!m || isAlive(Number(m[2]))) continue;
+    const path = join(parent, entry);
+    if (m[1] === 'old' && !existsSync(join(parent, name))) renameSync(path, join(parent, name));
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function compare(old: OldSet, written: string[], staging: string): WriteSummary {
+  const before = new Set(old.ours);
+  const summary: WriteSummary = { changed: [], added: [], removed: old.ours.filter((p) => !written.includes(p)), unchanged: 0 };
+  const out = join(staging, '..', basename(staging).replace(/^\.(.*)\.staging-\d+$/, '$1'));
+  for (const path of written) {
+    if (!before.has(path)) summary.added.push(path);
+    else if (readFileSync(join(out, path), 'utf8') === readFileSync(join(staging, path), 'utf8')) summary.unchanged++;
+    else summary.changed.push(path);
   }
   return summary;
 }
 
-/** Markdown files of the report folder and its partners/ subfolder, relative paths. */
-async function listMarkdown(outDir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const sub of ['', 'partners']) {
-    const names = await readdir(join(outDir, sub)).catch(() => [] as string[]);
-    for (const n of names) if (n.endsWith('.md')) found.push(sub ? `${sub}/${n}` : n);
-  }
-  return found;
+/** "3 changed (README.md, …), 1 new (…), 1 removed (…), 18 unchanged". */
+export function describeSummary(s: WriteSummary): string {
+  const list = (paths: string[]) => (paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', '));
+  const parts = [
+    s.changed.length ? `${s.changed.length} changed (${list(s.changed)})` : '',
+    s.added.length ? `${s.added.length} new (${list(s.added)})` : '',
+    s.removed.length ? `${s.removed.length} removed (${list(s.removed)})` : '',
+    `${s.unchanged} unchanged`,
+  ];
+  return parts.filter(Boolean).join(', ');
 }
