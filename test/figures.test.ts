@@ -52,12 +52,13 @@ describe('figures at 2026-03-15', async () => {
   });
 
   it('per-partner recovery, recurring costs shared per live hub', () => {
-    // live hubs in March: h1, h2 (p1), h3 (p2), h4 (p3, decommissioned 03-10) → 3640 / 4 = 910 each
-    // p1: 7420 / (1200 + 1820) = 2.456953…; p2: 412.903… / 910 = 0.453740…; p3: 1000 / 910 = 1.098901…
+    // live hubs in March as known on 03-15: h1, h2 (p1), h4 (p3, decommissioned 03-10); h3 (p2) launches
+    // on 03-16, after the as-of date, so it is not live yet → 3640 / 3 = 1213.333… each
+    // p1: 7420 / (1200 + 2426.666…) = 2.045955…; p2: no cost share, so no ratio; p3: 1000 / 1213.333… = 0.824175…
     expect(m.partners.slice(0, 3)).toEqual([
-      { id: 'p1', revenue: '7420.00', cloud_cost: '1200.00', shared_cost: '1820.00', recovery: '2.4570' },
-      { id: 'p2', revenue: '412.90', cloud_cost: '0.00', shared_cost: '910.00', recovery: '0.4537' },
-      { id: 'p3', revenue: '1000.00', cloud_cost: '0.00', shared_cost: '910.00', recovery: '1.0989' },
+      { id: 'p1', revenue: '7420.00', cloud_cost: '1200.00', shared_cost: '2426.67', recovery: '2.0460' },
+      { id: 'p2', revenue: '412.90', cloud_cost: '0.00', shared_cost: '0.00', recovery: null },
+      { id: 'p3', revenue: '1000.00', cloud_cost: '0.00', shared_cost: '1213.33', recovery: '0.8242' },
     ]);
     expect(m.partners[3]).toEqual({ id: 'p4', revenue: '0.00', cloud_cost: '0.00', shared_cost: '0.00', recovery: null });
   });
@@ -97,6 +98,8 @@ describe('figures at 2026-03-15', async () => {
   });
 
   it('onboarding progress, days in stage, milestone medians and p90', () => {
+    // p2: recorded as active, but onboarding_complete (04-01) is after the as-of date, so on 03-15 it was
+    //   still onboarding: no checklist item done → 0; contract_signed 2025-07-20 → 11 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 15 = 238 days
     // p4: kickoff, deployed done; trained is dated after the as-of date → 2/4; signed 02-01 → 28 + 14 = 42 days
     // first_contact→qualified: [10, 20, 30, 40] → median 25, p90 at rank 2.7 → 30 + 0.7 × 10 = 37
     // qualified→proposal_sent: [7, 14, 21, 23] → 17.5, rank 2.7 → 21 + 0.7 × 2 = 22.4
@@ -105,7 +108,10 @@ describe('figures at 2026-03-15', async () => {
     // hub_live→onboarding_complete: [40, 57] (p2's is after the as-of date) → 48.5, 40 + 0.9 × 17 = 55.3
     // onboarding_complete→churned: p3 2024-12-01 → 2026-03-11 = 365 + 90 + 10 = 465
     expect(m.onboarding).toEqual({
-      partners: [{ id: 'p4', progress: 0.5, days_in_stage: 42 }],
+      partners: [
+        { id: 'p2', progress: 0, days_in_stage: 238 },
+        { id: 'p4', progress: 0.5, days_in_stage: 42 },
+      ],
       milestone_days: {
         'first_contact->qualified': { median: 25, p90: 37, n: 4 },
         'qualified->proposal_sent': { median: 17.5, p90: 22.4, n: 4 },

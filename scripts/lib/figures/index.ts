@@ -3,6 +3,7 @@ import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { addMonthsToDate } from '../time/calendar.js';
+import { factsAt } from './as-of.js';
 import { figureContext, type FigureContext } from './context.js';
 import { decliningUsage, npsBySurvey, type Nps } from './community.js';
 import { pendingCloudBills } from './costs.js';
@@ -47,7 +48,9 @@ export interface Figures {
   history: HistoryFigures;
 }
 
-export function computeFigures(repo: Repository, asOf: string, history: History = NO_HISTORY): Figures {
+export function computeFigures(records: Repository, asOf: string, history: History = NO_HISTORY): Figures {
+  // Only what was true on the as-of date: facts dated later are taken back first.
+  const repo = factsAt(records, asOf);
   const ctx = figureContext(repo, asOf);
   const activity = partnerActivity(history, asOf);
   return {

@@ -5,6 +5,7 @@ import { rule as contractHubs } from './contract-hubs.js';
 import { rule as contractPastEnd } from './contract-past-end.js';
 import { rule as contractSigned } from './contract-signed.js';
 import { rule as contractTerminated } from './contract-terminated.js';
+import { rule as dateInFuture } from './date-in-future.js';
 import { rule as dateOrder } from './date-order.js';
 import { rule as deliverableDone } from './deliverable-done.js';
 import { rule as draftPastStart } from './draft-past-start.js';
@@ -45,6 +46,7 @@ export const RULES = [
   contractPastEnd,
   contractSigned,
   contractTerminated,
+  dateInFuture,
   dateOrder,
   deliverableDone,
   draftPastStart,
