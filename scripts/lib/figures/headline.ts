@@ -1,6 +1,7 @@
 /** The headline figures: what the dashboard leads with and what a pull request's figure diff compares. */
 import { Decimal, sum } from '../money/decimal.js';
 import type { Figures } from './index.js';
+import { RECOVERY_WORDS } from './recovery.js';
 
 export type HeadlineKind = 'money' | 'ratio' | 'count' | 'score';
 
@@ -21,7 +22,7 @@ export function headline(f: Figures): Headline[] {
   return [
     { key: 'mrr', label: 'Monthly recurring revenue (MRR)', short: 'MRR', kind: 'money', value: f.recovery.mrr },
     { key: 'mrc', label: 'Monthly recurring costs (MRC)', short: 'MRC', kind: 'money', value: f.recovery.mrc },
-    { key: 'cost_recovery_ratio', label: 'Cost recovery ratio (MRC / MRR; below 1 means revenue covers costs)', short: 'cost recovery ratio', kind: 'ratio', value: f.recovery.ratio },
+    { key: 'cost_recovery_ratio', label: `${RECOVERY_WORDS.ratio}, ${RECOVERY_WORDS.ratioReading}`, short: 'cost recovery ratio', kind: 'ratio', value: f.recovery.ratio },
     { key: 'receivables', label: 'Receivables outstanding', short: 'receivables', kind: 'money', value: f.receivables.outstanding },
     { key: 'overdue', label: 'of which overdue', short: 'overdue receivables', kind: 'money', value: overdue },
     { key: 'unbilled', label: 'Billing periods not yet invoiced', short: 'unbilled periods', kind: 'count', value: count(f.unbilled.length) },

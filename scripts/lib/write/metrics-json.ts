@@ -39,6 +39,7 @@ export function metricsJson(f: Figures): Record<string, unknown> {
       cloud_cost: money(p.cloudCost),
       shared_cost: money(p.sharedCost),
       recovery: ratio(p.recovery),
+      recovery_note: p.note ?? null,
     })),
     contracts: f.ledgers.map((l) => ({
       contract: l.contract,

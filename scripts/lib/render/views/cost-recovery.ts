@@ -1,5 +1,6 @@
 /** cost-recovery.md: MRR against MRC, the 12-month trend, and each partner's recovery. */
 import type { Figures } from '../../figures/index.js';
+import { RECOVERY_WORDS } from '../../figures/recovery.js';
 import { money, ratio } from '../numbers.js';
 import { xyChart } from '../charts.js';
 import { partnerLink } from './links.js';
@@ -18,6 +19,7 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
     mrc: money(f.recovery.mrc),
     ratio: ratio(f.recovery.ratio),
     allocation: config.cost_allocation,
+    words: RECOVERY_WORDS,
     cloudNote: cloudBillsNote(f),
     trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),
     chart: xyChart({
@@ -34,7 +36,7 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
       revenue: money(p.revenue),
       cloud: money(p.cloudCost),
       shared: money(p.sharedCost),
-      recovery: ratio(p.recovery),
+      recovery: p.note ?? ratio(p.recovery),
     })),
   };
 }

@@ -25,11 +25,30 @@ export const REPORTS = [
   { file: 'changes.md', title: 'Changes', about: 'what changed in the data over the last 30 days, by whom' },
 ];
 
+/** The headline figures that missing inputs (cloud bills not recorded yet) make incomparable month to month. */
+const NEED_COMPLETE_INPUTS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
+
+/**
+ * Why this month's figures cannot be compared with last month's, or '':
+ * one month with a partner's cloud bill and the other without it would
+ * show the missing bill as a change. (Another kind of pending input adds
+ * its sentence here.)
+ */
+export function incomparable(f: Figures, prev: Figures): string {
+  const pending = [f, prev].filter((x) => x.pendingCloudBills.length > 0).map((x) => `${x.ctx.month} (${x.pendingCloudBills.join(', ')})`);
+  return pending.length ? `cloud bills not recorded yet for ${pending.join(' and ')}` : '';
+}
+
 export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   const before = new Map(headline(prev).map((h) => [h.key, h]));
+  const why = incomparable(f, prev);
   const figures = headline(f)
     .filter((h) => h.key !== 'stale_partners' || f.history.available)
-    .map((h) => ({ label: md(h.label), value: formatHeadline(h.kind, h.value), change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value) }));
+    .map((h) => ({
+      label: md(h.label),
+      value: formatHeadline(h.kind, h.value),
+      change: why && NEED_COMPLETE_INPUTS.has(h.key) ? 'not comparable¹' : formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
+    }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
   const partnersById = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
@@ -61,6 +80,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     previous: prev.asOf,
     headline: figures,
     cloudNote: cloudBillsNote(f),
+    incomparable: why ? `¹ Not comparable with ${prev.asOf}: ${md(why)}, so the change would mostly be the missing bills.` : '',
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),

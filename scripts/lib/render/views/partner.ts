@@ -3,7 +3,7 @@ import { npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.j
 import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
 import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js';
-import { partnerRecovery, type PartnerRecovery } from '../../figures/recovery.js';
+import { partnerRecovery, RECOVERY_WORDS, type PartnerRecovery } from '../../figures/recovery.js';
 import { feeRevenue } from '../../figures/revenue.js';
 import { dec } from '../../money/decimal.js';
 import { MILESTONES } from '../../model/records.js';
@@ -87,7 +87,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     balance: [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') || 'nothing outstanding',
     recovery: history.map(({ month, byPartner }) => {
       const r = byPartner.get(partner)!;
-      return { month, revenue: money(r.revenue), cloud: money(r.cloudCost), shared: money(r.sharedCost), recovery: ratio(r.recovery) };
+      return { month, revenue: money(r.revenue), cloud: money(r.cloudCost), shared: money(r.sharedCost), recovery: r.note ?? ratio(r.recovery) };
     }),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart: usageMonths.length > 1 ? xyChart({ title: 'Monthly active users', x: usageMonths, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: usageMonths.map((m) => usage.get(m)!) }] }) : '',
@@ -95,6 +95,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     nps: npsBySurvey(ctx, [partner]).map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses) })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
     notes: notesMarkdown(partner.notes),
+    words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
   };
 }
