@@ -56,7 +56,7 @@ describe('npm run diff', () => {
         '| figure (USD) | before | after | change |',
         '|---|---:|---:|---:|',
         '| Monthly recurring revenue (MRR) | 1,000.00 | 1,200.00 | **+200.00** |',
-        '| Cost recovery ratio (MRC / MRR; below 1 means revenue covers costs) | 5.0000 | 4.1667 | **-0.8333** |',
+        '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs | 5.0000 | 4.1667 | **-0.8333** |',
         '',
         'Unchanged: MRC, receivables, overdue receivables, unbilled periods, renewals, overdue deliverables, NPS, declining usage, stale partner records.',
         '',

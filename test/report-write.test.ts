@@ -50,6 +50,18 @@ describe('where the reports may be written (item 1)', () => {
     expect(tree(out)).toEqual({ 'notes.md': '# My notes\n' });
   });
 
+  it('refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing nothing', () => {
+    const root = sample();
+    const out = tempDir();
+    mkdirSync(join(out, 'sub'));
+    mkdirSync(join(out, 'empty'));
+    writeFileSync(join(out, 'sub/data.bin'), 'x');
+    const r = report(root, '2026-11-24', out);
+    expect([r.code, r.stderr]).toEqual([2, `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was written. Choose an empty or new folder\n`]);
+    expect(tree(out)).toEqual({ 'sub/data.bin': 'x' });
+    expect(readdirSync(join(out, 'empty'))).toEqual([]);
+  });
+
   it.each([
     ['the data root', '', 'is the data folder itself'],
     ["a partner's folder", 'partners/uni-north', 'is inside the data (partners/)'],
@@ -68,9 +80,11 @@ describe('where the reports may be written (item 1)', () => {
     const out = join(root, 'reports');
     writeFileSync(join(out, 'notes.md'), '# Notes for the board\n');
     writeFileSync(join(out, '.gitkeep'), '');
+    mkdirSync(join(out, 'drafts'));
     expect(report(root, '2026-11-24', out).code).toBe(0);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
     expect(existsSync(join(out, '.gitkeep'))).toBe(true);
+    expect(readdirSync(join(out, 'drafts'))).toEqual([]);
     expect(readFileSync(join(out, '.generated'), 'utf8')).toContain('partners/nimbus.md\n');
     // A partner removed from the data: its page, which the report wrote, goes; the notes stay.
     rmSync(join(root, 'partners/nimbus'), { recursive: true });

@@ -11,7 +11,7 @@
  *   while rendering removes the staging folder; leftovers of a killed run
  *   are cleaned up (or, between the two renames, put back) by the next run.
  */
-import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isAlive, uninterrupted, withLock, writeFileAtomic } from './atomic.js';
 
@@ -83,6 +83,10 @@ async function swapIn(out: string, files: Iterable<[string, string]>, rules: Out
         // Files in the folder that the report did not write (a .gitkeep, a person's notes) move along.
         for (const path of old.kept) {
           const target = join(staging, path);
+          if (path.endsWith('/')) {
+            mkdirSync(target, { recursive: true });
+            continue;
+          }
           mkdirSync(dirname(target), { recursive: true });
           try {
             linkSync(join(out, path), target);
@@ -131,13 +135,21 @@ function readOld(out: string, rules: OutputRules): OldSet {
   const isOurs = (p: string) => listed.has(p) || (p.endsWith('.md') && hasGeneratedHeader(join(out, p)));
   const ours = all.filter(isOurs);
   const kept = all.filter((p) => !isOurs(p));
+  const configured = resolve(out) === resolve(rules.reportsFolder);
   const foreignMarkdown = kept.filter((p) => p.endsWith('.md'));
-  if (foreignMarkdown.length && resolve(out) !== resolve(rules.reportsFolder)) {
-    const shown = foreignMarkdown.slice(0, 5).join(', ') + (foreignMarkdown.length > 5 ? ` and ${foreignMarkdown.length - 5} more` : '');
+  const shown = (list: string[]) => list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+  if (foreignMarkdown.length && !configured) {
     throw new ReportWriteError(
-      `--out ${out} already holds Markdown that the reports did not write (${shown}); nothing was written. Choose an empty or new folder, or the folder of an earlier report run`,
+      `--out ${out} already holds Markdown that the reports did not write (${shown(foreignMarkdown)}); nothing was written. Choose an empty or new folder, or the folder of an earlier report run`,
     );
   }
+  // Any other folder is taken over only when it is empty or holds an earlier report run (its manifest):
+  // never a busy folder such as /tmp or a home folder, whose other files and users the swap would disturb.
+  if (kept.length && !configured && !existsSync(join(out, MANIFEST))) {
+    throw new ReportWriteError(`--out ${out} is not empty and holds no earlier reports (${shown(kept)}); nothing was written. Choose an empty or new folder`);
+  }
+  const special = kept.filter((p) => !p.endsWith('/') && !lstatSync(join(out, p)).isFile());
+  if (special.length) throw new ReportWriteError(`--out ${out} holds links or special files (${shown(special)}) that could not be kept; nothing was written. Move them elsewhere first`);
   return { exists: true, ours, kept };
 }
 
@@ -160,11 +172,13 @@ function readManifest(out: string): string[] {
   }
 }
 
-/** Every file below `dir`, as relative paths with forward slashes. */
+/** Every file below `dir` (and every empty folder, ending in '/'), as relative paths with forward slashes. */
 function listFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (sub: string) => {
-    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+    const entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    if (sub && entries.length === 0) found.push(`${sub}/`);
+    for (const e of entries) {
       const path = sub ? `${sub}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path);
       else found.push(path);
