@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { notesMarkdown } from '../scripts/lib/render/markdown.js';
 import { today } from '../scripts/lib/time/calendar.js';
 import { runCli } from './helpers/cli.js';
-import { fixtureCopy } from './helpers/fixtures.js';
+import { fixtureCopy, REPO_ROOT } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
@@ -71,5 +71,17 @@ describe('today', () => {
     // 23:30 local time on 24 November is the 24th wherever the machine is.
     expect(today(new Date(2026, 10, 24, 23, 30))).toBe('2026-11-24');
     expect(today(new Date(2026, 10, 25, 0, 15))).toBe('2026-11-25');
+  });
+});
+
+describe('the README', () => {
+  it("names a revision that exists for its 'figures as they stood' example, and the example runs", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const tag = /git tag (\S+) ([0-9a-f]{7,40})/.exec(readme);
+    expect(tag).not.toBeNull();
+    expect(readme).toContain(`npm run metrics -- --rev ${tag![1]} --as-of 2026-06-30`);
+    const r = runCli('metrics', ['--rev', tag![2], '--as-of', '2026-06-30']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).as_of).toBe('2026-06-30');
   });
 });
