@@ -6,12 +6,13 @@ import { readHistory } from './lib/load/history.js';
 import { computeFigures, previousMonthDate } from './lib/figures/index.js';
 import { dataRevision } from './lib/load/revision.js';
 import { renderReports } from './lib/render/index.js';
+import { REPORTS } from './lib/render/reports.js';
 import { DATA_FOLDERS } from './lib/load/layout.js';
 import { describeSummary, writeReports } from './lib/write/report-files.js';
 
 const spec = {
   name: 'report',
-  summary: 'Checks the data, then writes the Markdown reports (dashboard, cost recovery, invoicing, renewals, grants, onboarding, community, pipeline, projection, one page per partner).',
+  summary: `Checks the data, then writes the Markdown reports (${REPORTS.map((r) => r.title.toLowerCase()).join(', ')}, and one page per partner).`,
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD] [--out DIR]',
   options: { root: { type: 'string' }, rev: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
   help: [

@@ -8,22 +8,12 @@ import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 import { partnerName } from '../../figures/context.js';
+import { DASHBOARD, REPORTS } from '../reports.js';
 
 const ACTION_DAYS = 7;
 const STUCK_DAYS = 30;
 const LIST_LIMIT = 10;
 
-export const REPORTS = [
-  { file: 'cost-recovery.md', title: 'Cost recovery', about: 'monthly recurring revenue against costs, per partner and over 12 months' },
-  { file: 'invoicing.md', title: 'Invoicing', about: 'money owed, aging, overdue invoices, periods not yet invoiced, contracted vs invoiced vs collected' },
-  { file: 'renewals.md', title: 'Renewals', about: 'contracts ending soon and their notice deadlines' },
-  { file: 'grants.md', title: 'Grants', about: 'deliverables and funder reports per grant, with a timeline' },
-  { file: 'onboarding.md', title: 'Onboarding', about: 'checklist progress and time from one milestone to the next' },
-  { file: 'community.md', title: 'Community', about: 'NPS per survey and hub usage' },
-  { file: 'pipeline.md', title: 'Pipeline', about: 'leads by stage and grant prospects, with the value at stake' },
-  { file: 'projection.md', title: 'Projection', about: 'committed and weighted pipeline revenue against costs, 18 months ahead' },
-  { file: 'changes.md', title: 'Changes', about: 'what changed in the data over the last 30 days, by whom' },
-];
 
 /** The headline figures that missing inputs (cloud bills not recorded yet) make incomparable month to month. */
 const NEED_COMPLETE_INPUTS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
@@ -93,7 +83,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
       series: [{ name: 'ratio', kind: 'line', values: f.trend.map((p) => (p.ratio ? p.ratio.toNumber() : 0)) }],
       yInclude: [1],
     }),
-    reports: REPORTS,
+    reports: REPORTS.filter((r) => r.file !== DASHBOARD).map(({ file, title, about }) => ({ file, title, about })),
   };
 }
 
