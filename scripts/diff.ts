@@ -1,6 +1,6 @@
 /** npm run diff: how the figures and the records change between two git revisions. */
 import { GitSource } from './lib/load/git-source.js';
-import { asOfOption, choiceOption, parseCommand, rootOption, runCommand, ROOT_HELP, UsageError } from './lib/cli.js';
+import { asOfOption, choiceOption, parseCommand, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { checkData } from './lib/check/index.js';
 import { computeFigures } from './lib/figures/index.js';
 import { readHistory } from './lib/load/history.js';
@@ -13,14 +13,13 @@ const spec = {
   name: 'diff',
   summary: 'Compares the headline figures and the records of two git revisions, as Markdown for a pull request comment or as JSON.',
   usage: '--base REV [--head REV] [--as-of YYYY-MM-DD] [--format markdown|json] [--root DIR]',
-  options: { root: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' } },
-  help: [
-    '--base REV           the revision to compare from, e.g. origin/main (required)',
-    '--head REV           the revision to compare to (default: HEAD)',
-    '--as-of DATE         the date the figures are for (default: today)',
-    '--format FORMAT      markdown (default) or json',
-    ROOT_HELP,
-  ],
+  options: {
+    base: { type: 'string', value: 'REV', help: 'the revision to compare from, e.g. origin/main (required)' },
+    head: { type: 'string', value: 'REV', help: 'the revision to compare to (default: HEAD)' },
+    'as-of': { type: 'string', value: 'DATE', help: 'the date the figures are for (default: today)' },
+    format: { type: 'string', value: 'FORMAT', help: 'markdown (default) or json' },
+    root: ROOT_OPTION,
+  },
 } as const;
 
 runCommand(async () => {

@@ -1,5 +1,5 @@
 /** npm run import -- cloud-costs|usage FILE.csv: merges monthly cloud bills or usage into the partners' files. */
-import { parseCommand, printHelp, rootOption, runCommand, ROOT_HELP, UsageError } from './lib/cli.js';
+import { parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { editAndWrite } from './lib/edit/command.js';
 import { IMPORT_COLUMNS, importCsv, type ImportKind } from './lib/edit/importer.js';
 
@@ -7,8 +7,7 @@ const spec = {
   name: 'import',
   summary: `Imports a CSV of cloud costs (columns ${IMPORT_COLUMNS['cloud-costs'].join(', ')}) or usage (columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs and refused for usage. Importing the same file twice changes nothing.`,
   usage: 'cloud-costs|usage FILE.csv [--root DIR]',
-  options: { root: { type: 'string' } },
-  help: [ROOT_HELP],
+  options: { root: ROOT_OPTION },
 } as const;
 
 runCommand(async () => {

@@ -1,5 +1,5 @@
 /** npm run metrics: every figure as one JSON object. */
-import { REV_HELP, ROOT_HELP, asOfOption, dataSource, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import { REV_OPTION, ROOT_OPTION, asOfOption, dataSource, parseCommand, rootOption, runCommand } from './lib/cli.js';
 import { checkedData } from './lib/checked.js';
 import { readHistory } from './lib/load/history.js';
 import { computeFigures } from './lib/figures/index.js';
@@ -9,9 +9,7 @@ const spec = {
   name: 'metrics',
   summary: 'Prints every figure (MRR, MRC, cost recovery, receivables, unbilled, renewals, deliverables, onboarding, NPS, usage, pipeline, projection) as JSON.',
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD]',
-  options: { root: { type: 'string' }, rev: { type: 'string' }, 'as-of': { type: 'string' } },
-  help: [ROOT_HELP,
-    REV_HELP, '--as-of DATE         the date the figures are for (default: today)'],
+  options: { root: ROOT_OPTION, rev: REV_OPTION, 'as-of': { type: 'string', value: 'DATE', help: 'the date the figures are for (default: today)' } },
 } as const;
 
 runCommand(async () => {

@@ -1,6 +1,6 @@
 /** npm run report: validates, then writes every report for one as-of date. */
 import { join, resolve } from 'node:path';
-import { REV_HELP, ROOT_HELP, asOfOption, dataSource, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import { REV_OPTION, ROOT_OPTION, asOfOption, dataSource, parseCommand, rootOption, runCommand } from './lib/cli.js';
 import { checkedData } from './lib/checked.js';
 import { readHistory } from './lib/load/history.js';
 import { computeFigures, previousMonthDate } from './lib/figures/index.js';
@@ -14,13 +14,12 @@ const spec = {
   name: 'report',
   summary: `Checks the data, then writes the Markdown reports (${REPORTS.map((r) => r.title.toLowerCase()).join(', ')}, and one page per partner).`,
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD] [--out DIR]',
-  options: { root: { type: 'string' }, rev: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
-  help: [
-    ROOT_HELP,
-    REV_HELP,
-    '--as-of DATE         the date the reports are for (default: today)',
-    '--out DIR            where to write them (default: reports/ under the root)',
-  ],
+  options: {
+    root: ROOT_OPTION,
+    rev: REV_OPTION,
+    'as-of': { type: 'string', value: 'DATE', help: 'the date the reports are for (default: today)' },
+    out: { type: 'string', value: 'DIR', help: 'where to write them (default: reports/ under the root); an empty folder or one an earlier run wrote' },
+  },
 } as const;
 
 runCommand(async () => {

@@ -1,5 +1,5 @@
 /** npm run validate: schema and business rules over every file of the data. */
-import { REV_HELP, ROOT_HELP, asOfOption, dataSource, choiceOption, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import { REV_OPTION, ROOT_OPTION, asOfOption, dataSource, choiceOption, parseCommand, rootOption, runCommand } from './lib/cli.js';
 import { checkData } from './lib/check/index.js';
 import { countBySeverity } from './lib/problem.js';
 import { formatProblems, type ProblemFormat } from './lib/write/problems.js';
@@ -9,17 +9,11 @@ const spec = {
   summary: 'Checks every partner, contract, invoice, cost and grant file against its schema and the business rules.',
   usage: '[--root DIR] [--rev REV] [--format text|json|github|markdown] [--as-of YYYY-MM-DD]',
   options: {
-    root: { type: 'string' },
-    rev: { type: 'string' },
-    format: { type: 'string' },
-    'as-of': { type: 'string' },
+    root: ROOT_OPTION,
+    rev: REV_OPTION,
+    format: { type: 'string', value: 'FORMAT', help: 'text (default), json, github (annotations on a pull request) or markdown (a table)' },
+    'as-of': { type: 'string', value: 'DATE', help: 'the date for date-relative warnings, e.g. a draft past its start (default: today)' },
   },
-  help: [
-    ROOT_HELP,
-    REV_HELP,
-    '--format FORMAT      text (default), json, github (annotations on a pull request) or markdown (a table)',
-    '--as-of DATE         the date for date-relative warnings, e.g. a draft past its start (default: today)',
-  ],
 } as const;
 
 runCommand(async () => {

@@ -14,19 +14,36 @@ export const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export class UsageError extends Error {}
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** An option, declared once: how it parses, and its line in --help. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  /** The value's name in --help: DIR, DATE, REV. */
+  value?: string;
+  /** What it does, in one line. */
+  help: string;
+}
+
+type Options = Record<string, OptionSpec>;
 
 export interface CommandSpec<O extends Options> {
   name: string;
   summary: string;
   usage: string;
   options: O;
-  /** One line per option for --help. */
-  help: readonly string[];
+  /** For commands with actions (new, record): one line per action, naming the options it takes. */
+  actions?: readonly string[];
 }
 
+export const ROOT_OPTION = { type: 'string', value: 'DIR', help: 'the data (default: this repository)' } as const satisfies OptionSpec;
+export const REV_OPTION = {
+  type: 'string',
+  value: 'REV',
+  help: 'read the data as it was at this git revision (a tag, branch or commit), without checking it out',
+} as const satisfies OptionSpec;
+
 export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = process.argv.slice(2)) {
-  const options = { ...spec.options, help: { type: 'boolean' as const, short: 'h' } };
+  const options: ParseArgsConfig['options'] = { ...spec.options, help: { type: 'boolean', short: 'h' } };
   let parsed;
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv, spec.options), options, strict: true, allowPositionals: false });
@@ -37,9 +54,12 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = pro
   return parsed.values as { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
 }
 
-/** Prints a command's --help; returns the exit code (0). */
+/** Prints a command's --help, made from its declared options; returns the exit code (0). */
 export function printHelp(spec: CommandSpec<Options>): number {
-  process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\nOptions:\n${spec.help.map((h) => `  ${h}`).join('\n')}\n  --help               show this help\n`);
+  const line = (flag: string, help: string) => `  ${flag.padEnd(20)} ${help}`;
+  const options = Object.entries(spec.options).map(([name, o]) => line(`--${name}${o.value ? ` ${o.value}` : ''}`, o.help));
+  const actions = spec.actions ? `Actions:\n${spec.actions.map((a) => `  ${a}`).join('\n')}\n\n` : '';
+  process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`);
   return 0;
 }
 
@@ -69,8 +89,6 @@ export async function dataSource(root: string, rev: string | undefined): Promise
   return source;
 }
 
-export const ROOT_HELP = '--root DIR           the data (default: this repository)';
-export const REV_HELP = '--rev REV            read the data as it was at this git revision (a tag, branch or commit), without checking it out';
 
 export function asOfOption(value: string | undefined): string {
   if (value === undefined) return today();

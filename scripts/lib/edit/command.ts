@@ -1,11 +1,11 @@
 /** The shape shared by `new`, `record` and `import`: pick an action, gather its values, check, write. */
-import { parseCommand, printHelp, rootOption, runCommand, UsageError, type CommandSpec } from '../cli.js';
+import { parseCommand, printHelp, rootOption, runCommand, UsageError, type CommandSpec, type OptionSpec } from '../cli.js';
 import { today } from '../time/calendar.js';
 import { ChangeSet, ConcurrentChange } from './changeset.js';
 
 export type AuthoringAction = (changes: ChangeSet, given: Record<string, unknown>) => Promise<string>;
 
-type Options = CommandSpec<Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>['options'];
+type Options = Record<string, OptionSpec>;
 
 /** How often an edit is made again when another command changed its files meanwhile. */
 export const MAX_ATTEMPTS = 5;
