@@ -10,55 +10,34 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { REPO_ROOT, tempDir } from './helpers/fixtures.js';
+import { readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const REPORT = join(REPO_ROOT, 'scripts/report.ts');
-
-/** A copy of the sample data with its committed reports. */
-function sample(): string {
-  const root = tempDir();
-  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs', 'reports']) cpSync(join(REPO_ROOT, p), join(root, p), { recursive: true });
-  return root;
-}
-
-/** Every file below `dir` with its bytes. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const path = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path);
-      else out[path] = readFileSync(join(dir, path), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
 
 const report = (root: string, asOf: string, out: string) => runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
 
 describe('where the reports may be written (item 1)', () => {
   it("refuses a folder holding a person's Markdown, changing nothing", () => {
-    const root = sample();
+    const root = sampleCopy(true);
     const out = join(tempDir(), 'm');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.md'), '# My notes\n');
     const r = report(root, '2026-11-24', out);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(`error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`);
-    expect(tree(out)).toEqual({ 'notes.md': '# My notes\n' });
+    expect(readTree(out)).toEqual({ 'notes.md': '# My notes\n' });
   });
 
   it('refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing nothing', () => {
-    const root = sample();
+    const root = sampleCopy(true);
     const out = tempDir();
     mkdirSync(join(out, 'sub'));
     mkdirSync(join(out, 'empty'));
     writeFileSync(join(out, 'sub/data.bin'), 'x');
     const r = report(root, '2026-11-24', out);
     expect([r.code, r.stderr]).toEqual([2, `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was written. Choose an empty or new folder\n`]);
-    expect(tree(out)).toEqual({ 'sub/data.bin': 'x' });
+    expect(readTree(out)).toEqual({ 'sub/data.bin': 'x' });
     expect(readdirSync(join(out, 'empty'))).toEqual([]);
   });
 
@@ -67,16 +46,16 @@ describe('where the reports may be written (item 1)', () => {
     ["a partner's folder", 'partners/uni-north', 'is inside the data (partners/)'],
     ['the grants folder', 'grants', 'is inside the data (grants/)'],
   ])('refuses %s, changing nothing', (_, sub, words) => {
-    const root = sample();
-    const before = tree(root);
+    const root = sampleCopy(true);
+    const before = readTree(root);
     const r = report(root, '2026-11-24', join(root, sub));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(words);
-    expect(tree(root)).toEqual(before);
+    expect(readTree(root)).toEqual(before);
   });
 
   it("keeps a person's files in the data's own reports folder, and removes only pages it wrote", () => {
-    const root = sample();
+    const root = sampleCopy(true);
     const out = join(root, 'reports');
     writeFileSync(join(out, 'notes.md'), '# Notes for the board\n');
     writeFileSync(join(out, '.gitkeep'), '');
@@ -96,7 +75,7 @@ describe('where the reports may be written (item 1)', () => {
   });
 
   it('names the folder it cannot write', () => {
-    const root = sample();
+    const root = sampleCopy(true);
     const parent = tempDir();
     const out = join(parent, 'reports');
     expect(report(root, '2026-11-24', out).code).toBe(0);
@@ -115,7 +94,7 @@ describe('where the reports may be written (item 1)', () => {
 
 describe('an interrupted report (item 4)', () => {
   // The old set (as of 2026-10-15) and the new one (as of 2026-11-24), made once.
-  const root = sample();
+  const root = sampleCopy(true);
   const oldSet = join(tempDir(), 'old');
   const newSet = join(tempDir(), 'new');
   let typicalMs = 0;
@@ -144,14 +123,14 @@ describe('an interrupted report (item 4)', () => {
 
   it('leaves exactly the old set or the new set, and nothing else, at 10 random moments', async () => {
     prepare();
-    const [before, after] = [tree(oldSet), tree(newSet)];
+    const [before, after] = [readTree(oldSet), readTree(newSet)];
     // A fixed pseudo-random sequence, so that a failure can be replayed.
     let seed = 20261125;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
       const out = await interrupted(i % 2 ? 'SIGTERM' : 'SIGINT', Math.round(random() * typicalMs * 1.2));
-      const got = tree(out);
+      const got = readTree(out);
       const which = JSON.stringify(got) === JSON.stringify(before) ? 'old' : JSON.stringify(got) === JSON.stringify(after) ? 'new' : 'mixed';
       expect(which).not.toBe('mixed');
       expect(leftovers(out)).toEqual([]);
@@ -164,9 +143,9 @@ describe('an interrupted report (item 4)', () => {
   it('after a kill -9, the folder is still whole and the next run cleans up', async () => {
     prepare();
     const out = await interrupted('SIGKILL', Math.round(typicalMs * 0.6));
-    expect([tree(oldSet), tree(newSet)].map((t) => JSON.stringify(t))).toContain(JSON.stringify(tree(out)));
+    expect([readTree(oldSet), readTree(newSet)].map((t) => JSON.stringify(t))).toContain(JSON.stringify(readTree(out)));
     expect(report(root, '2026-11-24', out).code).toBe(0);
-    expect(tree(out)).toEqual(tree(newSet));
+    expect(readTree(out)).toEqual(readTree(newSet));
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
 
@@ -180,7 +159,7 @@ describe('an interrupted report (item 4)', () => {
         child.on('exit', (code) => resolve(code ?? -1));
       });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
-    expect(tree(out)).toEqual(tree(newSet));
+    expect(readTree(out)).toEqual(readTree(newSet));
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
 });

@@ -1,22 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataRevision } from '../scripts/lib/load/revision.js';
 import { runCli } from './helpers/cli.js';
-import { FIXTURES, REPO_ROOT, fixtureCopy, tempDir } from './helpers/fixtures.js';
+import { FIXTURES, REPO_ROOT, fixtureCopy, readTree, tempDir } from './helpers/fixtures.js';
 
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out[rel] = readFileSync(join(dir, rel), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
 
 const REPORT_FILES = ['README.md', 'changes.md', 'community.md', 'cost-recovery.md', 'grants.md', 'invoicing.md', 'onboarding.md', 'pipeline.md', 'projection.md', 'renewals.md'];
 

@@ -4,7 +4,7 @@
  * are not plain amounts (issue "Trust", items 2, 3, 5, 8, 9).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
@@ -13,7 +13,7 @@ import { ChangeSet, ConcurrentChange } from '../scripts/lib/edit/changeset.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { LockTimeout, withLock } from '../scripts/lib/write/atomic.js';
 import { runCli } from './helpers/cli.js';
-import { fixtureCopy, REPO_ROOT, tempDir } from './helpers/fixtures.js';
+import { fixtureCopy, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -27,13 +27,6 @@ function runAsync(script: string, args: string[]): Promise<{ code: number; stdou
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
-}
-
-/** A copy of the repository's own sample data. */
-function sampleCopy(): string {
-  const root = tempDir();
-  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs']) cpSync(join(REPO_ROOT, p), join(root, p), { recursive: true });
-  return root;
 }
 
 describe('concurrent writes (item 2)', () => {
@@ -168,7 +161,7 @@ describe('import with split or contradictory rows (item 3)', () => {
 describe('Windows line endings (item 5)', () => {
   it('a CRLF copy of the sample data has exactly the problems of the LF one: none', async () => {
     const root = sampleCopy();
-    for (const file of listFiles(root)) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+    for (const [path, text] of Object.entries(readTree(root))) writeFileSync(join(root, path), text.replace(/\n/g, '\r\n'));
     expect(read(root, 'partners/uni-north/partner.md').startsWith('---\r\nid: uni-north\r\n')).toBe(true);
     expect((await checkData(new FolderSource(root), { asOf: '2026-11-24' })).problems).toEqual([]);
   });
@@ -209,12 +202,6 @@ describe('amounts (items 8 and 9)', () => {
     expect(read(root, 'partners/alpha/invoices.yaml')).toBe(before);
   });
 });
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
 
 describe('stage moves back before the contract (item 11)', () => {
   it('are refused without --force and a reason, writing nothing', () => {

@@ -1,5 +1,5 @@
 /** Fixture repos for tests: copy one into a temp folder, optionally overlay or delete files. */
-import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,4 +18,25 @@ export function fixtureCopy(name: string, overlay?: string, remove: readonly str
   if (overlay && existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
   for (const path of remove) rmSync(join(dir, path));
   return dir;
+}
+
+/** A writable copy of this repository's own sample data (and its published reports, when asked). */
+export function sampleCopy(withReports = false): string {
+  const root = tempDir();
+  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs', ...(withReports ? ['reports'] : [])]) cpSync(join(REPO_ROOT, p), join(root, p), { recursive: true });
+  return root;
+}
+
+/** Every file below `dir` with its text, by relative path. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else out[path] = readFileSync(join(dir, path), 'utf8');
+    }
+  };
+  walk('');
+  return out;
 }
