@@ -30,10 +30,26 @@ function rng(seed: number) {
 }
 
 const STAGES = [
-  ['lead', 10], ['qualified', 5], ['proposal', 5], ['negotiation', 5], ['onboarding', 5],
-  ['active', 55], ['paused', 5], ['churned', 7], ['lost', 3],
+  ['lead', 10],
+  ['qualified', 5],
+  ['proposal', 5],
+  ['negotiation', 5],
+  ['onboarding', 5],
+  ['active', 55],
+  ['paused', 5],
+  ['churned', 7],
+  ['lost', 3],
 ] as const;
-const TYPES = ['university', 'research-collaboration', 'government', 'nonprofit', 'company', 'cloud-vendor', 'reseller', 'publisher'];
+const TYPES = [
+  'university',
+  'research-collaboration',
+  'government',
+  'nonprofit',
+  'company',
+  'cloud-vendor',
+  'reseller',
+  'publisher',
+];
 const KINDS = ['service-agreement', 'statement-of-work', 'mou', 'subaward', 'reseller'];
 const SIGNED = new Set(['onboarding', 'active', 'paused', 'churned']);
 const SURVEYS = ['2025-q3', '2025-q4', '2026-q1', '2026-q2', '2026-q3'];
@@ -55,8 +71,18 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
     writeFileSync(file, text);
     files++;
   };
-  write('ops.config.yaml', `organization: Synthetic Org ${seed}\nreporting_currency: USD\nfx:\n  CAD:\n    - { from: 2020-01, rate: 0.75 }\n    - { from: 2025-01, rate: 0.73 }\n    - { from: 2026-07, rate: 0.72 }\nonboarding_checklist:\n${CHECKLIST.map((c) => `  - { id: ${c}, title: ${c} }`).join('\n')}\n`);
-  write('costs/recurring.yaml', Array.from({ length: 20 }, (_, i) => `- { id: cost-${i}, category: ${r.pick(['staff', 'infrastructure', 'tools', 'overhead'])}, description: Cost ${i}, amount: ${r.int(5, 200) * partners}, currency: ${i % 4 === 0 ? 'CAD' : 'USD'}, per: ${r.pick(['month', 'quarter', 'year'])}, start: 2023-01-01 }\n`).join(''));
+  write(
+    'ops.config.yaml',
+    `organization: Synthetic Org ${seed}\nreporting_currency: USD\nfx:\n  CAD:\n    - { from: 2020-01, rate: 0.75 }\n    - { from: 2025-01, rate: 0.73 }\n    - { from: 2026-07, rate: 0.72 }\nonboarding_checklist:\n${CHECKLIST.map((c) => `  - { id: ${c}, title: ${c} }`).join('\n')}\n`,
+  );
+  write(
+    'costs/recurring.yaml',
+    Array.from(
+      { length: 20 },
+      (_, i) =>
+        `- { id: cost-${i}, category: ${r.pick(['staff', 'infrastructure', 'tools', 'overhead'])}, description: Cost ${i}, amount: ${r.int(5, 200) * partners}, currency: ${i % 4 === 0 ? 'CAD' : 'USD'}, per: ${r.pick(['month', 'quarter', 'year'])}, start: 2023-01-01 }\n`,
+    ).join(''),
+  );
   let invoiceNo = 0;
   const ids: string[] = [];
   for (let i = 0; i < partners; i++) {
@@ -77,17 +103,29 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
     const signed = m.contract_signed;
     const hubs = SIGNED.has(stage) ? Array.from({ length: r.int(1, 2) }, (_, k) => `${id}-h${k}`) : [];
     const launched = m.hub_live ?? (signed ? addDays(signed, 20) : undefined);
-    const onboarding = signed ? CHECKLIST.slice(0, stage === 'onboarding' ? r.int(0, 3) : 4).map((c, k) => `  ${c}: ${addDays(signed, k + 1)}`) : [];
+    const onboarding = signed
+      ? CHECKLIST.slice(0, stage === 'onboarding' ? r.int(0, 3) : 4).map((c, k) => `  ${c}: ${addDays(signed, k + 1)}`)
+      : [];
     write(
       `partners/${id}/partner.md`,
-      `---\nid: ${id}\nname: Partner ${i}\ntype: ${TYPES[i % TYPES.length]}\ncountry: ${currency === 'CAD' ? 'CA' : 'US'}\naccount_owner: owner${i % 7}\nstage: ${stage}\nmilestones:\n${Object.entries(m).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n` +
-        (hubs.length ? `hubs:\n${hubs.map((h) => `  - { id: ${h}, cloud: ${r.pick(['aws', 'gcp', 'azure'])}, launched: ${launched} }`).join('\n')}\n` : '') +
+      `---\nid: ${id}\nname: Partner ${i}\ntype: ${TYPES[i % TYPES.length]}\ncountry: ${currency === 'CAD' ? 'CA' : 'US'}\naccount_owner: owner${i % 7}\nstage: ${stage}\nmilestones:\n${Object.entries(
+        m,
+      )
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}\n` +
+        (hubs.length
+          ? `hubs:\n${hubs.map((h) => `  - { id: ${h}, cloud: ${r.pick(['aws', 'gcp', 'azure'])}, launched: ${launched} }`).join('\n')}\n`
+          : '') +
         (onboarding.length ? `onboarding:\n${onboarding.join('\n')}\n` : '') +
         `contacts:\n  - { name: Contact ${i}, role: Hub admin }\n---\n\nNotes about partner ${i}.\n`,
     );
     if (!signed) {
       if (['proposal', 'negotiation'].includes(stage)) {
-        write(`partners/${id}/contracts/${id}-draft.yaml`, contract(r, `${id}-draft`, id, 'draft', undefined, '2027-01-01', '2027-12-31', currency, []) + `probability: ${r.int(1, 9) * 10}\n`);
+        write(
+          `partners/${id}/contracts/${id}-draft.yaml`,
+          contract(r, `${id}-draft`, id, 'draft', undefined, '2027-01-01', '2027-12-31', currency, []) +
+            `probability: ${r.int(1, 9) * 10}\n`,
+        );
       }
       continue;
     }
@@ -104,10 +142,14 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
     const fee = r.int(5, 80) * 100;
     const cid = `${id}-c1`;
     const cloud = r.pick(['pass-through', 'included', 'partner-pays']);
-    write(`partners/${id}/contracts/${cid}.yaml`, contract(r, cid, id, status, signed, start, end, currency, hubs, { every, when, fee, cloud, terminated }));
+    write(
+      `partners/${id}/contracts/${cid}.yaml`,
+      contract(r, cid, id, status, signed, start, end, currency, hubs, { every, when, fee, cloud, terminated }),
+    );
     // Invoices: every billing period due by the as-of date, most paid, some late, some partly paid.
     const effectiveEnd = terminated ?? end;
-    const perPeriod = (p: { from: string; to: string }) => Math.round((fee * (daysBetween(p.from, p.to) + 1)) / 30.4375);
+    const perPeriod = (p: { from: string; to: string }) =>
+      Math.round((fee * (daysBetween(p.from, p.to) + 1)) / 30.4375);
     const inv: string[] = [];
     for (const p of billingPeriods(start, effectiveEnd, every)) {
       const issued = when === 'advance' ? p.from : addDays(p.to, 3);
@@ -116,21 +158,50 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
       const age = daysBetween(issued, BENCH_AS_OF);
       const paidOn = addDays(issued, r.int(10, 95));
       const partial = r.chance(0.05);
-      const payments = age > 40 && paidOn <= BENCH_AS_OF ? (partial ? [[paidOn, Math.floor(amount / 2)]] : [[paidOn, amount]]) : [];
+      const payments =
+        age > 40 && paidOn <= BENCH_AS_OF ? (partial ? [[paidOn, Math.floor(amount / 2)]] : [[paidOn, amount]]) : [];
       const paid = payments.length > 0 && payments[0][1] === amount;
       inv.push(
         `- number: INV-${++invoiceNo}\n  contract: ${cid}\n  issued: ${issued}\n  currency: ${currency}\n  amount: ${amount}.00\n  period: { from: ${p.from}, to: ${p.to} }\n  status: ${paid ? 'paid' : 'sent'}\n` +
-          (payments.length ? `  payments:\n${payments.map(([dt, a]) => `    - { date: ${dt}, amount: ${a}.00 }`).join('\n')}\n` : ''),
+          (payments.length
+            ? `  payments:\n${payments.map(([dt, a]) => `    - { date: ${dt}, amount: ${a}.00 }`).join('\n')}\n`
+            : ''),
       );
     }
     write(`partners/${id}/invoices.yaml`, inv.join('') || '[]\n');
     // A year of monthly cloud costs and usage per hub, up to the month before the as-of date.
     const months: string[] = [];
-    for (let mo = monthOf(launched!); mo < monthOf(BENCH_AS_OF) && mo <= monthOf(effectiveEnd); mo = addMonths(mo, 1)) months.push(mo);
+    for (let mo = monthOf(launched!); mo < monthOf(BENCH_AS_OF) && mo <= monthOf(effectiveEnd); mo = addMonths(mo, 1))
+      months.push(mo);
     const recent = months.slice(-12);
-    if (cloud !== 'partner-pays') write(`partners/${id}/cloud-costs.yaml`, hubs.flatMap((h) => recent.map((mo) => `- { month: ${mo}, hub: ${h}, amount: ${r.int(200, 4000)}.${String(r.int(0, 99)).padStart(2, '0')}, currency: ${currency} }\n`)).join('') || '[]\n');
-    write(`partners/${id}/usage.yaml`, hubs.flatMap((h) => recent.map((mo) => `- { month: ${mo}, hub: ${h}, active_users: ${r.int(5, 500)} }\n`)).join('') || '[]\n');
-    write(`partners/${id}/feedback.yaml`, SURVEYS.flatMap((s) => Array.from({ length: r.int(0, 3) }, (_, k) => `- { survey: ${s}, date: ${s.slice(0, 4)}-${String(Number(s.slice(6)) * 3).padStart(2, '0')}-${String(10 + k).padStart(2, '0')}, score: ${r.int(0, 10)} }\n`)).join('') || '[]\n');
+    if (cloud !== 'partner-pays')
+      write(
+        `partners/${id}/cloud-costs.yaml`,
+        hubs
+          .flatMap((h) =>
+            recent.map(
+              (mo) =>
+                `- { month: ${mo}, hub: ${h}, amount: ${r.int(200, 4000)}.${String(r.int(0, 99)).padStart(2, '0')}, currency: ${currency} }\n`,
+            ),
+          )
+          .join('') || '[]\n',
+      );
+    write(
+      `partners/${id}/usage.yaml`,
+      hubs
+        .flatMap((h) => recent.map((mo) => `- { month: ${mo}, hub: ${h}, active_users: ${r.int(5, 500)} }\n`))
+        .join('') || '[]\n',
+    );
+    write(
+      `partners/${id}/feedback.yaml`,
+      SURVEYS.flatMap((s) =>
+        Array.from(
+          { length: r.int(0, 3) },
+          (_, k) =>
+            `- { survey: ${s}, date: ${s.slice(0, 4)}-${String(Number(s.slice(6)) * 3).padStart(2, '0')}-${String(10 + k).padStart(2, '0')}, score: ${r.int(0, 10)} }\n`,
+        ),
+      ).join('') || '[]\n',
+    );
   }
   for (let g = 0; g < Math.max(3, Math.floor(partners / 10)); g++) {
     const status = r.pick(['prospect', 'submitted', 'active', 'closed'] as const);
@@ -165,7 +236,12 @@ function contract(
   end: string,
   currency: string,
   hubs: string[],
-  terms: { every: string; when: string; fee: number; cloud: string; terminated?: string } = { every: 'month', when: 'advance', fee: 1000, cloud: 'included' },
+  terms: { every: string; when: string; fee: number; cloud: string; terminated?: string } = {
+    every: 'month',
+    when: 'advance',
+    fee: 1000,
+    cloud: 'included',
+  },
 ): string {
   return (
     `id: ${id}\npartner: ${partner}\nkind: ${r.pick(KINDS)}\nstatus: ${status}\n${signed ? `signed: ${signed}\n` : ''}start: ${start}\nend: ${end}\n` +

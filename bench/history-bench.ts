@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { partnerActivity, recentChanges } from '../scripts/lib/figures/history.js';
 import { readHistory } from '../scripts/lib/load/history.js';
 
-export async function historyBench(commits = 1000, files = 500): Promise<{ commits: number; files: number; changes: number; ms: number; gitLogRuns: number }> {
+export async function historyBench(
+  commits = 1000,
+  files = 500,
+): Promise<{ commits: number; files: number; changes: number; ms: number; gitLogRuns: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ops-history-'));
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   const lines: string[] = [];
@@ -18,12 +21,22 @@ export async function historyBench(commits = 1000, files = 500): Promise<{ commi
     const day = new Date(Date.UTC(2024, 0, 1) + c * 86_400_000);
     const when = Math.floor(day.getTime() / 1000);
     const msg = `change ${c}`;
-    lines.push('commit refs/heads/main', `author Person ${c % 7} <p${c % 7}@example.org> ${when} +0000`, `committer Person ${c % 7} <p${c % 7}@example.org> ${when} +0000`, `data ${msg.length}`, msg);
+    lines.push(
+      'commit refs/heads/main',
+      `author Person ${c % 7} <p${c % 7}@example.org> ${when} +0000`,
+      `committer Person ${c % 7} <p${c % 7}@example.org> ${when} +0000`,
+      `data ${msg.length}`,
+      msg,
+    );
     // Each commit touches three of the 500 files.
     for (let k = 0; k < 3; k++) {
       const f = (c * 7 + k * 131) % files;
       const body = `- { survey: s${c}, date: 2024-01-01, score: ${(c + k) % 11} }\n`;
-      lines.push(`M 100644 inline partners/p${String(f).padStart(4, '0')}/feedback.yaml`, `data ${Buffer.byteLength(body)}`, body);
+      lines.push(
+        `M 100644 inline partners/p${String(f).padStart(4, '0')}/feedback.yaml`,
+        `data ${Buffer.byteLength(body)}`,
+        body,
+      );
     }
     lines.push('');
   }

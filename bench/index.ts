@@ -55,13 +55,32 @@ const AJV_KINDS: [string, string][] = [
 
 /** ajv-cli, one run per file kind (YAML files only: it cannot read front matter), times added up. */
 function reference(dir: string): Run {
-  const runs = AJV_KINDS.map(([kind, glob]) =>
-    measure(process.execPath, [
-      join(ROOT, 'node_modules/ajv-cli/dist/index.js'), 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--errors=no',
-      '-s', `schemas/${kind}.schema.json`, '-r', 'schemas/defs.schema.json', '-d', join(dir, glob),
-    ], [0, 1]), // 1: files it judged invalid (see the note on dates)
+  const runs = AJV_KINDS.map(
+    ([kind, glob]) =>
+      measure(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/ajv-cli/dist/index.js'),
+          'validate',
+          '--spec=draft2020',
+          '-c',
+          'ajv-formats',
+          '--errors=no',
+          '-s',
+          `schemas/${kind}.schema.json`,
+          '-r',
+          'schemas/defs.schema.json',
+          '-d',
+          join(dir, glob),
+        ],
+        [0, 1],
+      ), // 1: files it judged invalid (see the note on dates)
   );
-  return { seconds: runs.reduce((s, r) => s + r.seconds, 0), peakMiB: Math.max(...runs.map((r) => r.peakMiB)), ok: runs.every((r) => r.ok) };
+  return {
+    seconds: runs.reduce((s, r) => s + r.seconds, 0),
+    peakMiB: Math.max(...runs.map((r) => r.peakMiB)),
+    ok: runs.every((r) => r.ok),
+  };
 }
 
 function dataset(partners: number, seed: number): { dir: string; files: number; mb: number } {
@@ -80,8 +99,12 @@ function dataset(partners: number, seed: number): { dir: string; files: number; 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'generate') {
-    const { values } = parseArgs({ args: argv.slice(1), options: { partners: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
-    if (!values.partners || !values.out) throw new Error('usage: npm run bench -- generate --partners N [--seed S] --out DIR');
+    const { values } = parseArgs({
+      args: argv.slice(1),
+      options: { partners: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    });
+    if (!values.partners || !values.out)
+      throw new Error('usage: npm run bench -- generate --partners N [--seed S] --out DIR');
     const { files } = generate({ partners: Number(values.partners), seed: Number(values.seed ?? 1), out: values.out });
     console.log(`wrote ${files} files to ${values.out}`);
     return;

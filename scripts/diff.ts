@@ -11,7 +11,8 @@ import { diffJson } from './lib/write/diff-json.js';
 
 const spec = {
   name: 'diff',
-  summary: 'Compares the headline figures and the records of two git revisions, as Markdown for a pull request comment or as JSON.',
+  summary:
+    'Compares the headline figures and the records of two git revisions, as Markdown for a pull request comment or as JSON.',
   usage: '--base REV [--head REV] [--as-of YYYY-MM-DD] [--format markdown|json] [--root DIR]',
   options: {
     base: { type: 'string', value: 'REV', help: 'the revision to compare from, e.g. origin/main (required)' },
@@ -24,7 +25,10 @@ const spec = {
 
 runCommand(async () => {
   const args = parseCommand(spec);
-  if (!args.base) throw new UsageError("--base REV is required, e.g. --base origin/main. Run 'npm run diff -- --help' for the options.");
+  if (!args.base)
+    throw new UsageError(
+      "--base REV is required, e.g. --base origin/main. Run 'npm run diff -- --help' for the options.",
+    );
   const format = choiceOption('format', args.format, ['markdown', 'json'] as const, 'markdown');
   const asOf = asOfOption(args['as-of']);
   const root = rootOption(args.root);

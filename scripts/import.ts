@@ -14,11 +14,17 @@ runCommand(async () => {
   const [kind, file] = process.argv.slice(2, 4);
   if (kind === '--help' || kind === '-h') return printHelp(spec);
   if (!Object.hasOwn(IMPORT_COLUMNS, kind ?? '') || !file || file.startsWith('-')) {
-    throw new UsageError('say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage FILE.csv)');
+    throw new UsageError(
+      'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage FILE.csv)',
+    );
   }
   const args = parseCommand(spec, process.argv.slice(4));
-  const { result: s, written } = await editAndWrite(rootOption(args.root), (changes) => importCsv(changes, kind as ImportKind, file));
+  const { result: s, written } = await editAndWrite(rootOption(args.root), (changes) =>
+    importCsv(changes, kind as ImportKind, file),
+  );
   const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
-  process.stdout.write(`${s.added} added, ${s.updated} updated, ${s.unchanged} already there.${summed}${written.length ? ` Wrote ${written.join(', ')}.` : ' Nothing to change: every row is already recorded.'}\n`);
+  process.stdout.write(
+    `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.${summed}${written.length ? ` Wrote ${written.join(', ')}.` : ' Nothing to change: every row is already recorded.'}\n`,
+  );
   return 0;
 });

@@ -7,9 +7,14 @@ import { metricsJson } from './lib/write/metrics-json.js';
 
 const spec = {
   name: 'metrics',
-  summary: 'Prints every figure (MRR, MRC, cost recovery, receivables, unbilled, renewals, deliverables, onboarding, NPS, usage, pipeline, projection) as JSON.',
+  summary:
+    'Prints every figure (MRR, MRC, cost recovery, receivables, unbilled, renewals, deliverables, onboarding, NPS, usage, pipeline, projection) as JSON.',
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD]',
-  options: { root: ROOT_OPTION, rev: REV_OPTION, 'as-of': { type: 'string', value: 'DATE', help: 'the date the figures are for (default: today)' } },
+  options: {
+    root: ROOT_OPTION,
+    rev: REV_OPTION,
+    'as-of': { type: 'string', value: 'DATE', help: 'the date the figures are for (default: today)' },
+  },
 } as const;
 
 runCommand(async () => {

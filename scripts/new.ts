@@ -7,7 +7,13 @@ import { ROOT_OPTION } from './lib/cli.js';
 import { runAuthoring } from './lib/edit/command.js';
 import { newContract, newDeliverable, newGrant, newHub, newPartner } from './lib/edit/new-records.js';
 
-const KINDS = { partner: newPartner, hub: newHub, contract: newContract, grant: newGrant, deliverable: newDeliverable } as const;
+const KINDS = {
+  partner: newPartner,
+  hub: newHub,
+  contract: newContract,
+  grant: newGrant,
+  deliverable: newDeliverable,
+} as const;
 
 const text = (value: string, help: string) => ({ type: 'string', value, help }) as const;
 
@@ -26,21 +32,35 @@ const spec = {
     root: ROOT_OPTION,
     id: text('ID', 'the id of the new record (a lowercase slug, e.g. uni-north)'),
     name: text('TEXT', "the partner's full name"),
-    type: text('TYPE', 'university, research-collaboration, government, nonprofit, company, cloud-vendor, reseller or publisher'),
+    type: text(
+      'TYPE',
+      'university, research-collaboration, government, nonprofit, company, cloud-vendor, reseller or publisher',
+    ),
     country: text('CODE', 'the two-letter country code, e.g. US, CA, AU'),
     owner: text('HANDLE', 'the GitHub handle of who looks after it'),
     stage: text('STAGE', 'where a new partner is (default: lead)'),
     'first-contact': text('DATE', 'the date of the first conversation (default: today)'),
     partner: text('ID', 'the partner id (its folder under partners/)'),
-    kind: text('KIND', 'a contract: service-agreement (default), statement-of-work, mou, subaward or reseller; a deliverable: deliverable or report'),
+    kind: text(
+      'KIND',
+      'a contract: service-agreement (default), statement-of-work, mou, subaward or reseller; a deliverable: deliverable or report',
+    ),
     status: text('STATUS', "the record's status (a contract: draft unless --signed)"),
     signed: text('DATE', 'the date the contract was signed (leave out for a draft)'),
     start: text('DATE', 'the first day of the term'),
     end: text('DATE', 'the last day of the term'),
     currency: text('CODE', "the currency (a contract's default: that of the partner's country)"),
-    fee: { type: 'string', multiple: true, value: 'ID:AMOUNT/PER[:SERVICE]', help: 'a fee, once per fee, e.g. hosting:2500/month:hub-service' },
+    fee: {
+      type: 'string',
+      multiple: true,
+      value: 'ID:AMOUNT/PER[:SERVICE]',
+      help: 'a fee, once per fee, e.g. hosting:2500/month:hub-service',
+    },
     billing: text('EVERY:WHEN', 'invoicing, e.g. month:advance (default), quarter:arrears, once:arrears'),
-    cloud: text('WHO', 'a contract: included (default), partner-pays or pass-through:MARKUP; a hub: aws, gcp, azure or other'),
+    cloud: text(
+      'WHO',
+      'a contract: included (default), partner-pays or pass-through:MARKUP; a hub: aws, gcp, azure or other',
+    ),
     hubs: text('IDS', 'the hubs a contract covers, comma-separated'),
     'notice-days': text('N', 'days of notice before the end'),
     'auto-renew': { type: 'boolean', help: 'the contract renews by itself' },

@@ -7,7 +7,12 @@ import { ROOT_OPTION } from './lib/cli.js';
 import { runAuthoring } from './lib/edit/command.js';
 import { recordDeliverable, recordInvoice, recordPayment, recordStage } from './lib/edit/record-actions.js';
 
-const ACTIONS = { payment: recordPayment, invoice: recordInvoice, stage: recordStage, deliverable: recordDeliverable } as const;
+const ACTIONS = {
+  payment: recordPayment,
+  invoice: recordInvoice,
+  stage: recordStage,
+  deliverable: recordDeliverable,
+} as const;
 
 const text = (value: string, help: string) => ({ type: 'string', value, help }) as const;
 

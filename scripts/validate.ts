@@ -1,5 +1,14 @@
 /** npm run validate: schema and business rules over every file of the data. */
-import { REV_OPTION, ROOT_OPTION, asOfOption, dataSource, choiceOption, parseCommand, rootOption, runCommand } from './lib/cli.js';
+import {
+  REV_OPTION,
+  ROOT_OPTION,
+  asOfOption,
+  dataSource,
+  choiceOption,
+  parseCommand,
+  rootOption,
+  runCommand,
+} from './lib/cli.js';
 import { checkData } from './lib/check/index.js';
 import { countBySeverity } from './lib/problem.js';
 import { formatProblems, type ProblemFormat } from './lib/write/problems.js';
@@ -11,8 +20,16 @@ const spec = {
   options: {
     root: ROOT_OPTION,
     rev: REV_OPTION,
-    format: { type: 'string', value: 'FORMAT', help: 'text (default), json, github (annotations on a pull request) or markdown (a table)' },
-    'as-of': { type: 'string', value: 'DATE', help: 'the date for date-relative warnings, e.g. a draft past its start (default: today)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      help: 'text (default), json, github (annotations on a pull request) or markdown (a table)',
+    },
+    'as-of': {
+      type: 'string',
+      value: 'DATE',
+      help: 'the date for date-relative warnings, e.g. a draft past its start (default: today)',
+    },
   },
 } as const;
 

@@ -47,11 +47,29 @@ describe('facts dated after the as-of date', () => {
       'partners/alpha/invoices.yaml': `- { number: A-1, contract: alpha-2025, issued: 2025-03-01, currency: USD, amount: 1000.00, status: paid, payments: [{ date: 2025-06-10, amount: 1000.00 }] }\n`,
     });
     const at = factsAt(repo, '2025-05-15');
-    expect(at.partners[0].invoices[0].value).toEqual({ number: 'A-1', contract: 'alpha-2025', issued: '2025-03-01', currency: 'USD', amount: 1000, status: 'sent', payments: [] });
+    expect(at.partners[0].invoices[0].value).toEqual({
+      number: 'A-1',
+      contract: 'alpha-2025',
+      issued: '2025-03-01',
+      currency: 'USD',
+      amount: 1000,
+      status: 'sent',
+      payments: [],
+    });
     // The partner page shows it as it stood: nothing paid, 1,000.00 outstanding, sent.
     const figures = computeFigures(repo, '2025-05-15');
-    const pages = new Map(renderReports(figures, computeFigures(repo, '2025-04-15'), { organization: 'Org', asOf: '2025-05-15', currency: 'USD', revision: 'r', sponsorFeePct: 0 }));
-    expect(pages.get('partners/alpha.md')).toContain('| A-1 | 2025-03-01 | 2025-03-31 | 1,000.00 USD | 0.00 | 1,000.00 | sent |');
+    const pages = new Map(
+      renderReports(figures, computeFigures(repo, '2025-04-15'), {
+        organization: 'Org',
+        asOf: '2025-05-15',
+        currency: 'USD',
+        revision: 'r',
+        sponsorFeePct: 0,
+      }),
+    );
+    expect(pages.get('partners/alpha.md')).toContain(
+      '| A-1 | 2025-03-01 | 2025-03-31 | 1,000.00 USD | 0.00 | 1,000.00 | sent |',
+    );
     // Issued 03-01, due 03-31 (net 30): 45 days past due on 05-15 → 31-60.
     expect(metrics(repo, '2025-05-15').receivables).toEqual({
       outstanding: '1000.00',
@@ -74,8 +92,12 @@ describe('facts dated after the as-of date', () => {
     const contract = `id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: terminated\nsigned: 2025-02-01\nstart: 2025-03-01\nend: 2027-02-28\nterminated: 2026-03-31\ncurrency: USD\nfees: [{ id: hosting, description: Hub hosting, amount: 1000, per: month }]\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n`;
     const repo = await records({ 'partners/alpha/contracts/alpha-2025.yaml': contract });
     // Made on 2026-01-15, the projection's April 2026 still has alpha's 1000; made on 2026-04-01, none.
-    expect(metrics(repo, '2026-01-15').projection.find((p: { month: string }) => p.month === '2026-04').committed).toBe('1000.00');
-    expect(metrics(repo, '2026-04-01').projection.find((p: { month: string }) => p.month === '2026-05').committed).toBe('0.00');
+    expect(metrics(repo, '2026-01-15').projection.find((p: { month: string }) => p.month === '2026-04').committed).toBe(
+      '1000.00',
+    );
+    expect(metrics(repo, '2026-04-01').projection.find((p: { month: string }) => p.month === '2026-05').committed).toBe(
+      '0.00',
+    );
   });
 
   it('a partner whose contract was signed after D is not onboarding at D', async () => {
@@ -85,14 +107,18 @@ describe('facts dated after the as-of date', () => {
     // On 06-15 beta had sent a proposal: in the pipeline, not onboarding.
     const m = metrics(repo, '2025-06-15');
     expect(m.onboarding.partners).toEqual([]);
-    expect(m.pipeline.deals.map((d: { partner: string; stage: string }) => [d.partner, d.stage])).toEqual([['beta', 'proposal']]);
+    expect(m.pipeline.deals.map((d: { partner: string; stage: string }) => [d.partner, d.stage])).toEqual([
+      ['beta', 'proposal'],
+    ]);
     // On 07-01 it is onboarding, day 0.
     expect(metrics(repo, '2025-07-01').onboarding.partners).toEqual([{ id: 'beta', progress: 0, days_in_stage: 0 }]);
   });
 
   it('a grant awarded after D is still a prospect at D', async () => {
     const repo = await records();
-    expect(metrics(repo, '2025-01-10').pipeline.grants).toEqual([{ grant: 'g1', status: 'submitted', amount: '100000.00' }]);
+    expect(metrics(repo, '2025-01-10').pipeline.grants).toEqual([
+      { grant: 'g1', status: 'submitted', amount: '100000.00' },
+    ]);
     expect(metrics(repo, '2025-01-15').pipeline.grants).toEqual([]);
   });
 });
@@ -114,15 +140,20 @@ function shifted(repo: Repository, after: string, days: number): Repository {
     for (const [kind, spec] of Object.entries(KINDS)) {
       if (spec.owner !== owner || !(spec.field in holder)) continue;
       const held = holder[spec.field] as Item<unknown> | Item<unknown>[] | undefined;
-      const one = (i: Item<unknown>) => (spec.holds === 'list' ? move(kind as FileKind, { ...i }) : move(kind as FileKind, i));
+      const one = (i: Item<unknown>) =>
+        spec.holds === 'list' ? move(kind as FileKind, { ...i }) : move(kind as FileKind, i);
       out[spec.field] = Array.isArray(held) ? held.map(one) : held && one(held);
     }
     return out;
   };
   return {
     ...(moveAll(repo as unknown as Record<string, unknown>, 'root') as unknown as Repository),
-    partners: repo.partners.map((p) => moveAll(p as unknown as Record<string, unknown>, 'partner') as unknown as Repository['partners'][number]),
-    grants: repo.grants.map((g) => moveAll(g as unknown as Record<string, unknown>, 'grant') as unknown as Repository['grants'][number]),
+    partners: repo.partners.map(
+      (p) => moveAll(p as unknown as Record<string, unknown>, 'partner') as unknown as Repository['partners'][number],
+    ),
+    grants: repo.grants.map(
+      (g) => moveAll(g as unknown as Record<string, unknown>, 'grant') as unknown as Repository['grants'][number],
+    ),
   };
 }
 
@@ -131,11 +162,16 @@ describe('the property', () => {
     const repos = [await records(), await records({}, join(FIXTURES, 'figures'))];
     const start = '2024-10-01';
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1, }), fc.integer({ min: 0, max: 900 }), fc.integer({ min: 1, max: 400 }), (which, offset, days) => {
-        const repo = repos[which];
-        const asOf = addDays(start, offset);
-        expect(metrics(shifted(repo, asOf, days), asOf)).toEqual(metrics(repo, asOf));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 1, max: 400 }),
+        (which, offset, days) => {
+          const repo = repos[which];
+          const asOf = addDays(start, offset);
+          expect(metrics(shifted(repo, asOf, days), asOf)).toEqual(metrics(repo, asOf));
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 40) },
     );
   }, 120_000);

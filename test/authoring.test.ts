@@ -34,12 +34,42 @@ function changedLines(before: string, after: string): { removed: string[]; added
 describe('npm run new', () => {
   it('adds a partner, then a contract for it', () => {
     const root = fixtureCopy('authoring');
-    let r = run(root, 'new', ['partner', '--id', 'gamma', '--name', 'Gamma Lab, Inc.', '--type', 'company', '--country', 'US', '--owner', '@carol', '--first-contact', '2025-11-02']);
-    expect(r.stdout).toBe('Added partner gamma (Gamma Lab, Inc.) in stage lead.\nWrote partners/gamma/partner.md. Commit it and open a pull request (docs/guide.md).\n');
+    let r = run(root, 'new', [
+      'partner',
+      '--id',
+      'gamma',
+      '--name',
+      'Gamma Lab, Inc.',
+      '--type',
+      'company',
+      '--country',
+      'US',
+      '--owner',
+      '@carol',
+      '--first-contact',
+      '2025-11-02',
+    ]);
+    expect(r.stdout).toBe(
+      'Added partner gamma (Gamma Lab, Inc.) in stage lead.\nWrote partners/gamma/partner.md. Commit it and open a pull request (docs/guide.md).\n',
+    );
     expect(read(root, 'partners/gamma/partner.md')).toBe(
       '---\nid: gamma\nname: "Gamma Lab, Inc."\ntype: company\ncountry: US\naccount_owner: carol\nstage: lead\nmilestones:\n  first_contact: 2025-11-02\n---\n\n# Gamma Lab, Inc.\n\nNotes about the relationship go here.\n',
     );
-    r = run(root, 'new', ['contract', '--partner', 'gamma', '--start', '2026-02-01', '--end', '2027-01-31', '--fee', 'hosting:2500/month:hub-service', '--billing', 'quarter:advance', '--probability', '60']);
+    r = run(root, 'new', [
+      'contract',
+      '--partner',
+      'gamma',
+      '--start',
+      '2026-02-01',
+      '--end',
+      '2027-01-31',
+      '--fee',
+      'hosting:2500/month:hub-service',
+      '--billing',
+      'quarter:advance',
+      '--probability',
+      '60',
+    ]);
     expect(r.code).toBe(0);
     expect(read(root, 'partners/gamma/contracts/gamma-2026.yaml')).toBe(
       [
@@ -64,7 +94,21 @@ describe('npm run new', () => {
   it('adds a deliverable to a grant, keeping the comments', () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'grants/g1/deliverables.yaml');
-    const r = run(root, 'new', ['deliverable', '--grant', 'g1', '--id', 'final', '--title', 'Final report', '--kind', 'report', '--due', '2026-12-31', '--owner', 'alice']);
+    const r = run(root, 'new', [
+      'deliverable',
+      '--grant',
+      'g1',
+      '--id',
+      'final',
+      '--title',
+      'Final report',
+      '--kind',
+      'report',
+      '--due',
+      '2026-12-31',
+      '--owner',
+      'alice',
+    ]);
     expect(r.code).toBe(0);
     expect(read(root, 'grants/g1/deliverables.yaml')).toBe(
       `${before}- id: final\n  kind: report\n  title: Final report\n  due: 2026-12-31\n  owner: alice\n  status: planned\n`,
@@ -74,17 +118,33 @@ describe('npm run new', () => {
 
   it('refuses a record that would be invalid, writing nothing', () => {
     const root = fixtureCopy('authoring');
-    const r = run(root, 'new', ['contract', '--partner', 'alpha', '--id', 'alpha-bad', '--start', '2026-02-01', '--end', '2025-01-31', '--fee', 'x:1/month']);
+    const r = run(root, 'new', [
+      'contract',
+      '--partner',
+      'alpha',
+      '--id',
+      'alpha-bad',
+      '--start',
+      '2026-02-01',
+      '--end',
+      '2025-01-31',
+      '--fee',
+      'x:1/month',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('refused: nothing was written: the change would leave these errors');
-    expect(r.stderr).toContain('partners/alpha/contracts/alpha-bad.yaml\n  6:6  error  the end 2025-01-31 is before the start 2026-02-01');
+    expect(r.stderr).toContain(
+      'partners/alpha/contracts/alpha-bad.yaml\n  6:6  error  the end 2025-01-31 is before the start 2026-02-01',
+    );
     expect(() => read(root, 'partners/alpha/contracts/alpha-bad.yaml')).toThrow();
   });
 
   it('names every missing flag when there is no terminal to ask at', () => {
     const r = runCli('new', ['partner', '--id', 'delta', '--root', fixtureCopy('authoring')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^usage: new partner needs --name \(.*\), --type \(.*\), --country \(.*\), --owner \(.*\)\n$/);
+    expect(r.stderr).toMatch(
+      /^usage: new partner needs --name \(.*\), --type \(.*\), --country \(.*\), --owner \(.*\)\n$/,
+    );
   });
 });
 
@@ -93,9 +153,14 @@ describe('npm run record', () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'partners/alpha/invoices.yaml');
     const r = run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600', '--date', '2025-06-01']);
-    expect(r.stdout).toBe('Recorded 600.00 USD received 2025-06-01 for A-2; it is now paid.\nWrote partners/alpha/invoices.yaml.\n');
+    expect(r.stdout).toBe(
+      'Recorded 600.00 USD received 2025-06-01 for A-2; it is now paid.\nWrote partners/alpha/invoices.yaml.\n',
+    );
     const after = read(root, 'partners/alpha/invoices.yaml');
-    expect(changedLines(before, after)).toEqual({ removed: ['  status: sent'], added: ['  status: paid', '    - { date: 2025-06-01, amount: 600.00 }'] });
+    expect(changedLines(before, after)).toEqual({
+      removed: ['  status: sent'],
+      added: ['  status: paid', '    - { date: 2025-06-01, amount: 600.00 }'],
+    });
     expect(after).toContain('# April: partly paid, chasing the rest\n- number: A-2');
     expect(r.valid).toBe(true);
   });
@@ -104,7 +169,9 @@ describe('npm run record', () => {
     const root = fixtureCopy('authoring');
     const r = run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600.01']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('refused: A-2 is for 1000.00 USD and 400.00 is already paid: 600.01 more would be too much\n');
+    expect(r.stderr).toBe(
+      'refused: A-2 is for 1000.00 USD and 400.00 is already paid: 600.01 more would be too much\n',
+    );
   });
 
   it('invoices the next billing period not yet invoiced', () => {
@@ -112,7 +179,9 @@ describe('npm run record', () => {
     const before = read(root, 'partners/alpha/invoices.yaml');
     const r = run(root, 'record', ['invoice', '--contract', 'alpha-2025', '--issued', '2025-05-01']);
     // March and April 2025 are invoiced: May is next, one month of 1000.
-    expect(r.stdout).toBe('Recorded invoice INV-2025-1001 to alpha for 2025-05-01 to 2025-05-31: 1000.00 USD.\nWrote partners/alpha/invoices.yaml.\n');
+    expect(r.stdout).toBe(
+      'Recorded invoice INV-2025-1001 to alpha for 2025-05-01 to 2025-05-31: 1000.00 USD.\nWrote partners/alpha/invoices.yaml.\n',
+    );
     expect(read(root, 'partners/alpha/invoices.yaml')).toBe(
       `${before}- number: INV-2025-1001\n  contract: alpha-2025\n  issued: 2025-05-01\n  currency: USD\n  amount: 1000.00\n  period: { from: 2025-05-01, to: 2025-05-31 }\n  status: sent\n`,
     );
@@ -123,7 +192,9 @@ describe('npm run record', () => {
     const root = fixtureCopy('authoring');
     const r = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'negotiation', '--date', '2025-07-01']);
     // Negotiation opens with proposal_sent, which beta already has: it is kept.
-    expect(r.stdout).toBe('Moved beta to stage negotiation (milestone proposal_sent: 2025-07-01). The proposal_sent milestone was already 2025-06-01; it is left as it is.\nWrote partners/beta/partner.md.\n');
+    expect(r.stdout).toBe(
+      'Moved beta to stage negotiation (milestone proposal_sent: 2025-07-01). The proposal_sent milestone was already 2025-06-01; it is left as it is.\nWrote partners/beta/partner.md.\n',
+    );
     expect(read(root, 'partners/beta/partner.md')).toContain('stage: negotiation   # waiting on their budget\n');
     const r2 = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01']);
     expect(r2.code).toBe(0);
@@ -136,7 +207,19 @@ describe('npm run record', () => {
   it('marks a deliverable done with its evidence', () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'grants/g1/deliverables.yaml');
-    const r = run(root, 'record', ['deliverable', '--grant', 'g1', '--id', 'thing', '--status', 'done', '--date', '2026-06-01', '--evidence', 'https://example.org/thing']);
+    const r = run(root, 'record', [
+      'deliverable',
+      '--grant',
+      'g1',
+      '--id',
+      'thing',
+      '--status',
+      'done',
+      '--date',
+      '2026-06-01',
+      '--evidence',
+      'https://example.org/thing',
+    ]);
     expect(r.code).toBe(0);
     expect(changedLines(before, read(root, 'grants/g1/deliverables.yaml'))).toEqual({
       removed: ['  status: planned'],
@@ -154,9 +237,13 @@ describe('npm run import', () => {
     const first = run(root, 'import', ['usage', csv]);
     expect(first.stdout).toBe('1 added, 0 updated, 1 already there. Wrote partners/alpha/usage.yaml.\n');
     const once = read(root, 'partners/alpha/usage.yaml');
-    expect(once).toBe('# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n');
+    expect(once).toBe(
+      '# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n',
+    );
     const second = run(root, 'import', ['usage', csv]);
-    expect(second.stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n');
+    expect(second.stdout).toBe(
+      '0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n',
+    );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(once);
     expect(second.valid).toBe(true);
   });
@@ -165,10 +252,16 @@ describe('npm run import', () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(csv, 'month,hub,amount,currency\n2025-03,alpha-hub,210.5,USD\n2025-04,alpha-hub,190,USD\n');
-    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe('1 added, 1 updated, 0 already there. Wrote partners/alpha/cloud-costs.yaml.\n');
+    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe(
+      '1 added, 1 updated, 0 already there. Wrote partners/alpha/cloud-costs.yaml.\n',
+    );
     const once = read(root, 'partners/alpha/cloud-costs.yaml');
-    expect(once).toBe('- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 190.00, currency: USD }\n');
-    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe('0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n');
+    expect(once).toBe(
+      '- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 190.00, currency: USD }\n',
+    );
+    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe(
+      '0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n',
+    );
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(once);
   });
 
@@ -178,7 +271,9 @@ describe('npm run import', () => {
     writeFileSync(csv, 'month,hub,active_users\n2025-05,alpha-hub,1\n2025-05,alpha-hb,2\n');
     const r = run(root, 'import', ['usage', csv]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`refused: nothing was imported:\n  ${csv} line 3: hub 'alpha-hb' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)\n`);
+    expect(r.stderr).toBe(
+      `refused: nothing was imported:\n  ${csv} line 3: hub 'alpha-hb' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)\n`,
+    );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(read(fixtureCopy('authoring'), 'partners/alpha/usage.yaml'));
   });
 });

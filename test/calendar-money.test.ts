@@ -11,7 +11,9 @@ const always = { from: '2000-01-01', to: '2100-12-31' };
 
 describe('calendar', () => {
   it('knows month lengths and leap years without time zones', () => {
-    expect([daysInMonth('2028-02'), daysInMonth('2026-02'), daysInMonth('2100-02'), daysInMonth('2000-02')]).toEqual([29, 28, 28, 29]);
+    expect([daysInMonth('2028-02'), daysInMonth('2026-02'), daysInMonth('2100-02'), daysInMonth('2000-02')]).toEqual([
+      29, 28, 28, 29,
+    ]);
     expect(daysBetween('2026-03-28', '2026-03-29')).toBe(1); // across the DST change in many zones
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
@@ -27,23 +29,45 @@ describe('calendar', () => {
       { from: '2026-02-28', to: '2026-03-30' },
       { from: '2026-03-31', to: '2026-04-15' },
     ]);
-    expect(billingPeriods('2026-02-15', '2027-02-14', 'quarter').map((p) => p.from)).toEqual(['2026-02-15', '2026-05-15', '2026-08-15', '2026-11-15']);
+    expect(billingPeriods('2026-02-15', '2027-02-14', 'quarter').map((p) => p.from)).toEqual([
+      '2026-02-15',
+      '2026-05-15',
+      '2026-08-15',
+      '2026-11-15',
+    ]);
     expect(billingPeriods('2026-02-15', '2026-09-30', 'once')).toEqual([{ from: '2026-02-15', to: '2026-09-30' }]);
   });
 
   it('sees a period covered only when its every day is', () => {
     const p = { from: '2026-01-01', to: '2026-01-31' };
-    expect(isCovered(p, [{ from: '2026-01-16', to: '2026-02-10' }, { from: '2025-12-01', to: '2026-01-15' }])).toBe(true);
-    expect(isCovered(p, [{ from: '2026-01-01', to: '2026-01-14' }, { from: '2026-01-16', to: '2026-01-31' }])).toBe(false);
+    expect(
+      isCovered(p, [
+        { from: '2026-01-16', to: '2026-02-10' },
+        { from: '2025-12-01', to: '2026-01-15' },
+      ]),
+    ).toBe(true);
+    expect(
+      isCovered(p, [
+        { from: '2026-01-01', to: '2026-01-14' },
+        { from: '2026-01-16', to: '2026-01-31' },
+      ]),
+    ).toBe(false);
   });
 });
 
 describe('proration', () => {
-  const fee = (amount: number, per: 'month' | 'quarter' | 'year' | 'term', effective = always, term = effective) => ({ amount, per, effective, term });
+  const fee = (amount: number, per: 'month' | 'quarter' | 'year' | 'term', effective = always, term = effective) => ({
+    amount,
+    per,
+    effective,
+    term,
+  });
 
   it('a February start in a leap year', () => {
     // 2900 × 15/29 (Feb 15–29 of 2028)
-    expect(monthlyFigure(fee(2900, 'month', { from: '2028-02-15', to: '2030-01-01' }), '2028-02').toString()).toBe('1500');
+    expect(monthlyFigure(fee(2900, 'month', { from: '2028-02-15', to: '2030-01-01' }), '2028-02').toString()).toBe(
+      '1500',
+    );
   });
 
   it('quarterly and annual fees per month', () => {
@@ -60,13 +84,22 @@ describe('proration', () => {
   it('a per-term price spread over the days of a term starting and ending mid-month', () => {
     // 2026-01-10 .. 2026-04-09 = 22 + 28 + 31 + 9 = 90 days; 9000 / 90 = 100 a day
     const term = { from: '2026-01-10', to: '2026-04-09' };
-    expect(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'].map((m) => monthlyFigure(fee(9000, 'term', term), m).toString())).toEqual(['2200', '2800', '3100', '900', '0']);
+    expect(
+      ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'].map((m) =>
+        monthlyFigure(fee(9000, 'term', term), m).toString(),
+      ),
+    ).toEqual(['2200', '2800', '3100', '900', '0']);
   });
 });
 
 describe('money', () => {
   it('rounds half away from zero, once, at presentation', () => {
-    expect([toFixed(dec('0.005'), 2), toFixed(dec('-0.005'), 2), toFixed(dec(2.675), 2), toFixed(dec('-0.001'), 2)]).toEqual(['0.01', '-0.01', '2.68', '0.00']);
+    expect([
+      toFixed(dec('0.005'), 2),
+      toFixed(dec('-0.005'), 2),
+      toFixed(dec(2.675), 2),
+      toFixed(dec('-0.001'), 2),
+    ]).toEqual(['0.01', '-0.01', '2.68', '0.00']);
   });
 
   it('reads YAML numbers as the decimals they were written as', () => {
@@ -76,7 +109,17 @@ describe('money', () => {
 
 describe('aging buckets', () => {
   it('puts each boundary in its bucket', () => {
-    expect([0, 1, 30, 31, 60, 61, 90, 91, -5].map(bucketOf)).toEqual(['current', '1-30', '1-30', '31-60', '31-60', '61-90', '61-90', '90+', 'current']);
+    expect([0, 1, 30, 31, 60, 61, 90, 91, -5].map(bucketOf)).toEqual([
+      'current',
+      '1-30',
+      '1-30',
+      '31-60',
+      '31-60',
+      '61-90',
+      '61-90',
+      '90+',
+      'current',
+    ]);
   });
 });
 
@@ -89,9 +132,24 @@ describe('statistics', () => {
   });
 
   it('flags usage declining only strictly below 70 % with all three months present', () => {
-    const usage = (current: number) => new Map([['2026-01', 100], ['2026-02', 100], ['2026-03', 100], ['2026-04', current]]);
+    const usage = (current: number) =>
+      new Map([
+        ['2026-01', 100],
+        ['2026-02', 100],
+        ['2026-03', 100],
+        ['2026-04', current],
+      ]);
     expect(isDeclining(usage(70), '2026-04')).toBe(false);
     expect(isDeclining(usage(69), '2026-04')).toBe(true);
-    expect(isDeclining(new Map([['2026-02', 100], ['2026-03', 100], ['2026-04', 1]]), '2026-04')).toBe(false);
+    expect(
+      isDeclining(
+        new Map([
+          ['2026-02', 100],
+          ['2026-03', 100],
+          ['2026-04', 1],
+        ]),
+        '2026-04',
+      ),
+    ).toBe(false);
   });
 });

@@ -13,16 +13,78 @@ import { parseYaml, readYaml } from '../scripts/lib/load/yaml-text.js';
 const RUNS = Number(process.env.FC_RUNS ?? 400);
 
 const key = fc.oneof(
-  fc.constantFrom('id', 'amount', 'date', 'per', 'status', 'notes', 'hubs', 'from', 'to', 'null', 'true', '1', 'a b', 'x:y', '#tag', 'é'),
+  fc.constantFrom(
+    'id',
+    'amount',
+    'date',
+    'per',
+    'status',
+    'notes',
+    'hubs',
+    'from',
+    'to',
+    'null',
+    'true',
+    '1',
+    'a b',
+    'x:y',
+    '#tag',
+    'é',
+  ),
   fc.string({ maxLength: 6 }),
 );
 const text = fc.oneof(
-  fc.constantFrom('2026-01-31', '2026-13-45', '0x10', '0o17', '1e3', '.inf', '-.5', '5.', '012', '+7', 'yes', 'No', '~', 'null', 'True', '', ' ', 'a: b', '- x', '# c', "it's", '"q"', 'R&D', '*x', '&y', '!t', '[a]', '{a}', 'line\nbreak', 'tab\there', 'ü', '🙂'),
+  fc.constantFrom(
+    '2026-01-31',
+    '2026-13-45',
+    '0x10',
+    '0o17',
+    '1e3',
+    '.inf',
+    '-.5',
+    '5.',
+    '012',
+    '+7',
+    'yes',
+    'No',
+    '~',
+    'null',
+    'True',
+    '',
+    ' ',
+    'a: b',
+    '- x',
+    '# c',
+    "it's",
+    '"q"',
+    'R&D',
+    '*x',
+    '&y',
+    '!t',
+    '[a]',
+    '{a}',
+    'line\nbreak',
+    'tab\there',
+    'ü',
+    '🙂',
+  ),
   fc.string({ maxLength: 12 }),
 );
-const leaf = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0.1, 1234.5, 2500, -3, 1e21), fc.boolean(), fc.constant(null));
+const leaf = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0.1, 1234.5, 2500, -3, 1e21),
+  fc.boolean(),
+  fc.constant(null),
+);
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 const styles = fc.record({
@@ -34,7 +96,11 @@ const styles = fc.record({
 /** Damage of the kind people do by hand: a character removed, inserted or a line doubled. */
 const damage = fc.oneof(
   fc.constant((s: string) => s),
-  fc.tuple(fc.nat(), fc.constantFrom(':', '-', ' ', '\n', '"', "'", '[', '{', '}', '#', '\t', '  ')).map(([at, c]) => (s: string) => s.slice(0, at % (s.length + 1)) + c + s.slice(at % (s.length + 1))),
+  fc.tuple(fc.nat(), fc.constantFrom(':', '-', ' ', '\n', '"', "'", '[', '{', '}', '#', '\t', '  ')).map(
+    ([at, c]) =>
+      (s: string) =>
+        s.slice(0, at % (s.length + 1)) + c + s.slice(at % (s.length + 1)),
+  ),
   fc.nat().map((at) => (s: string) => s.slice(0, at % (s.length + 1)) + s.slice((at % (s.length + 1)) + 1)),
   fc.nat().map((at) => (s: string) => {
     const lines = s.split('\n');
@@ -63,7 +129,10 @@ describe('the fast and the located YAML parser', () => {
   });
 
   it.each([
-    ['a: 0x10\nb: 0o17\nc: 1e3\nd: .inf\ne: -.5\nf: 012', { a: '0x10', b: '0o17', c: '1e3', d: '.inf', e: -0.5, f: 12 }],
+    [
+      'a: 0x10\nb: 0o17\nc: 1e3\nd: .inf\ne: -.5\nf: 012',
+      { a: '0x10', b: '0o17', c: '1e3', d: '.inf', e: -0.5, f: 12 },
+    ],
     ['d: 2026-01-31\nt: True\nn: ~\ns: yes', { d: '2026-01-31', t: true, n: null, s: 'yes' }],
     ['', null],
     ['# only a comment\n', null],

@@ -56,11 +56,32 @@ describe('figures at 2026-03-15', async () => {
     // on 03-16, after the as-of date, so it is not live yet → 3640 / 3 = 1213.333… each
     // p1: 7420 / (1200 + 2426.666…) = 2.045955…; p2: no cost share, so no ratio; p3: 1000 / 1213.333… = 0.824175…
     expect(m.partners.slice(0, 3)).toEqual([
-      { id: 'p1', revenue: '7420.00', cloud_cost: '1200.00', shared_cost: '2426.67', recovery: '2.0460', recovery_note: null },
+      {
+        id: 'p1',
+        revenue: '7420.00',
+        cloud_cost: '1200.00',
+        shared_cost: '2426.67',
+        recovery: '2.0460',
+        recovery_note: null,
+      },
       { id: 'p2', revenue: '412.90', cloud_cost: '0.00', shared_cost: '0.00', recovery: null, recovery_note: null },
-      { id: 'p3', revenue: '1000.00', cloud_cost: '0.00', shared_cost: '1213.33', recovery: '0.8242', recovery_note: null },
+      {
+        id: 'p3',
+        revenue: '1000.00',
+        cloud_cost: '0.00',
+        shared_cost: '1213.33',
+        recovery: '0.8242',
+        recovery_note: null,
+      },
     ]);
-    expect(m.partners[3]).toEqual({ id: 'p4', revenue: '0.00', cloud_cost: '0.00', shared_cost: '0.00', recovery: null, recovery_note: null });
+    expect(m.partners[3]).toEqual({
+      id: 'p4',
+      revenue: '0.00',
+      cloud_cost: '0.00',
+      shared_cost: '0.00',
+      recovery: null,
+      recovery_note: null,
+    });
   });
 
   it('receivables: each aging boundary, payments after the as-of date ignored', () => {

@@ -46,7 +46,16 @@ describe('figures at each revision', () => {
 
 describe('npm run diff', () => {
   it('shows the figure deltas and the changed field', () => {
-    const r = runCli('diff', ['--root', h.dir, '--base', h.commits[1], '--head', h.commits[2], '--as-of', '2026-03-15']);
+    const r = runCli('diff', [
+      '--root',
+      h.dir,
+      '--base',
+      h.commits[1],
+      '--head',
+      h.commits[2],
+      '--as-of',
+      '2026-03-15',
+    ]);
     expect(r.code).toBe(0);
     // MRR 1000 → 1200; MRC is staff 5000 → ratio 5.0000 → 4.1667
     expect(r.stdout).toBe(
@@ -69,7 +78,18 @@ describe('npm run diff', () => {
   });
 
   it('lists added records and list-file records by their key', () => {
-    const r = runCli('diff', ['--root', h.dir, '--base', h.commits[0], '--head', h.commits[4], '--as-of', '2026-05-15', '--format', 'json']);
+    const r = runCli('diff', [
+      '--root',
+      h.dir,
+      '--base',
+      h.commits[0],
+      '--head',
+      h.commits[4],
+      '--as-of',
+      '2026-05-15',
+      '--format',
+      'json',
+    ]);
     const d = JSON.parse(r.stdout);
     expect(d.records).toEqual([
       {
@@ -94,18 +114,36 @@ describe('npm run diff', () => {
       { file: 'partners/gamma/partner.md', record: '', change: 'added', fields: [] },
     ]);
     // Receivables: A-2's 600 was outstanding at 2026-05-15 in the base, paid in the head.
-    expect(d.figures.find((f: { key: string }) => f.key === 'receivables')).toEqual({ key: 'receivables', base: '600.00', head: '0.00', change: '-600.00' });
+    expect(d.figures.find((f: { key: string }) => f.key === 'receivables')).toEqual({
+      key: 'receivables',
+      base: '600.00',
+      head: '0.00',
+      change: '-600.00',
+    });
   });
 
   it('folds a long record list under <details>', () => {
     // 20 usage entries for 20 different months: 20 added records.
     git(h.dir, ['checkout', '-q', '-b', 'many']);
-    const months = Array.from({ length: 20 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-    writeFileSync(join(h.dir, 'partners/alpha/usage.yaml'), months.map((m, i) => `- { month: ${m}, hub: alpha-hub, active_users: ${i} }\n`).join(''));
-    git(h.dir, ['commit', '-qam', 'Import usage'], { GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@example.org', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@example.org' });
+    const months = Array.from(
+      { length: 20 },
+      (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    writeFileSync(
+      join(h.dir, 'partners/alpha/usage.yaml'),
+      months.map((m, i) => `- { month: ${m}, hub: alpha-hub, active_users: ${i} }\n`).join(''),
+    );
+    git(h.dir, ['commit', '-qam', 'Import usage'], {
+      GIT_AUTHOR_NAME: 'x',
+      GIT_AUTHOR_EMAIL: 'x@example.org',
+      GIT_COMMITTER_NAME: 'x',
+      GIT_COMMITTER_EMAIL: 'x@example.org',
+    });
     const r = runCli('diff', ['--root', h.dir, '--base', h.commits[4], '--head', 'many', '--as-of', '2026-05-15']);
     git(h.dir, ['checkout', '-q', 'main']);
-    expect(r.stdout).toContain('### Records: 19 added, 0 removed, 1 changed\n\n<details><summary>Show the 20 record changes</summary>\n');
+    expect(r.stdout).toContain(
+      '### Records: 19 added, 0 removed, 1 changed\n\n<details><summary>Show the 20 record changes</summary>\n',
+    );
   });
 });
 
@@ -149,7 +187,10 @@ describe('history figures', () => {
     const [a, b] = [tempDir(), tempDir()];
     runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', a]);
     runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', b]);
-    const read = (d: string) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8'));
+    const read = (d: string) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(join(d, f), 'utf8'));
     expect(read(a)).toEqual(read(b));
     expect(readFileSync(join(a, 'README.md'), 'utf8')).toContain('| Monthly recurring revenue (MRR) | 1,200.00 |');
   });
@@ -157,10 +198,15 @@ describe('history figures', () => {
 
 describe('reading a revision', () => {
   it('never changes the working tree or the index', () => {
-    writeFileSync(join(h.dir, 'partners/beta/partner.md'), readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8') + '\nAn uncommitted note.\n');
+    writeFileSync(
+      join(h.dir, 'partners/beta/partner.md'),
+      readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8') + '\nAn uncommitted note.\n',
+    );
     const snapshot = () => ({
       status: git(h.dir, ['status', '--porcelain']),
-      index: createHash('sha256').update(readFileSync(join(h.dir, '.git/index'))).digest('hex'),
+      index: createHash('sha256')
+        .update(readFileSync(join(h.dir, '.git/index')))
+        .digest('hex'),
       indexTime: statSync(join(h.dir, '.git/index')).mtimeMs,
       head: git(h.dir, ['rev-parse', 'HEAD']),
       files: git(h.dir, ['ls-files', '-s']),

@@ -43,15 +43,22 @@ const TRAINING: KindSpec = {
 };
 const WITH_TRAINING = { ...KINDS, training: TRAINING };
 
-const SESSIONS = '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: 0 }\n';
+const SESSIONS =
+  '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: 0 }\n';
 
 /** A toy rule: a session nobody came to. */
 const emptySession = defineRule({
-  meta: { id: 'toy-empty-session', severity: 'warning', description: 'A session with no attendees.', messages: { empty: { text: "nobody came to '{{title}}'" } } },
+  meta: {
+    id: 'toy-empty-session',
+    severity: 'warning',
+    description: 'A session with no attendees.',
+    messages: { empty: { text: "nobody came to '{{title}}'" } },
+  },
   create({ report }) {
     return {
       session(item: { file: string; pointer: string; value: { title: string; attendees: number } }) {
-        if (item.value.attendees === 0) report({ at: item, path: ['attendees'], messageId: 'empty', data: { title: item.value.title } });
+        if (item.value.attendees === 0)
+          report({ at: item, path: ['attendees'], messageId: 'empty', data: { title: item.value.title } });
       },
     } as never;
   },
@@ -62,17 +69,33 @@ describe('a kind declared by one row', () => {
     const root = fixtureCopy('base');
     writeFileSync(join(root, 'partners/alpha/training.yaml'), SESSIONS);
     const { problems } = await checkData(new FolderSource(root), { asOf: '2026-01-01' });
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(['partners/alpha/training.yaml:1:1 unknown-file']);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'partners/alpha/training.yaml:1:1 unknown-file',
+    ]);
   });
 
   it('is loaded into the model and visible to rules with it', async () => {
     const root = fixtureCopy('base');
     writeFileSync(join(root, 'partners/alpha/training.yaml'), SESSIONS);
-    const { problems, repo } = await checkData(new FolderSource(root, WITH_TRAINING), { asOf: '2026-01-01', kinds: WITH_TRAINING, rules: [...RULES, emptySession] });
-    const alpha = repo.partners.find((p) => p.id === 'alpha') as unknown as { training: { file: string; pointer: string; value: unknown }[] };
+    const { problems, repo } = await checkData(new FolderSource(root, WITH_TRAINING), {
+      asOf: '2026-01-01',
+      kinds: WITH_TRAINING,
+      rules: [...RULES, emptySession],
+    });
+    const alpha = repo.partners.find((p) => p.id === 'alpha') as unknown as {
+      training: { file: string; pointer: string; value: unknown }[];
+    };
     expect(alpha.training).toEqual([
-      { file: 'partners/alpha/training.yaml', pointer: '/0', value: { date: '2025-06-01', title: 'Workshop', attendees: 12 } },
-      { file: 'partners/alpha/training.yaml', pointer: '/1', value: { date: '2025-07-01', title: 'Office hours', attendees: 0 } },
+      {
+        file: 'partners/alpha/training.yaml',
+        pointer: '/0',
+        value: { date: '2025-06-01', title: 'Workshop', attendees: 12 },
+      },
+      {
+        file: 'partners/alpha/training.yaml',
+        pointer: '/1',
+        value: { date: '2025-07-01', title: 'Office hours', attendees: 0 },
+      },
     ]);
     expect(problems.map((p) => [`${p.file}:${p.line}:${p.column}`, p.rule, p.message])).toEqual([
       ['partners/alpha/training.yaml:2:55', 'toy-empty-session', "nobody came to 'Office hours'"],
@@ -81,14 +104,24 @@ describe('a kind declared by one row', () => {
 
   it('is checked against its schema, at the line of the mistake', async () => {
     const root = fixtureCopy('base');
-    writeFileSync(join(root, 'partners/alpha/training.yaml'), '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: -3 }\n');
-    const { problems } = await checkData(new FolderSource(root, WITH_TRAINING), { asOf: '2026-01-01', kinds: WITH_TRAINING });
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(['partners/alpha/training.yaml:2:55 value-range']);
+    writeFileSync(
+      join(root, 'partners/alpha/training.yaml'),
+      '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: -3 }\n',
+    );
+    const { problems } = await checkData(new FolderSource(root, WITH_TRAINING), {
+      asOf: '2026-01-01',
+      kinds: WITH_TRAINING,
+    });
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'partners/alpha/training.yaml:2:55 value-range',
+    ]);
   });
 
   it('is typed: the generated types gain the record type and its place in KindFiles', async () => {
     const types = await renderRecordTypes(WITH_TRAINING);
-    expect(types).toContain('export type TrainingFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   */\n  date: string;\n  title: string;\n  attendees: number;\n}[];');
+    expect(types).toContain(
+      'export type TrainingFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   */\n  date: string;\n  title: string;\n  attendees: number;\n}[];',
+    );
     expect(types).toContain('  training: TrainingFile;\n}');
   });
 });

@@ -29,7 +29,15 @@ describe('loader faults', () => {
 
   it('invalid UTF-8 is located at the bad byte', async () => {
     const root = fixtureCopy('base');
-    write(root, USAGE, Buffer.concat([Buffer.from('- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    write(
+      root,
+      USAGE,
+      Buffer.concat([
+        Buffer.from('- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n# caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n'),
+      ]),
+    );
     expect(await run(root)).toEqual([`${USAGE}:2:6 file-encoding`]);
   });
 
@@ -41,7 +49,9 @@ describe('loader faults', () => {
 
   it('CRLF line endings are fine and lines still count right', async () => {
     const root = fixtureCopy('base');
-    const text = readFileSync(join(root, CONTRACT), 'utf8').replace('status: active', 'status: actve').replace(/\n/g, '\r\n');
+    const text = readFileSync(join(root, CONTRACT), 'utf8')
+      .replace('status: active', 'status: actve')
+      .replace(/\n/g, '\r\n');
     write(root, CONTRACT, text);
     expect(await run(root)).toEqual([`${CONTRACT}:4:9 allowed-values`]);
   });
@@ -52,7 +62,10 @@ describe('loader faults', () => {
     writeFileSync(join(outside, 'secret.yaml'), 'password: hunter2\n');
     symlinkSync(join(outside, 'secret.yaml'), join(root, 'partners/alpha/feedback.yaml.link'));
     symlinkSync(outside, join(root, 'grants/g1/linked'));
-    expect(await run(root)).toEqual(['grants/g1/linked:1:1 file-type', 'partners/alpha/feedback.yaml.link:1:1 file-type']);
+    expect(await run(root)).toEqual([
+      'grants/g1/linked:1:1 file-type',
+      'partners/alpha/feedback.yaml.link:1:1 file-type',
+    ]);
   });
 
   it('a FIFO is not read', async () => {
@@ -80,7 +93,11 @@ describe('loader faults', () => {
 
   it.each(['__proto__', 'constructor', 'prototype'])('a %s key is refused and pollutes nothing', async (key) => {
     const root = fixtureCopy('base');
-    write(root, 'partners/alpha/feedback.yaml', `- { survey: s1, date: 2025-03-28, score: 9, ${key}: { polluted: yes } }\n- { survey: s1, date: 2025-03-28, score: 8 }\n`);
+    write(
+      root,
+      'partners/alpha/feedback.yaml',
+      `- { survey: s1, date: 2025-03-28, score: 9, ${key}: { polluted: yes } }\n- { survey: s1, date: 2025-03-28, score: 8 }\n`,
+    );
     write(root, 'partners/alpha/usage.yaml', `${key}:\n  polluted: yes\n`);
     expect(await run(root)).toEqual([
       'partners/alpha/feedback.yaml:1:45 unsafe-key',
@@ -104,7 +121,11 @@ describe('every bad input at once, through the command line', () => {
     const root = fixtureCopy('base');
     write(root, CONTRACT, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(root, CONTRACT))]));
     write(root, 'partners/alpha/usage.yaml', Buffer.from([0x2d, 0x20, 0xff, 0x0a]));
-    write(root, 'partners/alpha/feedback.yaml', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n');
+    write(
+      root,
+      'partners/alpha/feedback.yaml',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+    );
     write(root, 'partners/alpha/cloud-costs.yaml', '['.repeat(10_000) + ']'.repeat(10_000));
     write(root, 'grants/g1/deliverables.yaml', '- id: x\n  __proto__: { polluted: 1 }\n\tkind: report\n');
     write(root, 'costs/recurring.yaml', '\0');
@@ -115,12 +136,25 @@ describe('every bad input at once, through the command line', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { problems: { file: string; line: number; rule: string }[] };
     expect(new Set(out.problems.map((p) => p.file))).toEqual(
-      new Set([CONTRACT, 'partners/alpha/usage.yaml', 'partners/alpha/feedback.yaml', 'partners/alpha/cloud-costs.yaml', 'grants/g1/deliverables.yaml', 'costs/recurring.yaml', 'partners/beta/invoices.yaml', 'partners/beta/usage.yaml']),
+      new Set([
+        CONTRACT,
+        'partners/alpha/usage.yaml',
+        'partners/alpha/feedback.yaml',
+        'partners/alpha/cloud-costs.yaml',
+        'grants/g1/deliverables.yaml',
+        'costs/recurring.yaml',
+        'partners/beta/invoices.yaml',
+        'partners/beta/usage.yaml',
+      ]),
     );
     expect(r.stdout).not.toMatch(/\n\s+at /);
   });
 });
 
 function spawnCli(root: string) {
-  return spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/validate.ts'), '--root', root, '--format', 'json', '--as-of', '2026-01-01'], { encoding: 'utf8' });
+  return spawnSync(
+    join(REPO_ROOT, 'node_modules/.bin/tsx'),
+    [join(REPO_ROOT, 'scripts/validate.ts'), '--root', root, '--format', 'json', '--as-of', '2026-01-01'],
+    { encoding: 'utf8' },
+  );
 }

@@ -30,25 +30,82 @@ describe('npm run new', () => {
     const root = fixtureCopy('authoring');
     // beta is in Canada (CA): CAD, which ops.config.yaml has a rate for.
     // (A pilot that has ended, so that beta, still in stage proposal, has no contract in force.)
-    const r = runCli('new', ['contract', '--partner', 'beta', '--id', 'beta-pilot', '--start', '2025-09-01', '--end', '2025-12-31', '--signed', '2025-08-15', '--fee', 'hosting:1500/month', '--root', root]);
+    const r = runCli('new', [
+      'contract',
+      '--partner',
+      'beta',
+      '--id',
+      'beta-pilot',
+      '--start',
+      '2025-09-01',
+      '--end',
+      '2025-12-31',
+      '--signed',
+      '2025-08-15',
+      '--fee',
+      'hosting:1500/month',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Added active contract beta-pilot for beta, 2025-09-01 to 2025-12-31. Amounts are in CAD, the currency of CA (give --currency to choose another).\n');
-    expect(read(root, 'partners/beta/contracts/beta-pilot.yaml')).toContain('currency: CAD\nfees:\n  - { id: hosting, description: Hosting, amount: 1500.00, per: month }\n');
+    expect(r.stdout).toContain(
+      'Added active contract beta-pilot for beta, 2025-09-01 to 2025-12-31. Amounts are in CAD, the currency of CA (give --currency to choose another).\n',
+    );
+    expect(read(root, 'partners/beta/contracts/beta-pilot.yaml')).toContain(
+      'currency: CAD\nfees:\n  - { id: hosting, description: Hosting, amount: 1500.00, per: month }\n',
+    );
   });
 
   it('says when a signed contract only starts later', () => {
     const root = fixtureCopy('authoring');
     const start = `${Number(today().slice(0, 4)) + 1}-01-01`;
     const end = `${Number(today().slice(0, 4)) + 1}-12-31`;
-    const r = runCli('new', ['contract', '--partner', 'beta', '--id', 'beta-next', '--start', start, '--end', end, '--signed', today(), '--currency', 'CAD', '--fee', 'hosting:1500/month', '--root', root]);
+    const r = runCli('new', [
+      'contract',
+      '--partner',
+      'beta',
+      '--id',
+      'beta-next',
+      '--start',
+      start,
+      '--end',
+      end,
+      '--signed',
+      today(),
+      '--currency',
+      'CAD',
+      '--fee',
+      'hosting:1500/month',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Added active contract beta-next for beta, ${start} to ${end}. It is signed and starts on ${start}: figures count its fees from that day.\n`);
+    expect(r.stdout).toContain(
+      `Added active contract beta-next for beta, ${start} to ${end}. It is signed and starts on ${start}: figures count its fees from that day.\n`,
+    );
   });
 
   it('adds a hub to a partner and to the contracts that cover it, comments kept', () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('new', ['hub', '--partner', 'alpha', '--id', 'alpha-staging', '--cloud', 'aws', '--launched', '2025-06-01', '--contracts', 'alpha-2025', '--root', root]);
-    expect([r.code, r.stdout]).toEqual([0, 'Added hub alpha-staging (aws) to alpha, covered by alpha-2025.\nWrote partners/alpha/contracts/alpha-2025.yaml, partners/alpha/partner.md. Commit it and open a pull request (docs/guide.md).\n']);
+    const r = runCli('new', [
+      'hub',
+      '--partner',
+      'alpha',
+      '--id',
+      'alpha-staging',
+      '--cloud',
+      'aws',
+      '--launched',
+      '2025-06-01',
+      '--contracts',
+      'alpha-2025',
+      '--root',
+      root,
+    ]);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'Added hub alpha-staging (aws) to alpha, covered by alpha-2025.\nWrote partners/alpha/contracts/alpha-2025.yaml, partners/alpha/partner.md. Commit it and open a pull request (docs/guide.md).\n',
+    ]);
     expect(read(root, 'partners/alpha/partner.md')).toContain(
       'hubs:\n  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }\n  - { id: alpha-staging, cloud: aws, launched: 2025-06-01 }\nonboarding:',
     );
@@ -60,9 +117,9 @@ describe('npm run new', () => {
 
 describe('notes', () => {
   it('a javascript: link loses its target whole, with no stray parenthesis', () => {
-    expect(notesMarkdown('See [click](javascript:alert(1)) or [x](data:text/html,hi). [ok](https://example.org/a_(b))')).toBe(
-      'See [click](#) or [x](#). [ok](https://example.org/a_(b))',
-    );
+    expect(
+      notesMarkdown('See [click](javascript:alert(1)) or [x](data:text/html,hi). [ok](https://example.org/a_(b))'),
+    ).toBe('See [click](#) or [x](#). [ok](https://example.org/a_(b))');
   });
 });
 

@@ -18,10 +18,20 @@ import { FIXTURES, fixtureCopy } from './helpers/fixtures.js';
 async function projectionOf(root: string) {
   const { problems, repo } = await checkData(new FolderSource(root), { asOf: '2026-03-15' });
   expect(problems).toEqual([]);
-  return metricsJson(computeFigures(repo, '2026-03-15')).projection as { month: string; committed: string; pipeline: string; costs: string }[];
+  return metricsJson(computeFigures(repo, '2026-03-15')).projection as {
+    month: string;
+    committed: string;
+    pipeline: string;
+    costs: string;
+  }[];
 }
 
-const row = (month: string, committed: string, pipeline: string, costs: string) => ({ month, committed, pipeline, costs });
+const row = (month: string, committed: string, pipeline: string, costs: string) => ({
+  month,
+  committed,
+  pipeline,
+  costs,
+});
 
 describe('projection', () => {
   it('committed, weighted pipeline and costs for the 18 months after the as-of month', async () => {
@@ -50,7 +60,13 @@ describe('projection', () => {
   it('takes the fiscal sponsor fee off revenue, not off costs', async () => {
     const root = fixtureCopy('figures');
     const config = join(root, 'ops.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('payment_terms_days: 30', 'payment_terms_days: 30\nfiscal_sponsor_fee_pct: 10'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'payment_terms_days: 30',
+        'payment_terms_days: 30\nfiscal_sponsor_fee_pct: 10',
+      ),
+    );
     const projection = await projectionOf(root);
     // 2026-05: 10000 × 0.9 and 1000 × 0.9; 2027-03: 338.709… × 0.9 = 304.838…
     expect(projection[1]).toEqual(row('2026-05', '9000.00', '900.00', '3340.00'));
@@ -60,14 +76,29 @@ describe('projection', () => {
   it('reports net figures everywhere and says so', async () => {
     const root = fixtureCopy('figures');
     const config = join(root, 'ops.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('payment_terms_days: 30', 'payment_terms_days: 30\nfiscal_sponsor_fee_pct: 10'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'payment_terms_days: 30',
+        'payment_terms_days: 30\nfiscal_sponsor_fee_pct: 10',
+      ),
+    );
     const { repo } = await checkData(new FolderSource(root), { asOf: '2026-03-15' });
     const m = metricsJson(computeFigures(repo, '2026-03-15')) as Record<string, any>;
     // MRR 8832.903225… × 0.9 = 7949.612903…; MRC unchanged
     expect([m.mrr, m.mrc]).toEqual(['7949.61', '4840.00']);
     expect(m.partners[0].revenue).toBe('6678.00'); // 7420 × 0.9
     const figures = computeFigures(repo, '2026-03-15');
-    const reports = new Map(renderReports(figures, figures, { organization: 'x', asOf: '2026-03-15', currency: 'USD', revision: 'r', sponsorFeePct: repo.config.fiscal_sponsor_fee_pct }));
-    for (const [file, text] of reports) expect(text, file).toContain("Revenue is net of the fiscal sponsor's fee of 10 %.");
+    const reports = new Map(
+      renderReports(figures, figures, {
+        organization: 'x',
+        asOf: '2026-03-15',
+        currency: 'USD',
+        revision: 'r',
+        sponsorFeePct: repo.config.fiscal_sponsor_fee_pct,
+      }),
+    );
+    for (const [file, text] of reports)
+      expect(text, file).toContain("Revenue is net of the fiscal sponsor's fee of 10 %.");
   });
 });

@@ -43,7 +43,19 @@ function paths(data: Json, at: (string | number)[] = []): (string | number)[][] 
 const mutation = fc.oneof(
   fc.constant({ kind: 'remove' as const }),
   fc.constant({ kind: 'misspell' as const }),
-  fc.record({ kind: fc.constant('replace' as const), value: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }), fc.constantFrom('2026-02-30', '2026-13-01', '99999-01-01', '2026-1-5', 'a\u0000b\u0007c', '__proto__')) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    value: fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.string(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string(), { maxLength: 2 }),
+      fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+      fc.constantFrom('2026-02-30', '2026-13-01', '99999-01-01', '2026-1-5', 'a\u0000b\u0007c', '__proto__'),
+    ),
+  }),
 );
 
 describe('the validator on randomly broken records', () => {
@@ -93,18 +105,28 @@ describe('money', () => {
 
   it('prorates a year of months, or a term of any length, back to the whole fee to the cent', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 1500 }), (cents, year, offset, length) => {
-        const amount = cents / 100;
-        const yearTerm = { from: `${year}-01-01`, to: `${year}-12-31` };
-        const months = Array.from({ length: 12 }, (_, i) => addMonths(`${year}-01`, i));
-        const byMonth = sum(months.map((m) => monthlyFigure({ amount, per: 'year', effective: yearTerm, term: yearTerm }, m)));
-        expect(toFixed(byMonth, 2)).toBe(toFixed(dec(amount), 2));
-        const from = addDays('2020-01-01', offset);
-        const term = { from, to: addDays(from, length) };
-        const termMonths = Array.from({ length: Math.ceil(length / 28) + 2 }, (_, i) => addMonths(from.slice(0, 7), i));
-        const byTerm = sum(termMonths.map((m) => monthlyFigure({ amount, per: 'term', effective: term, term }, m)));
-        expect(toFixed(byTerm, 2)).toBe(toFixed(dec(amount), 2));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000_000 }),
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 1500 }),
+        (cents, year, offset, length) => {
+          const amount = cents / 100;
+          const yearTerm = { from: `${year}-01-01`, to: `${year}-12-31` };
+          const months = Array.from({ length: 12 }, (_, i) => addMonths(`${year}-01`, i));
+          const byMonth = sum(
+            months.map((m) => monthlyFigure({ amount, per: 'year', effective: yearTerm, term: yearTerm }, m)),
+          );
+          expect(toFixed(byMonth, 2)).toBe(toFixed(dec(amount), 2));
+          const from = addDays('2020-01-01', offset);
+          const term = { from, to: addDays(from, length) };
+          const termMonths = Array.from({ length: Math.ceil(length / 28) + 2 }, (_, i) =>
+            addMonths(from.slice(0, 7), i),
+          );
+          const byTerm = sum(termMonths.map((m) => monthlyFigure({ amount, per: 'term', effective: term, term }, m)));
+          expect(toFixed(byTerm, 2)).toBe(toFixed(dec(amount), 2));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -125,10 +147,34 @@ describe('aging buckets', () => {
         const invoices: Invoice[] = specs.map((s, i) => {
           const issued = addDays(asOf, -s.issuedAgo);
           const paid = Math.floor((s.cents * s.paidShare) / 100);
-          return { number: `N-${i}`, contract: 'c', issued, due: addDays(issued, s.terms), currency: 'USD', amount: s.cents / 100, status: paid === s.cents ? 'paid' : 'sent', payments: paid ? [{ date: issued, amount: paid / 100 }] : [] };
+          return {
+            number: `N-${i}`,
+            contract: 'c',
+            issued,
+            due: addDays(issued, s.terms),
+            currency: 'USD',
+            amount: s.cents / 100,
+            status: paid === s.cents ? 'paid' : 'sent',
+            payments: paid ? [{ date: issued, amount: paid / 100 }] : [],
+          };
         });
-        const partner = { id: 'p', notes: '', contracts: [], invoices: invoices.map((value, i) => ({ file: 'f', pointer: `/${i}`, value })), cloudCosts: [], usage: [], feedback: [] };
-        const repo: Repository = { config: { ...CONFIG_DEFAULTS, organization: 'x', reporting_currency: 'USD' }, partners: [partner], grants: [], recurringCosts: [], paths: new Set(), brokenPaths: new Set() };
+        const partner = {
+          id: 'p',
+          notes: '',
+          contracts: [],
+          invoices: invoices.map((value, i) => ({ file: 'f', pointer: `/${i}`, value })),
+          cloudCosts: [],
+          usage: [],
+          feedback: [],
+        };
+        const repo: Repository = {
+          config: { ...CONFIG_DEFAULTS, organization: 'x', reporting_currency: 'USD' },
+          partners: [partner],
+          grants: [],
+          recurringCosts: [],
+          paths: new Set(),
+          brokenPaths: new Set(),
+        };
         const r = receivables(figureContext(repo, asOf));
         expect(sum(BUCKETS.map((b) => r.buckets[b])).equals(r.outstanding)).toBe(true);
         const expected = sum(specs.map((s) => dec(s.cents - Math.floor((s.cents * s.paidShare) / 100)).dividedBy(100)));
@@ -146,8 +192,15 @@ describe('reports', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 900 }), async (days) => {
         const asOf = addDays('2025-06-01', days);
-        const meta = { organization: 'x', asOf, currency: 'USD', revision: 'r', sponsorFeePct: repo.config.fiscal_sponsor_fee_pct };
-        const render = () => [...renderReports(computeFigures(repo, asOf), computeFigures(repo, addDays(asOf, -30)), meta)].join('\n');
+        const meta = {
+          organization: 'x',
+          asOf,
+          currency: 'USD',
+          revision: 'r',
+          sponsorFeePct: repo.config.fiscal_sponsor_fee_pct,
+        };
+        const render = () =>
+          [...renderReports(computeFigures(repo, asOf), computeFigures(repo, addDays(asOf, -30)), meta)].join('\n');
         expect(render()).toBe(render());
       }),
       { numRuns: Math.max(5, Math.floor(RUNS / 6)) },

@@ -12,7 +12,15 @@ import { FIXTURES, REPO_ROOT } from './helpers/fixtures.js';
 async function reports(root: string, asOf: string, edits: Record<string, string> = {}) {
   const { repo } = await checkData(new OverlaySource(new FolderSource(root), new Map(Object.entries(edits))), { asOf });
   const f = computeFigures(repo, asOf);
-  const pages = new Map(renderReports(f, computeFigures(repo, previousMonthDate(asOf)), { organization: 'Org', asOf, currency: 'USD', revision: 'r', sponsorFeePct: 0 }));
+  const pages = new Map(
+    renderReports(f, computeFigures(repo, previousMonthDate(asOf)), {
+      organization: 'Org',
+      asOf,
+      currency: 'USD',
+      revision: 'r',
+      sponsorFeePct: 0,
+    }),
+  );
   return { f, pages, json: metricsJson(f) as { partners: Record<string, unknown>[] } };
 }
 
@@ -22,10 +30,14 @@ describe('the two recovery figures', () => {
     const costRecovery = pages.get('cost-recovery.md')!;
     expect(costRecovery).toContain('**Cost recovery ratio (MRC ÷ MRR) for 2026-01: ');
     expect(costRecovery).toContain('lower is better: below 1, recurring revenue covers recurring costs');
-    expect(costRecovery).toContain("| partner | revenue | cloud cost | share of recurring costs | revenue ÷ cost |");
+    expect(costRecovery).toContain('| partner | revenue | cloud cost | share of recurring costs | revenue ÷ cost |');
     expect(costRecovery).toContain("higher is better: above 1, the partner's revenue covers what it costs");
-    expect(pages.get('partners/alpha.md')).toContain("revenue ÷ cost is revenue ÷ (cloud + share), higher is better: above 1, the partner's revenue covers what it costs");
-    expect(pages.get('README.md')).toContain('| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs |');
+    expect(pages.get('partners/alpha.md')).toContain(
+      "revenue ÷ cost is revenue ÷ (cloud + share), higher is better: above 1, the partner's revenue covers what it costs",
+    );
+    expect(pages.get('README.md')).toContain(
+      '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs |',
+    );
   });
 });
 
@@ -36,7 +48,9 @@ describe('change since last month', () => {
     const readme = pages.get('README.md')!;
     expect(readme).toContain('| Monthly recurring revenue (MRR) | 27,040.00 | not comparable¹ |');
     expect(readme).toContain('| Monthly recurring costs (MRC) | 49,470.00 | not comparable¹ |');
-    expect(readme).toContain('¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, openpress, uni-north), so the change would mostly be the missing bills.');
+    expect(readme).toContain(
+      '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, openpress, uni-north), so the change would mostly be the missing bills.',
+    );
     // Figures that do not depend on cloud bills still show their change.
     expect(readme).toMatch(/\| Receivables outstanding \| 103,300\.00 \| \+5,040\.00 \|/);
   });
@@ -51,12 +65,22 @@ describe('change since last month', () => {
 
 describe('a partner with a live hub and no contract in force', () => {
   // alpha's hub is live from 2025-03-01; its contract, signed 02-01, starts only on 06-01.
-  const later = { 'partners/alpha/contracts/alpha-2025.yaml': 'id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: active\nsigned: 2025-02-01\nstart: 2025-06-01\nend: 2027-02-28\ncurrency: USD\nfees:\n  - { id: hosting, description: Hub hosting, amount: 1000, per: month }\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n' };
+  const later = {
+    'partners/alpha/contracts/alpha-2025.yaml':
+      'id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: active\nsigned: 2025-02-01\nstart: 2025-06-01\nend: 2027-02-28\ncurrency: USD\nfees:\n  - { id: hosting, description: Hub hosting, amount: 1000, per: month }\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n',
+  };
 
   it('takes its share of the costs but has no ratio: "no contract yet"', async () => {
     const { json, pages } = await reports(join(FIXTURES, 'base'), '2025-04-15', later);
     // April 2025: staff 5000 shared per hub; alpha-hub is the only live hub → 5000; no revenue, no cloud bill.
-    expect(json.partners[0]).toEqual({ id: 'alpha', revenue: '0.00', cloud_cost: '0.00', shared_cost: '5000.00', recovery: null, recovery_note: 'no contract yet' });
+    expect(json.partners[0]).toEqual({
+      id: 'alpha',
+      revenue: '0.00',
+      cloud_cost: '0.00',
+      shared_cost: '5000.00',
+      recovery: null,
+      recovery_note: 'no contract yet',
+    });
     // beta's first contact is 2025-05-01: on 04-15 it was not known yet.
     expect(json.partners.map((p) => p.id)).toEqual(['alpha']);
     expect(pages.get('cost-recovery.md')).toContain('| 0.00 | 0.00 | 5,000.00 | no contract yet |');
@@ -64,6 +88,11 @@ describe('a partner with a live hub and no contract in force', () => {
 
   it('says "no contract" once its contracts have ended', async () => {
     const { json } = await reports(join(FIXTURES, 'base'), '2027-03-15');
-    expect(json.partners[0]).toMatchObject({ id: 'alpha', revenue: '0.00', recovery: null, recovery_note: 'no contract' });
+    expect(json.partners[0]).toMatchObject({
+      id: 'alpha',
+      revenue: '0.00',
+      recovery: null,
+      recovery_note: 'no contract',
+    });
   });
 });

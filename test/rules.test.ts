@@ -21,7 +21,12 @@ interface Case {
 }
 
 const BROKEN = join(FIXTURES, 'broken');
-const cases = readdirSync(BROKEN).sort().map((name) => ({ name, ...(parse(readFileSync(join(BROKEN, name, 'case.yaml'), 'utf8'), { version: '1.2' }) as Case) }));
+const cases = readdirSync(BROKEN)
+  .sort()
+  .map((name) => ({
+    name,
+    ...(parse(readFileSync(join(BROKEN, name, 'case.yaml'), 'utf8'), { version: '1.2' }) as Case),
+  }));
 
 async function problemsOf(root: string, asOf: string) {
   const { problems } = await checkData(new FolderSource(root), { asOf });

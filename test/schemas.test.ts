@@ -24,7 +24,9 @@ describe('schemas', () => {
   });
 
   it.each(schemas)('$file: every object forbids unknown keys', ({ schema }) => {
-    const open = [...objectSchemas(schema, '#')].filter(([, o]) => o.additionalProperties === undefined && o.propertyNames === undefined).map(([p]) => p);
+    const open = [...objectSchemas(schema, '#')]
+      .filter(([, o]) => o.additionalProperties === undefined && o.propertyNames === undefined)
+      .map(([p]) => p);
     expect(open).toEqual([]);
   });
 

@@ -33,7 +33,9 @@ describe('concurrent writes (item 2)', () => {
   it('four payments recorded at the same moment all land, each exactly once', async () => {
     const root = fixtureCopy('authoring');
     const runs = await Promise.all(
-      ['2025-06-01', '2025-06-02', '2025-06-03', '2025-06-04'].map((date) => runAsync('record', ['payment', '--invoice', 'A-2', '--amount', '100', '--date', date, '--root', root])),
+      ['2025-06-01', '2025-06-02', '2025-06-03', '2025-06-04'].map((date) =>
+        runAsync('record', ['payment', '--invoice', 'A-2', '--amount', '100', '--date', date, '--root', root]),
+      ),
     );
     for (const r of runs) expect([r.code, r.stderr]).toEqual([0, '']);
     const text = read(root, 'partners/alpha/invoices.yaml');
@@ -51,7 +53,10 @@ describe('concurrent writes (item 2)', () => {
     await changes.current();
     changes.edit('partners/alpha/invoices.yaml', (e) => e.set([1, 'status'], 'void'));
     // Someone else saves the file meanwhile.
-    const theirs = read(root, 'partners/alpha/invoices.yaml').replace('chasing the rest', 'chasing the rest (called them)');
+    const theirs = read(root, 'partners/alpha/invoices.yaml').replace(
+      'chasing the rest',
+      'chasing the rest (called them)',
+    );
     writeFileSync(join(root, 'partners/alpha/invoices.yaml'), theirs);
     await expect(changes.commit()).rejects.toBeInstanceOf(ConcurrentChange);
     expect(read(root, 'partners/alpha/invoices.yaml')).toBe(theirs);
@@ -84,7 +89,9 @@ describe('concurrent writes (item 2)', () => {
     const before = readFileSync(elsewhere, 'utf8');
     const changes = new ChangeSet(root, '2026-01-01');
     changes.edit('partners/alpha/invoices.yaml', (e) => e.set([1, 'status'], 'void'));
-    await expect(changes.commit()).rejects.toThrow('partners/alpha/invoices.yaml is a symbolic link; replace it with the real file before editing it');
+    await expect(changes.commit()).rejects.toThrow(
+      'partners/alpha/invoices.yaml is a symbolic link; replace it with the real file before editing it',
+    );
     expect(lstatSync(join(root, 'partners/alpha/invoices.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(elsewhere, 'utf8')).toBe(before);
   });
@@ -93,12 +100,16 @@ describe('concurrent writes (item 2)', () => {
     const lock = join(tempDir(), '.ops-write.lock');
     writeFileSync(lock, `${process.pid}\n`); // held by a live process: this one
     await expect(withLock(lock, () => 1, { timeoutMs: 300, what: 'the data files' })).rejects.toThrow(LockTimeout);
-    await expect(withLock(lock, () => 1, { timeoutMs: 300 })).rejects.toThrow(/nothing was written\. Try again when it has finished \(if no such command is running, delete .*\.ops-write\.lock\)/);
+    await expect(withLock(lock, () => 1, { timeoutMs: 300 })).rejects.toThrow(
+      /nothing was written\. Try again when it has finished \(if no such command is running, delete .*\.ops-write\.lock\)/,
+    );
   });
 
   it('takes over a lock left by a process that is gone', async () => {
     const lock = join(tempDir(), '.ops-write.lock');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     writeFileSync(lock, `${dead}\n`);
     expect(await withLock(lock, () => 'ran', { timeoutMs: 300 })).toBe('ran');
     expect(readdirSync(join(lock, '..'))).toEqual([]);
@@ -109,12 +120,21 @@ describe('import with split or contradictory rows (item 3)', () => {
   it('sums cloud-cost rows of one hub and month into a new entry, and says so', () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
-    writeFileSync(csv, 'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n2025-05,alpha-hub,80.05,USD\n2025-05,alpha-hub,0.85,USD\n');
+    writeFileSync(
+      csv,
+      'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n2025-05,alpha-hub,80.05,USD\n2025-05,alpha-hub,0.85,USD\n',
+    );
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     // 120.10 + 80.05 + 0.85 = 201.00
-    expect(r.stdout).toBe('1 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, 3, 4). Wrote partners/alpha/cloud-costs.yaml.\n');
-    expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe('- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n- { month: 2025-05, hub: alpha-hub, amount: 201.00, currency: USD }\n');
-    expect(runCli('import', ['cloud-costs', csv, '--root', root]).stdout).toMatch(/^0 added, 0 updated, 1 already there\./);
+    expect(r.stdout).toBe(
+      '1 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, 3, 4). Wrote partners/alpha/cloud-costs.yaml.\n',
+    );
+    expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(
+      '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n- { month: 2025-05, hub: alpha-hub, amount: 201.00, currency: USD }\n',
+    );
+    expect(runCli('import', ['cloud-costs', csv, '--root', root]).stdout).toMatch(
+      /^0 added, 0 updated, 1 already there\./,
+    );
   });
 
   it('sums the rows into a month already recorded, updating it once', () => {
@@ -123,8 +143,12 @@ describe('import with split or contradictory rows (item 3)', () => {
     writeFileSync(csv, 'month,hub,amount,currency\n2025-03,alpha-hub,150,USD\n2025-03,alpha-hub,60.25,USD\n');
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     // 150 + 60.25 = 210.25 replaces the recorded 200.00
-    expect(r.stdout).toBe('0 added, 1 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-03 (lines 2, 3). Wrote partners/alpha/cloud-costs.yaml.\n');
-    expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe('- { month: 2025-03, hub: alpha-hub, amount: 210.25, currency: USD }\n');
+    expect(r.stdout).toBe(
+      '0 added, 1 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-03 (lines 2, 3). Wrote partners/alpha/cloud-costs.yaml.\n',
+    );
+    expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(
+      '- { month: 2025-03, hub: alpha-hub, amount: 210.25, currency: USD }\n',
+    );
   });
 
   it('refuses one hub-month in two currencies, naming both lines', () => {
@@ -133,7 +157,9 @@ describe('import with split or contradictory rows (item 3)', () => {
     writeFileSync(csv, 'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n2025-05,alpha-hub,80,CAD\n');
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`refused: nothing was imported:\n  ${csv} lines 2 and 3: hub 'alpha-hub' has costs for 2025-05 in USD and CAD; one month of a hub is recorded in one currency, so convert them to one before importing\n`);
+    expect(r.stderr).toBe(
+      `refused: nothing was imported:\n  ${csv} lines 2 and 3: hub 'alpha-hub' has costs for 2025-05 in USD and CAD; one month of a hub is recorded in one currency, so convert them to one before importing\n`,
+    );
   });
 
   it('refuses two active-user counts for one hub and month, naming both lines', () => {
@@ -143,7 +169,9 @@ describe('import with split or contradictory rows (item 3)', () => {
     writeFileSync(csv, 'month,hub,active_users\n2025-05,alpha-hub,40\n2025-06,alpha-hub,41\n2025-05,alpha-hub,44\n');
     const r = runCli('import', ['usage', csv, '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`refused: nothing was imported:\n  ${csv} lines 2 and 4: hub 'alpha-hub' has 2 active-user counts for 2025-05 (40 and 44); a month has one count per hub, so keep the right row and remove the other\n`);
+    expect(r.stderr).toBe(
+      `refused: nothing was imported:\n  ${csv} lines 2 and 4: hub 'alpha-hub' has 2 active-user counts for 2025-05 (40 and 44); a month has one count per hub, so keep the right row and remove the other\n`,
+    );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(before);
   });
 
@@ -153,7 +181,10 @@ describe('import with split or contradictory rows (item 3)', () => {
       const csv = join(tempDir(), 'usage.csv');
       writeFileSync(csv, content);
       const r = runCli('import', ['usage', csv, '--root', root]);
-      expect([r.code, r.stderr]).toEqual([1, `refused: ${csv} has no rows to import (it is empty or holds only a header); expected the columns month, hub, active_users and one row per hub and month\n`]);
+      expect([r.code, r.stderr]).toEqual([
+        1,
+        `refused: ${csv} has no rows to import (it is empty or holds only a header); expected the columns month, hub, active_users and one row per hub and month\n`,
+      ]);
     }
   });
 });
@@ -161,7 +192,8 @@ describe('import with split or contradictory rows (item 3)', () => {
 describe('Windows line endings (item 5)', () => {
   it('a CRLF copy of the sample data has exactly the problems of the LF one: none', async () => {
     const root = sampleCopy();
-    for (const [path, text] of Object.entries(readTree(root))) writeFileSync(join(root, path), text.replace(/\n/g, '\r\n'));
+    for (const [path, text] of Object.entries(readTree(root)))
+      writeFileSync(join(root, path), text.replace(/\n/g, '\r\n'));
     expect(read(root, 'partners/uni-north/partner.md').startsWith('---\r\nid: uni-north\r\n')).toBe(true);
     expect((await checkData(new FolderSource(root), { asOf: '2026-11-24' })).problems).toEqual([]);
   });
@@ -178,17 +210,32 @@ describe('Windows line endings (item 5)', () => {
     const root = fixtureCopy('authoring');
     const path = join(root, 'partners/alpha/invoices.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
-    const r = runCli('record', ['payment', '--invoice', 'A-2', '--amount', '600', '--date', '2025-06-01', '--root', root]);
+    const r = runCli('record', [
+      'payment',
+      '--invoice',
+      'A-2',
+      '--amount',
+      '600',
+      '--date',
+      '2025-06-01',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(0);
     const text = readFileSync(path, 'utf8');
-    expect(text).toContain('  status: paid\r\n  payments:\r\n    - { date: 2025-04-20, amount: 400.00 }\r\n    - { date: 2025-06-01, amount: 600.00 }\r\n');
+    expect(text).toContain(
+      '  status: paid\r\n  payments:\r\n    - { date: 2025-04-20, amount: 400.00 }\r\n    - { date: 2025-06-01, amount: 600.00 }\r\n',
+    );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
 });
 
 describe('amounts (items 8 and 9)', () => {
   it.each([
-    ['0', "--amount '0': 'amount' is 0 but must be more than 0. The amount received, in the invoice currency (more than 0)."],
+    [
+      '0',
+      "--amount '0': 'amount' is 0 but must be more than 0. The amount received, in the invoice currency (more than 0).",
+    ],
     ['10.005', "--amount '10.005': 10.005 has more decimals than USD allows (2); write it with at most 2, e.g. 10.01"],
     ['-5', "--amount '-5': 'amount' is -5 but must be at least 0."],
     ['0x10', "--amount '0x10': 'amount' must be a number, but it is text ('0x10')."],
@@ -206,7 +253,10 @@ describe('amounts (items 8 and 9)', () => {
 describe('stage moves back before the contract (item 11)', () => {
   it('are refused without --force and a reason, writing nothing', () => {
     const root = fixtureCopy('authoring');
-    expect(runCli('record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root]).code).toBe(0);
+    expect(
+      runCli('record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root])
+        .code,
+    ).toBe(0);
     const before = read(root, 'partners/beta/partner.md');
     for (const extra of [[], ['--force'], ['--reason', 'signed by mistake']]) {
       const r = runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', ...extra, '--root', root]);
@@ -221,24 +271,64 @@ describe('stage moves back before the contract (item 11)', () => {
   it('with --force and a reason, keep the reason beside the stage', () => {
     const root = fixtureCopy('authoring');
     runCli('record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root]);
-    const r = runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', '--date', '2025-08-15', '--force', '--reason', 'the signature was for another project', '--root', root]);
+    const r = runCli('record', [
+      'stage',
+      '--partner',
+      'beta',
+      '--to',
+      'proposal',
+      '--date',
+      '2025-08-15',
+      '--force',
+      '--reason',
+      'the signature was for another project',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(0);
-    expect(read(root, 'partners/beta/partner.md')).toContain('stage: proposal   # moved back from onboarding on 2025-08-15: the signature was for another project\n');
+    expect(read(root, 'partners/beta/partner.md')).toContain(
+      'stage: proposal   # moved back from onboarding on 2025-08-15: the signature was for another project\n',
+    );
   });
 
   it('are refused even with --force while a signed contract is in force (rule pre-contract-stage)', () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('record', ['stage', '--partner', 'alpha', '--to', 'lead', '--force', '--reason', 'test', '--root', root]);
+    const r = runCli('record', [
+      'stage',
+      '--partner',
+      'alpha',
+      '--to',
+      'lead',
+      '--force',
+      '--reason',
+      'test',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("  7:8  error  'alpha' is in stage 'lead', but its contract alpha-2025 is in force (2025-03-01 to 2027-02-28)");
+    expect(r.stderr).toContain(
+      "  7:8  error  'alpha' is in stage 'lead', but its contract alpha-2025 is in force (2025-03-01 to 2027-02-28)",
+    );
   });
 });
 
 describe('an invoice for a period already invoiced (item 10)', () => {
   it('is written with a warning naming the other invoice', () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('record', ['invoice', '--contract', 'alpha-2025', '--period', '2025-04-16..2025-05-15', '--issued', '2025-05-01', '--root', root]);
+    const r = runCli('record', [
+      'invoice',
+      '--contract',
+      'alpha-2025',
+      '--period',
+      '2025-04-16..2025-05-15',
+      '--issued',
+      '2025-05-01',
+      '--root',
+      root,
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning  INV-2025-1001 bills 2025-04-16 to 2025-05-15, but A-2 already bills 2025-04-01 to 2025-04-30 of alpha-2025 (15 days twice)');
+    expect(r.stderr).toContain(
+      'warning  INV-2025-1001 bills 2025-04-16 to 2025-05-15, but A-2 already bills 2025-04-01 to 2025-04-30 of alpha-2025 (15 days twice)',
+    );
   });
 });

@@ -27,7 +27,8 @@ describe('npm run validate', () => {
           column: 9,
           rule: 'allowed-values',
           severity: 'error',
-          message: "'actve' is not an allowed value for 'status'. Did you mean 'active'? Allowed values: draft, active, terminated, expired.",
+          message:
+            "'actve' is not an allowed value for 'status'. Did you mean 'active'? Allowed values: draft, active, terminated, expired.",
           pointer: '/status',
         },
       ],

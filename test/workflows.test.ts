@@ -30,7 +30,8 @@ describe('workflow files', () => {
       expect(job.permissions).toBeDefined();
       for (const step of job.steps) {
         if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
-        if (step.uses?.startsWith('actions/setup-node')) expect(step).toMatchObject({ with: { 'node-version-file': '.nvmrc' } });
+        if (step.uses?.startsWith('actions/setup-node'))
+          expect(step).toMatchObject({ with: { 'node-version-file': '.nvmrc' } });
       }
     }
   });
@@ -40,22 +41,40 @@ describe('the workflows npm steps, run here on the sample data', () => {
   it('succeed', () => {
     // A copy of this repository (as it is now) with two commits, so that the diff step has a base.
     const copy = tempDir('ops-workflow-');
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean);
     for (const f of files) {
       mkdirSync(dirname(join(copy, f)), { recursive: true });
       cpSync(join(REPO_ROOT, f), join(copy, f));
     }
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'));
-    const who = { GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.org', GIT_COMMITTER_NAME: 'ci', GIT_COMMITTER_EMAIL: 'ci@example.org' };
+    const who = {
+      GIT_AUTHOR_NAME: 'ci',
+      GIT_AUTHOR_EMAIL: 'ci@example.org',
+      GIT_COMMITTER_NAME: 'ci',
+      GIT_COMMITTER_EMAIL: 'ci@example.org',
+    };
     git(copy, ['init', '-q', '-b', 'main']);
     git(copy, ['add', '-A']);
     git(copy, ['commit', '-qm', 'base'], who);
     const fees = join(copy, 'partners/leap/contracts/leap-2026.yaml');
-    writeFileSync(fees, readFileSync(fees, 'utf8').replace('amount: 16500, per: quarter', 'amount: 18000, per: quarter'));
+    writeFileSync(
+      fees,
+      readFileSync(fees, 'utf8').replace('amount: 16500, per: quarter', 'amount: 18000, per: quarter'),
+    );
     git(copy, ['commit', '-qam', 'raise a fee'], who);
 
     const summary = join(copy, 'summary.md');
-    const env = { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: summary, BASE_SHA: git(copy, ['rev-parse', 'HEAD~1']).trim() };
+    const env = {
+      ...process.env,
+      CI: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+      BASE_SHA: git(copy, ['rev-parse', 'HEAD~1']).trim(),
+    };
     const steps = workflows.flatMap(({ text }) => jobsOf(text).flatMap((j) => j.steps.map((s) => s.run ?? '')));
     // npm ci is the install this suite already runs in; npm test would run this suite again.
     const npmSteps = steps.filter((run) => run.startsWith('npm run'));
@@ -72,7 +91,11 @@ describe('the workflows npm steps, run here on the sample data', () => {
 describe('issue forms', () => {
   const dir = join(REPO_ROOT, '.github/ISSUE_TEMPLATE');
   it.each(readdirSync(dir).filter((f) => f !== 'config.yml'))('%s is a well-formed issue form', (file) => {
-    const form = parse(readFileSync(join(dir, file), 'utf8')) as { name: string; description: string; body: { type: string; id?: string }[] };
+    const form = parse(readFileSync(join(dir, file), 'utf8')) as {
+      name: string;
+      description: string;
+      body: { type: string; id?: string }[];
+    };
     expect(form.name).toBeTruthy();
     expect(form.description).toBeTruthy();
     const ids = form.body.filter((b) => b.type !== 'markdown').map((b) => b.id);

@@ -9,7 +9,9 @@ export async function checkedData(source: DataSource, asOf: string): Promise<Che
   const result = await checkData(source, { asOf });
   if (countBySeverity(result.problems).errors === 0) return result;
   const errors = result.problems.filter((p) => p.severity === 'error');
-  process.stderr.write(`The data has errors, so no figures were computed. Fix these first (npm run validate shows them too):\n\n`);
+  process.stderr.write(
+    `The data has errors, so no figures were computed. Fix these first (npm run validate shows them too):\n\n`,
+  );
   process.stderr.write(formatText(errors, (file) => result.files.get(file)?.text));
   return undefined;
 }

@@ -35,7 +35,11 @@ export interface CommandSpec<O extends Options> {
   actions?: readonly string[];
 }
 
-export const ROOT_OPTION = { type: 'string', value: 'DIR', help: 'the data (default: this repository)' } as const satisfies OptionSpec;
+export const ROOT_OPTION = {
+  type: 'string',
+  value: 'DIR',
+  help: 'the data (default: this repository)',
+} as const satisfies OptionSpec;
 export const REV_OPTION = {
   type: 'string',
   value: 'REV',
@@ -46,9 +50,16 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = pro
   const options: ParseArgsConfig['options'] = { ...spec.options, help: { type: 'boolean', short: 'h' } };
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv, spec.options), options, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv, spec.options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run 'npm run ${spec.name} -- --help' for the options.`);
+    throw new UsageError(
+      `${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run 'npm run ${spec.name} -- --help' for the options.`,
+    );
   }
   if ((parsed.values as Record<string, unknown>).help) process.exit(printHelp(spec));
   return parsed.values as { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
@@ -57,9 +68,13 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv = pro
 /** Prints a command's --help, made from its declared options; returns the exit code (0). */
 export function printHelp(spec: CommandSpec<Options>): number {
   const line = (flag: string, help: string) => `  ${flag.padEnd(20)} ${help}`;
-  const options = Object.entries(spec.options).map(([name, o]) => line(`--${name}${o.value ? ` ${o.value}` : ''}`, o.help));
+  const options = Object.entries(spec.options).map(([name, o]) =>
+    line(`--${name}${o.value ? ` ${o.value}` : ''}`, o.help),
+  );
   const actions = spec.actions ? `Actions:\n${spec.actions.map((a) => `  ${a}`).join('\n')}\n\n` : '';
-  process.stdout.write(`${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`);
+  process.stdout.write(
+    `${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`,
+  );
   return 0;
 }
 
@@ -89,16 +104,22 @@ export async function dataSource(root: string, rev: string | undefined): Promise
   return source;
 }
 
-
 export function asOfOption(value: string | undefined): string {
   if (value === undefined) return today();
-  if (!isIsoDate(value)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. 2026-06-30 (got '${value}')`);
+  if (!isIsoDate(value))
+    throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. 2026-06-30 (got '${value}')`);
   return value;
 }
 
-export function choiceOption<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got '${value}')`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got '${value}')`);
   return value as T;
 }
 

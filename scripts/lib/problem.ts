@@ -22,11 +22,7 @@ export interface Problem {
 
 export function compareProblems(a: Problem, b: Problem): number {
   return (
-    cmp(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.message, b.message)
+    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message)
   );
 }
 

@@ -11,7 +11,11 @@ export interface CliResult {
 
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
-export function runCli(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const r = spawnSync(TSX, [join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     encoding: 'utf8',

@@ -64,7 +64,12 @@ export function scriptedHistory(): ScriptedHistory {
   commits.push(commit(dir, 'Terminate alpha-2025', 'Carol Contracts', '2026-04-20'));
 
   edit(dir, 'partners/alpha/invoices.yaml', 'status: sent', 'status: paid');
-  edit(dir, 'partners/alpha/invoices.yaml', '{ date: 2025-04-20, amount: 400.00 }', '{ date: 2025-04-20, amount: 400.00 }\n    - { date: 2026-05-01, amount: 600.00 }');
+  edit(
+    dir,
+    'partners/alpha/invoices.yaml',
+    '{ date: 2025-04-20, amount: 400.00 }',
+    '{ date: 2025-04-20, amount: 400.00 }\n    - { date: 2026-05-01, amount: 600.00 }',
+  );
   commits.push(commit(dir, 'Record the rest of A-2', 'Bob Books', '2026-05-02'));
   return { dir, commits };
 }

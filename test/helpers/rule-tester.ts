@@ -43,8 +43,12 @@ export async function findingsOf(rule: Rule<string, RuleId>, c: RuleCase) {
   return problems.map((p) => ({ messageId: p.messageId!, at: `${p.file}:${p.line}:${p.column}` }));
 }
 
-export function testRule<M extends string>(rule: Rule<M, RuleId>, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
-  const sorted = <T extends { at: string; messageId: string }>(list: T[]) => [...list].sort((a, b) => (a.at + a.messageId < b.at + b.messageId ? -1 : 1));
+export function testRule<M extends string>(
+  rule: Rule<M, RuleId>,
+  cases: { valid: RuleCase[]; invalid: InvalidCase[] },
+): void {
+  const sorted = <T extends { at: string; messageId: string }>(list: T[]) =>
+    [...list].sort((a, b) => (a.at + a.messageId < b.at + b.messageId ? -1 : 1));
   describe(rule.meta.id, () => {
     it('has at least one valid and one invalid case', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
@@ -63,7 +67,11 @@ export function testRule<M extends string>(rule: Rule<M, RuleId>, cases: { valid
 /** A case made of a broken fixture (test/fixtures/broken/<name>/): its files, removals and date. */
 export function brokenCase(name: string, errors: InvalidCase['errors']): InvalidCase {
   const dir = join(FIXTURES, 'broken', name);
-  const spec = parse(readFileSync(join(dir, 'case.yaml'), 'utf8')) as { description: string; as_of: string; delete?: string[] };
+  const spec = parse(readFileSync(join(dir, 'case.yaml'), 'utf8')) as {
+    description: string;
+    as_of: string;
+    delete?: string[];
+  };
   const files: Record<string, string> = {};
   const walk = (sub: string) => {
     for (const e of readdirSync(join(dir, 'files', sub), { withFileTypes: true })) {

@@ -4,11 +4,27 @@ import { baseWith, brokenCase, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: "the base fixture: an active partner with an active contract" },
-    { name: "a paused partner whose contract expired", files: { ...baseWith('partners/alpha/partner.md', ["stage: active", "stage: paused"]), ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ["status: active", "status: expired"]) } },
+    { name: 'the base fixture: an active partner with an active contract' },
+    {
+      name: 'a paused partner whose contract expired',
+      files: {
+        ...baseWith('partners/alpha/partner.md', ['stage: active', 'stage: paused']),
+        ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ['status: active', 'status: expired']),
+      },
+    },
   ],
   invalid: [
     brokenCase('active-partner-without-contract', [{ messageId: 'noContract', at: 'partners/alpha/partner.md:7:8' }]),
-    { name: "an active partner whose only contract is terminated", files: { ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ["status: active", "status: terminated"], ["currency: USD", "terminated: 2026-06-30\ncurrency: USD"]) }, errors: [{ messageId: 'noContract', at: 'partners/alpha/partner.md:7:8' }] },
+    {
+      name: 'an active partner whose only contract is terminated',
+      files: {
+        ...baseWith(
+          'partners/alpha/contracts/alpha-2025.yaml',
+          ['status: active', 'status: terminated'],
+          ['currency: USD', 'terminated: 2026-06-30\ncurrency: USD'],
+        ),
+      },
+      errors: [{ messageId: 'noContract', at: 'partners/alpha/partner.md:7:8' }],
+    },
   ],
 });

@@ -7,18 +7,32 @@ testRule(rule, {
   valid: [
     // 2025-11-19 + 31 days = 2025-12-20: on the limit, not past it.
     { name: 'a completion exactly 31 days after the check', asOf: '2025-11-19' },
-    { name: 'plans may lie far ahead: a deliverable due in 2029', files: { ...baseWith('grants/g1/deliverables.yaml', ['  due: 2026-06-30', '  due: 2029-06-30']) } },
+    {
+      name: 'plans may lie far ahead: a deliverable due in 2029',
+      files: { ...baseWith('grants/g1/deliverables.yaml', ['  due: 2026-06-30', '  due: 2029-06-30']) },
+    },
     {
       name: 'a hub launch and a termination may be scheduled ahead',
       files: {
-        ...baseWith('partners/alpha/partner.md', ['  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }', '  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01, decommissioned: 2027-02-28 }']),
-        ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ['status: active', 'status: terminated'], ['currency: USD', 'terminated: 2026-12-31\ncurrency: USD']),
+        ...baseWith('partners/alpha/partner.md', [
+          '  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }',
+          '  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01, decommissioned: 2027-02-28 }',
+        ]),
+        ...baseWith(
+          'partners/alpha/contracts/alpha-2025.yaml',
+          ['status: active', 'status: terminated'],
+          ['currency: USD', 'terminated: 2026-12-31\ncurrency: USD'],
+        ),
       },
     },
   ],
   invalid: [
     brokenCase('date-in-future', [{ messageId: 'future', at: 'partners/alpha/invoices.yaml:18:15' }]),
-    { name: 'a completion 32 days after the check', asOf: '2025-11-18', errors: [{ messageId: 'future', at: 'grants/g1/deliverables.yaml:7:14' }] },
+    {
+      name: 'a completion 32 days after the check',
+      asOf: '2025-11-18',
+      errors: [{ messageId: 'future', at: 'grants/g1/deliverables.yaml:7:14' }],
+    },
     {
       name: 'every kind of fact, a month before any of them happened',
       asOf: '2024-12-01',

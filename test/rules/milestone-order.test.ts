@@ -4,9 +4,10 @@ import { baseWith, brokenCase, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: "two milestones on the same day", files: { ...baseWith('partners/alpha/partner.md', ["  hub_live: 2025-03-01", "  hub_live: 2025-02-01"]) } },
+    {
+      name: 'two milestones on the same day',
+      files: { ...baseWith('partners/alpha/partner.md', ['  hub_live: 2025-03-01', '  hub_live: 2025-02-01']) },
+    },
   ],
-  invalid: [
-    brokenCase('milestone-order', [{ messageId: 'backwards', at: 'partners/alpha/partner.md:11:13' }]),
-  ],
+  invalid: [brokenCase('milestone-order', [{ messageId: 'backwards', at: 'partners/alpha/partner.md:11:13' }])],
 });

@@ -4,7 +4,10 @@ import { baseWith, brokenCase, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: "signed on the day the term starts", files: { ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ["signed: 2025-02-01", "signed: 2025-03-01"]) } },
+    {
+      name: 'signed on the day the term starts',
+      files: { ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ['signed: 2025-02-01', 'signed: 2025-03-01']) },
+    },
   ],
   invalid: [
     brokenCase('signed-after-start', [{ messageId: 'backdated', at: 'partners/alpha/contracts/alpha-2025.yaml:6:8' }]),

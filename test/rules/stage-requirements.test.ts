@@ -4,10 +4,29 @@ import { baseWith, brokenCase, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: "an onboarding partner need not have a live hub yet", files: { ...baseWith('partners/alpha/partner.md', ["stage: active", "stage: onboarding"], ["  hub_live: 2025-03-01\n", ""]) } },
+    {
+      name: 'an onboarding partner need not have a live hub yet',
+      files: {
+        ...baseWith(
+          'partners/alpha/partner.md',
+          ['stage: active', 'stage: onboarding'],
+          ['  hub_live: 2025-03-01\n', ''],
+        ),
+      },
+    },
   ],
   invalid: [
     brokenCase('stage-requirements', [{ messageId: 'notLive', at: 'partners/alpha/partner.md:7:8' }]),
-    { name: "a partner onboarding without contract_signed", files: { ...baseWith('partners/alpha/partner.md', ["stage: active", "stage: onboarding"], ["  contract_signed: 2025-02-01\n", ""]) }, errors: [{ messageId: 'notSigned', at: 'partners/alpha/partner.md:7:8' }] },
+    {
+      name: 'a partner onboarding without contract_signed',
+      files: {
+        ...baseWith(
+          'partners/alpha/partner.md',
+          ['stage: active', 'stage: onboarding'],
+          ['  contract_signed: 2025-02-01\n', ''],
+        ),
+      },
+      errors: [{ messageId: 'notSigned', at: 'partners/alpha/partner.md:7:8' }],
+    },
   ],
 });

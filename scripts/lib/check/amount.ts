@@ -54,6 +54,7 @@ export function amountProblem(text: string, field: AmountField, currency?: Curre
     value = text;
   }
   const validate = schemaAt(AMOUNT_FIELDS[field]);
-  if (!validate(value)) return describeSchemaErrors(validate.errors ?? [])[0]?.message.replace(/^'entry'|^'file'/, "'amount'");
+  if (!validate(value))
+    return describeSchemaErrors(validate.errors ?? [])[0]?.message.replace(/^'entry'|^'file'/, "'amount'");
   return currency && precisionProblem(value as number, currency);
 }

@@ -16,27 +16,77 @@ export interface CheckInfo {
 }
 
 export const FILE_CHECKS = [
-  { id: 'unknown-file', severity: 'error', description: 'A file in partners/, grants/ or costs/ that is not a record of any kind (README.md and dotfiles excepted).' },
-  { id: 'file-type', severity: 'error', description: 'A symbolic link or a non-regular file in a data folder (links are never followed).' },
+  {
+    id: 'unknown-file',
+    severity: 'error',
+    description:
+      'A file in partners/, grants/ or costs/ that is not a record of any kind (README.md and dotfiles excepted).',
+  },
+  {
+    id: 'file-type',
+    severity: 'error',
+    description: 'A symbolic link or a non-regular file in a data folder (links are never followed).',
+  },
   { id: 'file-too-large', severity: 'error', description: 'A file over 10 MiB, refused unread.' },
   { id: 'file-encoding', severity: 'error', description: 'A byte-order mark, invalid UTF-8 or a NUL byte.' },
-  { id: 'front-matter', severity: 'error', description: "A Markdown record without a '---' front matter block, or with one left open." },
-  { id: 'empty-file', severity: 'error', description: 'A record file with no data (a list file may hold an empty list: []).' },
-  { id: 'yaml-syntax', severity: 'error', description: 'YAML that cannot be read, or data nested more than 64 levels deep.' },
-  { id: 'yaml-warning', severity: 'warning', description: 'YAML that reads, but not as it looks (for example an unknown !tag).' },
+  {
+    id: 'front-matter',
+    severity: 'error',
+    description: "A Markdown record without a '---' front matter block, or with one left open.",
+  },
+  {
+    id: 'empty-file',
+    severity: 'error',
+    description: 'A record file with no data (a list file may hold an empty list: []).',
+  },
+  {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'YAML that cannot be read, or data nested more than 64 levels deep.',
+  },
+  {
+    id: 'yaml-warning',
+    severity: 'warning',
+    description: 'YAML that reads, but not as it looks (for example an unknown !tag).',
+  },
   { id: 'yaml-tab', severity: 'error', description: 'A tab used for indentation.' },
   { id: 'duplicate-key', severity: 'error', description: 'The same key twice in one block.' },
-  { id: 'yaml-alias', severity: 'error', description: 'Aliases (*name) that expand to more than 100 values (an "alias bomb").' },
+  {
+    id: 'yaml-alias',
+    severity: 'error',
+    description: 'Aliases (*name) that expand to more than 100 values (an "alias bomb").',
+  },
   { id: 'unsafe-key', severity: 'error', description: 'A `__proto__`, `constructor` or `prototype` key.' },
 ] as const satisfies readonly CheckInfo[];
 
 export const SCHEMA_CHECKS = [
   { id: 'required-field', severity: 'error', description: 'A required field is missing.' },
-  { id: 'unknown-field', severity: 'error', description: 'A field the record kind does not have (usually a typo; the message suggests the closest).' },
-  { id: 'allowed-values', severity: 'error', description: 'A value outside its list of allowed values (the message suggests the closest).' },
-  { id: 'value-type', severity: 'error', description: 'Text where a number is expected, a single value where a list is expected, and so on.' },
-  { id: 'value-format', severity: 'error', description: 'A date that is not a real YYYY-MM-DD date, an id that is not a lowercase slug, a malformed link or email.' },
-  { id: 'value-range', severity: 'error', description: 'A number out of range (a negative amount, a score over 10) or an empty text.' },
+  {
+    id: 'unknown-field',
+    severity: 'error',
+    description: 'A field the record kind does not have (usually a typo; the message suggests the closest).',
+  },
+  {
+    id: 'allowed-values',
+    severity: 'error',
+    description: 'A value outside its list of allowed values (the message suggests the closest).',
+  },
+  {
+    id: 'value-type',
+    severity: 'error',
+    description: 'Text where a number is expected, a single value where a list is expected, and so on.',
+  },
+  {
+    id: 'value-format',
+    severity: 'error',
+    description:
+      'A date that is not a real YYYY-MM-DD date, an id that is not a lowercase slug, a malformed link or email.',
+  },
+  {
+    id: 'value-range',
+    severity: 'error',
+    description: 'A number out of range (a negative amount, a score over 10) or an empty text.',
+  },
   { id: 'schema', severity: 'error', description: 'Any other way a value does not fit its schema.' },
 ] as const satisfies readonly CheckInfo[];
 
@@ -52,4 +102,6 @@ export const ALL_CHECKS: { file: readonly CheckInfo[]; schema: readonly CheckInf
 };
 
 /** Every check by id: what a problem's id and severity are tested against. */
-export const CHECKS: ReadonlyMap<string, CheckInfo> = new Map([...ALL_CHECKS.file, ...ALL_CHECKS.schema, ...ALL_CHECKS.rules].map((c) => [c.id, c]));
+export const CHECKS: ReadonlyMap<string, CheckInfo> = new Map(
+  [...ALL_CHECKS.file, ...ALL_CHECKS.schema, ...ALL_CHECKS.rules].map((c) => [c.id, c]),
+);

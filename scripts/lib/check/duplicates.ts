@@ -16,13 +16,18 @@ export interface Occurrence {
 }
 
 /** Calls `report` for every occurrence of a key used more than once, with the key and the others' places. */
-export function reportDuplicates(occurrences: readonly Occurrence[], report: (o: Occurrence, data: { key: string; others: string }) => void): void {
+export function reportDuplicates(
+  occurrences: readonly Occurrence[],
+  report: (o: Occurrence, data: { key: string; others: string }) => void,
+): void {
   const byKey = new Map<string, Occurrence[]>();
   for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     for (const o of list) {
-      const others = list.filter((x) => x !== o).map((x) => (x.where === o.where ? 'another entry of this file' : x.where));
+      const others = list
+        .filter((x) => x !== o)
+        .map((x) => (x.where === o.where ? 'another entry of this file' : x.where));
       report(o, { key, others: [...new Set(others)].join(' and ') });
     }
   }

@@ -14,7 +14,13 @@ import { formatMessage, type Rule, type Visitors } from './rule.js';
 
 type Visit = (...args: unknown[]) => void;
 
-export function runRules(rules: readonly Rule<string, RuleId>[], repo: Repository, asOf: string, files: ReadonlyMap<string, LoadedFile>, kinds: Kinds = KINDS): Problem[] {
+export function runRules(
+  rules: readonly Rule<string, RuleId>[],
+  repo: Repository,
+  asOf: string,
+  files: ReadonlyMap<string, LoadedFile>,
+  kinds: Kinds = KINDS,
+): Problem[] {
   const problems: Problem[] = [];
   const visitors: Visitors[] = rules.map((rule) =>
     rule.create({
@@ -24,7 +30,15 @@ export function runRules(rules: readonly Rule<string, RuleId>[], repo: Repositor
         const pointer = joinPointer(at.pointer, ...path);
         const position = files.get(at.file)?.positions.locate(pointer, key) ?? { line: 1, column: 1 };
         const message = formatMessage(rule.meta.messages[messageId], data);
-        problems.push({ file: at.file, ...position, rule: rule.meta.id, severity: rule.meta.severity, message, pointer, messageId });
+        problems.push({
+          file: at.file,
+          ...position,
+          rule: rule.meta.id,
+          severity: rule.meta.severity,
+          message,
+          pointer,
+          messageId,
+        });
       },
     }),
   );

@@ -44,7 +44,14 @@ export async function checkData(source: DataSource, options: CheckOptions): Prom
     }
     for (const finding of describeSchemaErrors(validate.errors ?? [])) {
       const at = f.positions.locate(finding.pointer, finding.key);
-      problems.push({ file: f.path, ...at, rule: finding.rule, severity: 'error', message: finding.message, pointer: finding.pointer });
+      problems.push({
+        file: f.path,
+        ...at,
+        rule: finding.rule,
+        severity: 'error',
+        message: finding.message,
+        pointer: finding.pointer,
+      });
     }
   }
   const repo = buildRepository(valid, loaded.paths, kinds);

@@ -54,7 +54,11 @@ export interface RuleContext<M extends string = string> {
 }
 
 type Table = typeof KINDS;
-type OwnerOf<K extends keyof Table> = Table[K]['owner'] extends 'partner' ? PartnerFolder : Table[K]['owner'] extends 'grant' ? GrantFolder : Repository;
+type OwnerOf<K extends keyof Table> = Table[K]['owner'] extends 'partner'
+  ? PartnerFolder
+  : Table[K]['owner'] extends 'grant'
+    ? GrantFolder
+    : Repository;
 
 /** One visitor per record kind, named by the kinds table's `item`. */
 export type RecordVisitors = {
@@ -81,6 +85,7 @@ export function defineRule<const Id extends string, const M extends string>(rule
 
 /** A message with its {{placeholders}} filled in, and its hint after it. */
 export function formatMessage(message: Message, data: Record<string, string | number> = {}): string {
-  const fill = (s: string) => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
+  const fill = (s: string) =>
+    s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
   return message.hint === undefined ? fill(message.text) : `${fill(message.text)}; ${fill(message.hint)}`;
 }

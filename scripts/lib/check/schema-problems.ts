@@ -81,7 +81,12 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : '';
       const list = allowed.length <= 12 ? ` Allowed values: ${allowed.join(', ')}.` : hint;
       const [pointer, key] = propertyNameTarget(e);
-      return { pointer, key, rule: 'allowed-values', message: `${value} is not an allowed ${key ? 'key' : `value for '${field}'`}.${suggestion}${list}` };
+      return {
+        pointer,
+        key,
+        rule: 'allowed-values',
+        message: `${value} is not an allowed ${key ? 'key' : `value for '${field}'`}.${suggestion}${list}`,
+      };
     }
     case 'type': {
       const want = (e.params as { type: string }).type;
@@ -93,7 +98,12 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
       };
     }
     case 'format':
-      return { pointer: e.instancePath, key: false, rule: 'value-format', message: formatMessage(field, e.data, (e.params as { format: string }).format) };
+      return {
+        pointer: e.instancePath,
+        key: false,
+        rule: 'value-format',
+        message: formatMessage(field, e.data, (e.params as { format: string }).format),
+      };
     case 'pattern': {
       const [pointer, key] = propertyNameTarget(e);
       return { pointer, key, rule: 'value-format', message: `${value} is not valid for '${field}'.${hint}` };
@@ -104,14 +114,34 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
     case 'exclusiveMaximum': {
       const { comparison, limit } = e.params as { comparison: string; limit: number };
       const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
-      return { pointer: e.instancePath, key: false, rule: 'value-range', message: `'${field}' is ${value} but must be ${words[comparison]} ${limit}.${hint}` };
+      return {
+        pointer: e.instancePath,
+        key: false,
+        rule: 'value-range',
+        message: `'${field}' is ${value} but must be ${words[comparison]} ${limit}.${hint}`,
+      };
     }
     case 'minLength':
-      return { pointer: e.instancePath, key: false, rule: 'value-range', message: `'${field}' must not be empty.${hint}` };
+      return {
+        pointer: e.instancePath,
+        key: false,
+        rule: 'value-range',
+        message: `'${field}' must not be empty.${hint}`,
+      };
     case 'minItems':
-      return { pointer: e.instancePath, key: false, rule: 'value-range', message: `'${field}' needs at least ${(e.params as { limit: number }).limit} entry.${hint}` };
+      return {
+        pointer: e.instancePath,
+        key: false,
+        rule: 'value-range',
+        message: `'${field}' needs at least ${(e.params as { limit: number }).limit} entry.${hint}`,
+      };
     default:
-      return { pointer: e.instancePath, key: false, rule: 'schema', message: `'${field}' ${e.message ?? 'is not valid'}.${hint}` };
+      return {
+        pointer: e.instancePath,
+        key: false,
+        rule: 'schema',
+        message: `'${field}' ${e.message ?? 'is not valid'}.${hint}`,
+      };
   }
 }
 
@@ -129,7 +159,8 @@ function formatMessage(field: string, data: unknown, format: string): string {
       : `${value} is not a date for '${field}'; write YYYY-MM-DD, e.g. 2026-03-31.`;
   }
   if (format === 'email') return `${value} is not an email address for '${field}'; write it like name@example.org.`;
-  if (format === 'uri') return `${value} is not a full web address for '${field}'; write it like https://example.org/page.`;
+  if (format === 'uri')
+    return `${value} is not a full web address for '${field}'; write it like https://example.org/page.`;
   return `${value} is not a valid ${format} for '${field}'.`;
 }
 
@@ -146,7 +177,7 @@ function escape(key: string): string {
 }
 
 function show(v: unknown): string {
-  const s = typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 

@@ -103,10 +103,14 @@ export class ChangeSet {
     const newErrors = countBySeverity(after.problems).errors > countBySeverity(before.problems).errors;
     if (inEdited.length || newErrors) {
       const shown = inEdited.length ? inEdited : after.problems.filter((p) => p.severity === 'error');
-      throw new EditRefused(`nothing was written: the change would leave these errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`);
+      throw new EditRefused(
+        `nothing was written: the change would leave these errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`,
+      );
     }
     const known = new Set(before.problems.map(problemKey));
-    const warnings = after.problems.filter((p) => p.severity === 'warning' && this.changed.has(p.file) && !known.has(problemKey(p)));
+    const warnings = after.problems.filter(
+      (p) => p.severity === 'warning' && this.changed.has(p.file) && !known.has(problemKey(p)),
+    );
     if (warnings.length) this.newWarnings = formatText(warnings, (f) => after.files.get(f)?.text);
     const written = [...this.changed.keys()].sort();
     await withLock(
@@ -114,7 +118,8 @@ export class ChangeSet {
       () => {
         for (const path of written) {
           // A rename would replace a link with a file: the link's target would silently stop being the data.
-          if (isSymlink(join(this.root, path))) throw new EditRefused(`${path} is a symbolic link; replace it with the real file before editing it`);
+          if (isSymlink(join(this.root, path)))
+            throw new EditRefused(`${path} is a symbolic link; replace it with the real file before editing it`);
           if (readOrUndefined(join(this.root, path)) !== this.original.get(path)) throw new ConcurrentChange(path);
         }
         return uninterrupted(() => {
@@ -124,7 +129,10 @@ export class ChangeSet {
             removeStaleTempFiles(dirname(target));
             const original = this.original.get(path);
             const text = this.changed.get(path)!;
-            writeFileAtomic(target, original !== undefined && lineEndingOf(original) === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
+            writeFileAtomic(
+              target,
+              original !== undefined && lineEndingOf(original) === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text,
+            );
           }
         });
       },
@@ -143,7 +151,8 @@ export class ChangeSet {
     if (!this.original.has(path)) {
       const raw = readOrUndefined(join(this.root, path));
       const loaded = this.base?.files.get(path);
-      if (loaded && (raw === undefined || toLf(raw.replace(/^\uFEFF/, '')) !== loaded.text)) throw new ConcurrentChange(path);
+      if (loaded && (raw === undefined || toLf(raw.replace(/^\uFEFF/, '')) !== loaded.text))
+        throw new ConcurrentChange(path);
       this.original.set(path, raw);
     }
     return this.original.get(path);

@@ -1,5 +1,13 @@
 /** The shape shared by `new`, `record` and `import`: pick an action, gather its values, check, write. */
-import { parseCommand, printHelp, rootOption, runCommand, UsageError, type CommandSpec, type OptionSpec } from '../cli.js';
+import {
+  parseCommand,
+  printHelp,
+  rootOption,
+  runCommand,
+  UsageError,
+  type CommandSpec,
+  type OptionSpec,
+} from '../cli.js';
 import { today } from '../time/calendar.js';
 import { ChangeSet, ConcurrentChange } from './changeset.js';
 
@@ -15,7 +23,10 @@ export const MAX_ATTEMPTS = 5;
  * in between, makes it again on the new content (so two payments recorded
  * at once both land), up to MAX_ATTEMPTS times, then gives up with exit 1.
  */
-export async function editAndWrite<T>(root: string, edit: (changes: ChangeSet) => Promise<T>): Promise<{ result: T; written: string[] }> {
+export async function editAndWrite<T>(
+  root: string,
+  edit: (changes: ChangeSet) => Promise<T>,
+): Promise<{ result: T; written: string[] }> {
   for (let attempt = 1; ; attempt++) {
     const changes = new ChangeSet(root, today());
     try {
@@ -29,13 +40,23 @@ export async function editAndWrite<T>(root: string, edit: (changes: ChangeSet) =
   }
 }
 
-export function runAuthoring<O extends Options>(spec: CommandSpec<O>, verb: string, actions: Record<string, AuthoringAction>, afterWriting = ''): void {
+export function runAuthoring<O extends Options>(
+  spec: CommandSpec<O>,
+  verb: string,
+  actions: Record<string, AuthoringAction>,
+  afterWriting = '',
+): void {
   runCommand(async () => {
     const name = process.argv[2] ?? '';
     if (name === '--help' || name === '-h') return printHelp(spec);
-    if (!Object.hasOwn(actions, name)) throw new UsageError(`say what to ${verb}: npm run ${spec.name} -- ${Object.keys(actions).join('|')} … (got '${name}')`);
+    if (!Object.hasOwn(actions, name))
+      throw new UsageError(
+        `say what to ${verb}: npm run ${spec.name} -- ${Object.keys(actions).join('|')} … (got '${name}')`,
+      );
     const args = parseCommand(spec, process.argv.slice(3)) as Record<string, unknown>;
-    const { result: summary, written } = await editAndWrite(rootOption(args.root as string | undefined), (changes) => actions[name](changes, args));
+    const { result: summary, written } = await editAndWrite(rootOption(args.root as string | undefined), (changes) =>
+      actions[name](changes, args),
+    );
     process.stdout.write(`${summary}\nWrote ${written.join(', ')}.${afterWriting}\n`);
     return 0;
   });

@@ -19,7 +19,8 @@ export interface Field {
   check?: (value: string) => string | undefined;
 }
 
-export const isSlug = (v: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north');
+export const isSlug = (v: string) =>
+  /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north';
 export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
 /** An amount for `field`, checked as the validator checks it (the currency's decimals once it is known: see checkAmount). */
 export const isAmount = (field: AmountField) => (v: string) => amountProblem(v, field);
@@ -29,9 +30,14 @@ export function checkAmount(flag: string, text: string, field: AmountField, curr
   const problem = amountProblem(text, field, currency);
   if (problem) throw new UsageError(`--${flag} '${text}': ${problem}`);
 }
-export const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}.${didYouMean(v, choices)}`);
+export const oneOf = (choices: readonly string[]) => (v: string) =>
+  choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}.${didYouMean(v, choices)}`;
 
-export async function completeFields(command: string, fields: Field[], given: Record<string, unknown>): Promise<Record<string, string | undefined>> {
+export async function completeFields(
+  command: string,
+  fields: Field[],
+  given: Record<string, unknown>,
+): Promise<Record<string, string | undefined>> {
   const out: Record<string, string | undefined> = {};
   const missing = fields.filter((f) => given[f.flag] === undefined && f.default === undefined && !f.optional);
   const interactive = missing.length > 0 && process.stdin.isTTY && process.stdout.isTTY;

@@ -44,7 +44,9 @@ interface Entry {
   hub: string;
   month: string;
   lines: number[];
-  value: { month: string; hub: string; active_users: number } | { month: string; hub: string; amount: ReturnType<typeof money>; currency: string };
+  value:
+    | { month: string; hub: string; active_users: number }
+    | { month: string; hub: string; amount: ReturnType<typeof money>; currency: string };
   amount?: Decimal;
 }
 
@@ -76,7 +78,12 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
     const existing = repo.partners.find((p) => p.id === partner)![kind === 'usage' ? 'usage' : 'cloudCosts'];
-    const index = new Map(existing.map((item) => [`${item.value.hub} ${item.value.month}`, { at: Number(item.pointer.slice(1)), value: item.value as Record<string, unknown> }]));
+    const index = new Map(
+      existing.map((item) => [
+        `${item.value.hub} ${item.value.month}`,
+        { at: Number(item.pointer.slice(1)), value: item.value as Record<string, unknown> },
+      ]),
+    );
     const edits: ((e: YamlEditor) => void)[] = [];
     for (const entry of entries.filter((e) => e.partner === partner)) {
       if (entry.lines.length > 1) summary.summed.push(`${entry.hub} ${entry.month} (lines ${entry.lines.join(', ')})`);
@@ -88,7 +95,11 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
       }
       const value = entry.value as Record<string, unknown>;
       const fields = kind === 'usage' ? ['active_users'] : ['amount', 'currency'];
-      const differs = fields.filter((f) => (f === 'amount' ? !dec(Number(found.value.amount)).equals(entry.amount!) : String(found.value[f]) !== String(value[f])));
+      const differs = fields.filter((f) =>
+        f === 'amount'
+          ? !dec(Number(found.value.amount)).equals(entry.amount!)
+          : String(found.value[f]) !== String(value[f]),
+      );
       if (differs.length === 0) {
         summary.unchanged++;
         continue;
@@ -118,7 +129,9 @@ function readRows(file: string, expected: readonly string[]): Row[] {
     throw new EditRefused(`${file} cannot be read as CSV: ${err.message}`);
   }
   if (records.length === 0) {
-    throw new EditRefused(`${file} has no rows to import (it is empty or holds only a header); expected the columns ${expected.join(', ')} and one row per hub and month`);
+    throw new EditRefused(
+      `${file} has no rows to import (it is empty or holds only a header); expected the columns ${expected.join(', ')} and one row per hub and month`,
+    );
   }
   const header = Object.keys(records[0].record);
   if (header.length !== expected.length || expected.some((c) => !header.includes(c))) {
@@ -144,13 +157,19 @@ function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, fil
     return `${file} lines ${lines.join(' and ')}: hub '${hub}' has costs for ${month} in ${currencies.join(' and ')}; one month of a hub is recorded in one currency, so convert them to one before importing`;
   }
   const amount = sum(group.map((r) => dec(r.row.amount)));
-  return { ...base, amount, value: { month, hub, amount: money(amount.toString(), currencies[0]), currency: currencies[0] } };
+  return {
+    ...base,
+    amount,
+    value: { month, hub, amount: money(amount.toString(), currencies[0]), currency: currencies[0] },
+  };
 }
 
 function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<string, string>): string | undefined {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month)) return `month '${row.month}' is not a month written YYYY-MM`;
-  if (!owner.has(row.hub)) return `hub '${row.hub}' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)`;
-  if (kind === 'usage') return /^\d+$/.test(row.active_users) ? undefined : `active_users '${row.active_users}' is not a whole number`;
+  if (!owner.has(row.hub))
+    return `hub '${row.hub}' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)`;
+  if (kind === 'usage')
+    return /^\d+$/.test(row.active_users) ? undefined : `active_users '${row.active_users}' is not a whole number`;
   if (!(row.currency in MINOR_UNITS)) return `currency '${row.currency}' is not a currency code such as USD or CAD`;
   const problem = amountProblem(row.amount, 'cloud-cost', row.currency as Currency);
   return problem && `amount '${row.amount}': ${problem}`;

@@ -25,7 +25,11 @@ export function periodAmount(contract: Contract, period: Period): string {
     if (fee.per === 'term') return dec(fee.amount).times(days).dividedBy(termDays);
     if (every === 'once') {
       const effective = { from: contract.start, to: effectiveEnd(contract) };
-      return sum(monthsBetween(monthOf(period.from), monthOf(period.to)).map((m) => monthlyFigure({ amount: fee.amount, per: fee.per, effective, term: effective }, m)));
+      return sum(
+        monthsBetween(monthOf(period.from), monthOf(period.to)).map((m) =>
+          monthlyFigure({ amount: fee.amount, per: fee.per, effective, term: effective }, m),
+        ),
+      );
     }
     const full = dec(fee.amount).times(MONTHS[every]).dividedBy(MONTHS[fee.per]);
     const fullDays = daysBetween(period.from, addDays(addMonthsToDate(period.from, MONTHS[every]), -1)) + 1;

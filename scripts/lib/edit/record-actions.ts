@@ -17,20 +17,27 @@ type Given = Record<string, unknown>;
 const itemIndex = (pointer: string) => Number(pointer.slice(1));
 
 export async function recordPayment(changes: ChangeSet, given: Given): Promise<string> {
-  const v = await completeFields('record payment', [
-    { flag: 'invoice', about: 'the invoice number, e.g. INV-2026-1040' },
-    { flag: 'amount', about: 'the amount received', check: isAmount('payment') },
-    { flag: 'date', about: 'the date it was received', default: today(), check: isDate },
-  ], given);
+  const v = await completeFields(
+    'record payment',
+    [
+      { flag: 'invoice', about: 'the invoice number, e.g. INV-2026-1040' },
+      { flag: 'amount', about: 'the amount received', check: isAmount('payment') },
+      { flag: 'date', about: 'the date it was received', default: today(), check: isDate },
+    ],
+    given,
+  );
   const { repo } = await changes.current();
   const found = repo.partners.flatMap((p) => p.invoices).find((i) => i.value.number === v.invoice);
-  if (!found) throw new EditRefused(`there is no invoice '${v.invoice}'; check the number in the partner's invoices.yaml`);
+  if (!found)
+    throw new EditRefused(`there is no invoice '${v.invoice}'; check the number in the partner's invoices.yaml`);
   const invoice = found.value;
   checkAmount('amount', v.amount!, 'payment', invoice.currency);
   const paid = sum((invoice.payments ?? []).map((p) => dec(p.amount))).plus(dec(v.amount!));
   const total = dec(invoice.amount);
   if (paid.greaterThan(total)) {
-    throw new EditRefused(`${v.invoice} is for ${toFixed(total, 2)} ${invoice.currency} and ${toFixed(paid.minus(dec(v.amount!)), 2)} is already paid: ${v.amount} more would be too much`);
+    throw new EditRefused(
+      `${v.invoice} is for ${toFixed(total, 2)} ${invoice.currency} and ${toFixed(paid.minus(dec(v.amount!)), 2)} is already paid: ${v.amount} more would be too much`,
+    );
   }
   const at = itemIndex(found.pointer);
   changes.edit(found.file, (e) => {
@@ -42,14 +49,27 @@ export async function recordPayment(changes: ChangeSet, given: Given): Promise<s
 }
 
 export async function recordInvoice(changes: ChangeSet, given: Given): Promise<string> {
-  const v = await completeFields('record invoice', [
-    { flag: 'contract', about: 'the contract id', check: isSlug },
-    { flag: 'period', about: 'the service period FROM..TO (default: the next period not invoiced yet)', optional: true },
-    { flag: 'issued', about: 'the issue date', default: today(), check: isDate },
-    { flag: 'due', about: 'the due date (default: issued + the payment terms)', optional: true, check: isDate },
-    { flag: 'amount', about: 'the amount (default: the fees for the period)', optional: true, check: isAmount('invoice') },
-    { flag: 'number', about: 'the invoice number (default: the next INV-YEAR-N)', optional: true },
-  ], given);
+  const v = await completeFields(
+    'record invoice',
+    [
+      { flag: 'contract', about: 'the contract id', check: isSlug },
+      {
+        flag: 'period',
+        about: 'the service period FROM..TO (default: the next period not invoiced yet)',
+        optional: true,
+      },
+      { flag: 'issued', about: 'the issue date', default: today(), check: isDate },
+      { flag: 'due', about: 'the due date (default: issued + the payment terms)', optional: true, check: isDate },
+      {
+        flag: 'amount',
+        about: 'the amount (default: the fees for the period)',
+        optional: true,
+        check: isAmount('invoice'),
+      },
+      { flag: 'number', about: 'the invoice number (default: the next INV-YEAR-N)', optional: true },
+    ],
+    given,
+  );
   const { repo } = await changes.current();
   const partner = repo.partners.find((p) => p.contracts.some((c) => c.value.id === v.contract));
   const contract = partner?.contracts.find((c) => c.value.id === v.contract)?.value;
@@ -61,8 +81,12 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
     if (!m) throw new EditRefused(`--period '${v.period}': write it as FROM..TO, e.g. 2026-01-01..2026-03-31`);
     period = { from: m[1], to: m[2] };
   } else {
-    const covers = partner.invoices.filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period).map((i) => i.value.period!);
-    period = billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).find((p) => !isCovered(p, covers));
+    const covers = partner.invoices
+      .filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period)
+      .map((i) => i.value.period!);
+    period = billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).find(
+      (p) => !isCovered(p, covers),
+    );
     if (!period) throw new EditRefused(`every billing period of ${contract.id} is already invoiced`);
   }
   const numbers = repo.partners.flatMap((p) => p.invoices.map((i) => i.value.number));
@@ -86,13 +110,22 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
 }
 
 export async function recordStage(changes: ChangeSet, given: Given): Promise<string> {
-  const v = await completeFields('record stage', [
-    { flag: 'partner', about: 'the partner id', check: isSlug },
-    { flag: 'to', about: `the new stage: ${STAGES.join(', ')}`, check: oneOf(STAGES) },
-    { flag: 'date', about: 'the date it happened', default: today(), check: isDate },
-    { flag: 'hub-live', about: 'the date the first hub went live (needed to become active)', optional: true, check: isDate },
-    { flag: 'reason', about: 'why, when moving a partner back before its contract (with --force)', optional: true },
-  ], given);
+  const v = await completeFields(
+    'record stage',
+    [
+      { flag: 'partner', about: 'the partner id', check: isSlug },
+      { flag: 'to', about: `the new stage: ${STAGES.join(', ')}`, check: oneOf(STAGES) },
+      { flag: 'date', about: 'the date it happened', default: today(), check: isDate },
+      {
+        flag: 'hub-live',
+        about: 'the date the first hub went live (needed to become active)',
+        optional: true,
+        check: isDate,
+      },
+      { flag: 'reason', about: 'why, when moving a partner back before its contract (with --force)', optional: true },
+    ],
+    given,
+  );
   const path = `partners/${v.partner}/partner.md`;
   if (!changes.exists(path)) throw new EditRefused(`there is no partner '${v.partner}'`);
   const milestone = STAGE_OPENED_BY[v.to as Stage];
@@ -108,23 +141,33 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
     }
     e.set(['stage'], v.to);
     if (backwards) e.comment(['stage'], `moved back from ${from} on ${v.date}: ${v.reason}`);
-    if (v['hub-live'] && e.get(['milestones', 'hub_live']) === undefined) e.set(['milestones', 'hub_live'], v['hub-live']);
+    if (v['hub-live'] && e.get(['milestones', 'hub_live']) === undefined)
+      e.set(['milestones', 'hub_live'], v['hub-live']);
     if (!milestone) return;
     const existing = e.get(['milestones', milestone]);
     if (existing === undefined) e.set(['milestones', milestone], v.date);
-    else if (existing !== v.date) notes.push(` The ${milestone} milestone was already ${existing}; it is left as it is.`);
+    else if (existing !== v.date)
+      notes.push(` The ${milestone} milestone was already ${existing}; it is left as it is.`);
   });
   return `Moved ${v.partner} to stage ${v.to}${milestone ? ` (milestone ${milestone}: ${v.date})` : ''}.${notes.join('')}`;
 }
 
 export async function recordDeliverable(changes: ChangeSet, given: Given): Promise<string> {
-  const v = await completeFields('record deliverable', [
-    { flag: 'grant', about: 'the grant id', check: isSlug },
-    { flag: 'id', about: 'the deliverable id', check: isSlug },
-    { flag: 'status', about: 'planned, in-progress, done, at-risk or dropped', check: oneOf(['planned', 'in-progress', 'done', 'at-risk', 'dropped']) },
-    { flag: 'date', about: 'for done: the date it was completed', default: today(), check: isDate },
-    { flag: 'evidence', about: 'for a done deliverable: a link showing it was delivered', optional: true },
-  ], given);
+  const v = await completeFields(
+    'record deliverable',
+    [
+      { flag: 'grant', about: 'the grant id', check: isSlug },
+      { flag: 'id', about: 'the deliverable id', check: isSlug },
+      {
+        flag: 'status',
+        about: 'planned, in-progress, done, at-risk or dropped',
+        check: oneOf(['planned', 'in-progress', 'done', 'at-risk', 'dropped']),
+      },
+      { flag: 'date', about: 'for done: the date it was completed', default: today(), check: isDate },
+      { flag: 'evidence', about: 'for a done deliverable: a link showing it was delivered', optional: true },
+    ],
+    given,
+  );
   const { repo } = await changes.current();
   const found = repo.grants.find((g) => g.id === v.grant)?.deliverables.find((d) => d.value.id === v.id);
   if (!found) throw new EditRefused(`there is no deliverable '${v.id}' in grants/${v.grant}/deliverables.yaml`);

@@ -5,7 +5,18 @@
  * finds where each node is; new values are written in the style of their
  * neighbours.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { YAML_OPTIONS } from '../load/yaml-schema.js';
 
 export type Path = readonly (string | number)[];
@@ -34,7 +45,8 @@ export class YamlEditor {
       this.splice(node.range[0], node.range[1], scalar(value));
       return;
     }
-    if (node) throw new Error(`cannot replace the ${isMap(node) ? 'block' : 'list'} at ${path.join('.')} with a single value`);
+    if (node)
+      throw new Error(`cannot replace the ${isMap(node) ? 'block' : 'list'} at ${path.join('.')} with a single value`);
     this.addPair(path.slice(0, -1), String(path[path.length - 1]), value);
   }
 
@@ -55,7 +67,8 @@ export class YamlEditor {
     if (node === undefined || (isScalar(node) && node.value === null)) {
       if (path.length === 0) {
         // An empty file, or one holding only comments or `[]`.
-        this.text = this.text.replace(/\[\]\s*$/, '').replace(/\s*$/, this.text.trim() ? '\n' : '') + blockItem(value, 0);
+        this.text =
+          this.text.replace(/\[\]\s*$/, '').replace(/\s*$/, this.text.trim() ? '\n' : '') + blockItem(value, 0);
         return this.reparse();
       }
       if (node) this.splice(node.range![0], node.range![1], '');
@@ -145,7 +158,8 @@ export class YamlEditor {
 }
 
 const PLAIN = /^[A-Za-z0-9_./@+-][A-Za-z0-9 _./@+:-]*$/;
-const LOOKS_TYPED = /^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i;
+const LOOKS_TYPED =
+  /^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i;
 
 /** A scalar in YAML: plain when that reads back the same, else double-quoted. */
 export function scalar(value: unknown): string {
@@ -165,20 +179,29 @@ export class Money {
 
 export function flow(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
-  if (isPlainObject(value)) return `{ ${Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
+  if (isPlainObject(value))
+    return `{ ${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(', ')} }`;
   return scalar(value);
 }
 
 /** A map of plain values reads best on one line, as the data writes them: `{ from: …, to: … }`. */
 function isSmall(value: unknown): boolean {
-  return isPlainObject(value) && Object.values(value).every((v) => v === undefined || !(isPlainObject(v) || Array.isArray(v)));
+  return (
+    isPlainObject(value) &&
+    Object.values(value).every((v) => v === undefined || !(isPlainObject(v) || Array.isArray(v)))
+  );
 }
 
 function blockItem(value: unknown, indent: number, asBlock = false): string {
   const pad = ' '.repeat(indent);
   if (isPlainObject(value) && (asBlock || !isSmall(value))) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return entries.map(([k, v], i) => (i === 0 ? `${pad}- ` : `${pad}  `) + blockPair(k, v, indent + 2).trimStart()).join('');
+    return entries
+      .map(([k, v], i) => (i === 0 ? `${pad}- ` : `${pad}  `) + blockPair(k, v, indent + 2).trimStart())
+      .join('');
   }
   return `${pad}- ${flow(value)}\n`;
 }
@@ -189,7 +212,8 @@ function blockPair(key: string, value: unknown, indent: number): string {
     const inner = Object.entries(value).filter(([, v]) => v !== undefined);
     return `${pad}${key}:\n${inner.map(([k, v]) => blockPair(k, v, indent + 2)).join('')}`;
   }
-  if (Array.isArray(value) && value.some(isPlainObject)) return `${pad}${key}:\n${value.map((v) => blockItem(v, indent + 2)).join('')}`;
+  if (Array.isArray(value) && value.some(isPlainObject))
+    return `${pad}${key}:\n${value.map((v) => blockItem(v, indent + 2)).join('')}`;
   return `${pad}${key}: ${flow(value)}\n`;
 }
 

@@ -73,20 +73,37 @@ function deliverableAt(d: Deliverable, date: string): Deliverable {
 }
 
 function grantAt(g: Grant, date: string): Grant {
-  if (g.submitted !== undefined && g.submitted > date && g.status !== 'prospect' && g.status !== 'drafting') return { ...g, status: 'drafting' };
-  if (g.awarded !== undefined && g.awarded > date && (g.status === 'awarded' || g.status === 'active' || g.status === 'closed')) return { ...g, status: 'submitted' };
+  if (g.submitted !== undefined && g.submitted > date && g.status !== 'prospect' && g.status !== 'drafting')
+    return { ...g, status: 'drafting' };
+  if (
+    g.awarded !== undefined &&
+    g.awarded > date &&
+    (g.status === 'awarded' || g.status === 'active' || g.status === 'closed')
+  )
+    return { ...g, status: 'submitted' };
   return g;
 }
 
 function partnerAt(p: Partner, date: string): Partner | undefined {
   const stage = stageAt(p, date);
   if (stage === undefined) return undefined;
-  const keep = (map: Record<string, string> | undefined) => map && Object.fromEntries(Object.entries(map).filter(([, d]) => d <= date));
+  const keep = (map: Record<string, string> | undefined) =>
+    map && Object.fromEntries(Object.entries(map).filter(([, d]) => d <= date));
   const hubs = p.hubs?.map((h) => {
     const { launched, decommissioned, ...rest } = h;
-    return { ...rest, ...(launched !== undefined && launched <= date ? { launched } : {}), ...(decommissioned !== undefined && decommissioned <= date ? { decommissioned } : {}) };
+    return {
+      ...rest,
+      ...(launched !== undefined && launched <= date ? { launched } : {}),
+      ...(decommissioned !== undefined && decommissioned <= date ? { decommissioned } : {}),
+    };
   });
-  return { ...p, stage, milestones: keep(p.milestones) as Partner['milestones'], onboarding: keep(p.onboarding), ...(hubs ? { hubs } : {}) };
+  return {
+    ...p,
+    stage,
+    milestones: keep(p.milestones) as Partner['milestones'],
+    onboarding: keep(p.onboarding),
+    ...(hubs ? { hubs } : {}),
+  };
 }
 
 /** The repository as it stood on `date`. */
@@ -103,12 +120,10 @@ export function factsAt(repo: Repository, date: string): Repository {
       feedback: p.feedback.filter((f) => f.value.date <= date),
     };
   });
-  const grants = repo.grants.map(
-    (g): GrantFolder => ({
-      ...g,
-      grant: g.grant && at(g.grant, grantAt(g.grant.value, date)),
-      deliverables: g.deliverables.map((d) => at(d, deliverableAt(d.value, date))),
-    }),
-  );
+  const grants = repo.grants.map((g): GrantFolder => ({
+    ...g,
+    grant: g.grant && at(g.grant, grantAt(g.grant.value, date)),
+    deliverables: g.deliverables.map((d) => at(d, deliverableAt(d.value, date))),
+  }));
   return { ...repo, partners, grants };
 }

@@ -50,7 +50,12 @@ export function figureContext(repo: Repository, asOf: string): FigureContext {
   for (const partner of repo.partners) {
     const own: ContractView[] = [];
     for (const { value: contract } of partner.contracts) {
-      own.push({ partner, contract, term: { from: contract.start, to: contract.end }, effective: { from: contract.start, to: effectiveEnd(contract) } });
+      own.push({
+        partner,
+        contract,
+        term: { from: contract.start, to: contract.end },
+        effective: { from: contract.start, to: effectiveEnd(contract) },
+      });
     }
     contractsOf.set(partner, own);
     contracts.push(...own);

@@ -12,7 +12,11 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
     sum(
       ctx.repo.recurringCosts.map(({ value: c }) => {
         const term = { from: c.start, to: c.end ?? '9999-12-31' };
-        return ctx.fx.convert(monthlyFigure({ amount: c.amount, per: c.per, effective: term, term }, month), c.currency, month);
+        return ctx.fx.convert(
+          monthlyFigure({ amount: c.amount, per: c.per, effective: term, term }, month),
+          c.currency,
+          month,
+        );
       }),
     ),
   );
@@ -20,7 +24,11 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
 
 /** A partner's cloud costs in `month`, in the reporting currency. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return sum(partner.cloudCosts.filter((c) => c.value.month === month).map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)));
+  return sum(
+    partner.cloudCosts
+      .filter((c) => c.value.month === month)
+      .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)),
+  );
 }
 
 /** MRC: recurring costs plus every cloud cost of `month`. */
@@ -30,11 +38,18 @@ export function mrc(ctx: FigureContext, month: string): Decimal {
 
 /** A hub counts as live in a month it was launched by and not decommissioned before. */
 export function liveHubs(partner: PartnerFolder, month: string): number {
-  return hubsOf(partner).filter((h) => h.launched !== undefined && h.launched <= lastDay(month) && (h.decommissioned === undefined || h.decommissioned >= firstDay(month))).length;
+  return hubsOf(partner).filter(
+    (h) =>
+      h.launched !== undefined &&
+      h.launched <= lastDay(month) &&
+      (h.decommissioned === undefined || h.decommissioned >= firstDay(month)),
+  ).length;
 }
 
 function hasContractInForce(ctx: FigureContext, partner: PartnerFolder, month: string): boolean {
-  return (ctx.contractsOf.get(partner) ?? []).some((v) => v.contract.status !== 'draft' && daysInside(monthPeriod(month), v.effective) > 0);
+  return (ctx.contractsOf.get(partner) ?? []).some(
+    (v) => v.contract.status !== 'draft' && daysInside(monthPeriod(month), v.effective) > 0,
+  );
 }
 
 function activeUsers(partner: PartnerFolder, month: string): number {
@@ -50,13 +65,24 @@ export function allocationWeights(ctx: FigureContext, month: string): Map<Partne
   return memoized(ctx, `weights ${month}`, () => {
     const mode = ctx.repo.config.cost_allocation;
     const weight = (p: PartnerFolder) =>
-      mode === 'per-hub' ? liveHubs(p, month) : mode === 'per-partner' ? (hasContractInForce(ctx, p, month) ? 1 : 0) : activeUsers(p, month);
+      mode === 'per-hub'
+        ? liveHubs(p, month)
+        : mode === 'per-partner'
+          ? hasContractInForce(ctx, p, month)
+            ? 1
+            : 0
+          : activeUsers(p, month);
     return new Map(ctx.repo.partners.map((p) => [p, weight(p)]));
   });
 }
 
 /** A partner's share of the recurring costs of `month`. */
-export function allocatedCosts(ctx: FigureContext, weights: Map<PartnerFolder, number>, partner: PartnerFolder, month: string): Decimal {
+export function allocatedCosts(
+  ctx: FigureContext,
+  weights: Map<PartnerFolder, number>,
+  partner: PartnerFolder,
+  month: string,
+): Decimal {
   const total = memoized(ctx, `weight total ${month}`, () => [...weights.values()].reduce((a, b) => a + b, 0));
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
@@ -70,6 +96,8 @@ export function allocatedCosts(ctx: FigureContext, weights: Map<PartnerFolder, n
 export function pendingCloudBills(ctx: FigureContext, month: string): string[] {
   const previous = addMonths(month, -1);
   return ctx.repo.partners
-    .filter((p) => p.cloudCosts.some((c) => c.value.month === previous) && !p.cloudCosts.some((c) => c.value.month === month))
+    .filter(
+      (p) => p.cloudCosts.some((c) => c.value.month === previous) && !p.cloudCosts.some((c) => c.value.month === month),
+    )
     .map((p) => p.id);
 }

@@ -28,13 +28,18 @@ export function deliverableFigures(ctx: FigureContext, grantId?: string): Delive
   const all: DeliverableView[] = ctx.repo.grants
     .filter((g) => grantId === undefined || g.id === grantId)
     .flatMap((g) => g.deliverables.map(({ value: d }) => ({ id: `${g.id}/${d.id}`, grant: g.id, deliverable: d })));
-  const byDue = (a: DeliverableView, b: DeliverableView) => (a.deliverable.due < b.deliverable.due ? -1 : a.deliverable.due > b.deliverable.due ? 1 : a.id < b.id ? -1 : 1);
+  const byDue = (a: DeliverableView, b: DeliverableView) =>
+    a.deliverable.due < b.deliverable.due ? -1 : a.deliverable.due > b.deliverable.due ? 1 : a.id < b.id ? -1 : 1;
   const soon = addDays(ctx.asOf, DUE_SOON_DAYS);
   const done = all.filter((v) => v.deliverable.status === 'done');
-  const doneOnTime = done.filter((v) => v.deliverable.completed !== undefined && v.deliverable.completed <= v.deliverable.due).length;
+  const doneOnTime = done.filter(
+    (v) => v.deliverable.completed !== undefined && v.deliverable.completed <= v.deliverable.due,
+  ).length;
   return {
     overdue: all.filter((v) => isOpen(v.deliverable) && v.deliverable.due < ctx.asOf).sort(byDue),
-    dueSoon: all.filter((v) => isOpen(v.deliverable) && v.deliverable.due >= ctx.asOf && v.deliverable.due <= soon).sort(byDue),
+    dueSoon: all
+      .filter((v) => isOpen(v.deliverable) && v.deliverable.due >= ctx.asOf && v.deliverable.due <= soon)
+      .sort(byDue),
     onTimeRate: done.length ? new Decimal(doneOnTime).dividedBy(done.length) : undefined,
     done: done.length,
     doneOnTime,

@@ -23,13 +23,18 @@ export function partnerActivity(history: History, asOf: string): Map<string, Par
     if (!m) continue;
     const existing = out.get(m[1]);
     // The log is newest commit first, but an author date can be older than a later commit's: keep the latest date.
-    if (!existing || c.date > existing.lastUpdated) out.set(m[1], { partner: m[1], lastUpdated: c.date, updatedBy: c.author, commit: c.commit.slice(0, 7) });
+    if (!existing || c.date > existing.lastUpdated)
+      out.set(m[1], { partner: m[1], lastUpdated: c.date, updatedBy: c.author, commit: c.commit.slice(0, 7) });
   }
   return out;
 }
 
 /** Partners (not churned or lost) whose files have not changed for more than `stale_after_days`. */
-export function stalePartners(repo: Repository, activity: Map<string, PartnerActivity>, asOf: string): PartnerActivity[] {
+export function stalePartners(
+  repo: Repository,
+  activity: Map<string, PartnerActivity>,
+  asOf: string,
+): PartnerActivity[] {
   const cutoff = addDays(asOf, -repo.config.stale_after_days);
   return repo.partners
     .filter((p) => p.profile && !AT_REST.includes(p.profile.value.stage))
@@ -37,14 +42,22 @@ export function stalePartners(repo: Repository, activity: Map<string, PartnerAct
       const a = activity.get(p.id);
       return a && a.lastUpdated < cutoff ? [a] : [];
     })
-    .sort((a, b) => (a.lastUpdated < b.lastUpdated ? -1 : a.lastUpdated > b.lastUpdated ? 1 : a.partner < b.partner ? -1 : 1));
+    .sort((a, b) =>
+      a.lastUpdated < b.lastUpdated ? -1 : a.lastUpdated > b.lastUpdated ? 1 : a.partner < b.partner ? -1 : 1,
+    );
 }
 
 export interface ChangeGroup {
   /** 'partner leap', 'grant sf-hub-scale', 'settings and costs' */
   kind: 'partner' | 'grant' | 'other';
   id: string;
-  commits: { commit: string; date: string; author: string; subject: string; files: { path: string; status: FileChange['status'] }[] }[];
+  commits: {
+    commit: string;
+    date: string;
+    author: string;
+    subject: string;
+    files: { path: string; status: FileChange['status'] }[];
+  }[];
 }
 
 /** Changes dated in the `days` days up to and including the as-of date, grouped by partner and grant. */
@@ -60,7 +73,10 @@ export function recentChanges(history: History, asOf: string, days = CHANGES_DAY
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { kind, id, commits: [] }));
     let commit = group.commits.find((x) => x.commit === c.commit.slice(0, 7));
-    if (!commit) group.commits.push((commit = { commit: c.commit.slice(0, 7), date: c.date, author: c.author, subject: c.subject, files: [] }));
+    if (!commit)
+      group.commits.push(
+        (commit = { commit: c.commit.slice(0, 7), date: c.date, author: c.author, subject: c.subject, files: [] }),
+      );
     commit.files.push({ path: c.path, status: c.status });
   }
   const order = { partner: 0, grant: 1, other: 2 };

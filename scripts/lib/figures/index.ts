@@ -73,7 +73,12 @@ export function computeFigures(records: Repository, asOf: string, history: Histo
     deals: deals(ctx),
     grantProspects: grantProspects(ctx),
     projection: projection(ctx),
-    history: { available: history.available, activity, stale: stalePartners(repo, activity, asOf), changes: recentChanges(history, asOf) },
+    history: {
+      available: history.available,
+      activity,
+      stale: stalePartners(repo, activity, asOf),
+      changes: recentChanges(history, asOf),
+    },
   };
 }
 

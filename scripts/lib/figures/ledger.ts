@@ -26,9 +26,15 @@ export function ledgers(ctx: FigureContext): ContractLedger[] {
       const upTo = minDate(view.effective.to, ctx.asOf);
       const effective = { from: view.effective.from, to: upTo };
       const months = monthsBetween(monthOf(c.start), monthOf(upTo));
-      const fees = sum(c.fees.flatMap((f) => months.map((m) => monthlyFigure({ amount: f.amount, per: f.per, effective, term: view.term }, m))));
+      const fees = sum(
+        c.fees.flatMap((f) =>
+          months.map((m) => monthlyFigure({ amount: f.amount, per: f.per, effective, term: view.term }, m)),
+        ),
+      );
       const oneTime = sum((c.one_time ?? []).filter((o) => o.date <= ctx.asOf).map((o) => dec(o.amount)));
-      const invoices = partner.invoices.map((i) => i.value).filter((i) => i.contract === c.id && (i.status === 'sent' || i.status === 'paid') && i.issued <= ctx.asOf);
+      const invoices = partner.invoices
+        .map((i) => i.value)
+        .filter((i) => i.contract === c.id && (i.status === 'sent' || i.status === 'paid') && i.issued <= ctx.asOf);
       return {
         contract: c.id,
         partner: partner.id,

@@ -43,11 +43,23 @@ export function deals(ctx: FigureContext): Deal[] {
       let weightedValue = new Decimal(0);
       for (const { contract: c, term } of drafts) {
         const rateMonth = monthOf(c.start) > ctx.month ? monthOf(c.start) : ctx.month;
-        const value = convertFrom(ctx, sum(c.fees.map((f) => annualised(f.amount, f.per, term))), c.currency, rateMonth).times(ctx.netOfSponsor);
+        const value = convertFrom(
+          ctx,
+          sum(c.fees.map((f) => annualised(f.amount, f.per, term))),
+          c.currency,
+          rateMonth,
+        ).times(ctx.netOfSponsor);
         annualValue = annualValue.plus(value);
         weightedValue = weightedValue.plus(value.times(c.probability ?? 0).dividedBy(100));
       }
-      return { partner, name: partnerName(partner), stage: partner.profile!.value.stage, annualValue, weightedValue, drafts: drafts.map((d) => d.contract.id) };
+      return {
+        partner,
+        name: partnerName(partner),
+        stage: partner.profile!.value.stage,
+        annualValue,
+        weightedValue,
+        drafts: drafts.map((d) => d.contract.id),
+      };
     });
 }
 
@@ -56,6 +68,12 @@ export function grantProspects(ctx: FigureContext): GrantProspect[] {
     .filter((g) => g.grant && (OPEN_GRANT_STATUSES as readonly string[]).includes(g.grant.value.status))
     .map(({ grant }) => {
       const g = grant!.value;
-      return { grant: g.id, title: g.title, funder: g.funder, status: g.status, amount: convertFrom(ctx, dec(g.amount), g.currency, ctx.month) };
+      return {
+        grant: g.id,
+        title: g.title,
+        funder: g.funder,
+        status: g.status,
+        amount: convertFrom(ctx, dec(g.amount), g.currency, ctx.month),
+      };
     });
 }

@@ -43,12 +43,26 @@ export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): Proj
     for (const v of committedViews) {
       for (const fee of v.contract.fees) {
         const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
-        if (!own.isZero()) byService.set(serviceOf(fee), byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)));
+        if (!own.isZero())
+          byService.set(
+            serviceOf(fee),
+            byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
+          );
       }
     }
-    const committedByService = Object.fromEntries(SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)])) as Record<Service, Decimal>;
-    const pipeline = sum(pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100))).times(ctx.netOfSponsor);
-    return { month, committed: sum(Object.values(committedByService)), pipeline, costs: recurringCosts(ctx, month), committedByService };
+    const committedByService = Object.fromEntries(
+      SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)]),
+    ) as Record<Service, Decimal>;
+    const pipeline = sum(
+      pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100)),
+    ).times(ctx.netOfSponsor);
+    return {
+      month,
+      committed: sum(Object.values(committedByService)),
+      pipeline,
+      costs: recurringCosts(ctx, month),
+      committedByService,
+    };
   });
 }
 
@@ -72,7 +86,9 @@ export interface AccountSizeRow {
 
 /** Partners with signed fees in force this month, by annualised value (12 × this month's fees). */
 export function revenueByAccountSize(ctx: FigureContext): AccountSizeRow[] {
-  const rows = new Map<AccountSize, AccountSizeRow>(ACCOUNT_SIZES.map((size) => [size, { size, partners: [], monthly: ZERO }]));
+  const rows = new Map<AccountSize, AccountSizeRow>(
+    ACCOUNT_SIZES.map((size) => [size, { size, partners: [], monthly: ZERO }]),
+  );
   for (const partner of ctx.repo.partners) {
     const views = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
     const monthly = sum(views.map((v) => feeRevenue(ctx, v, ctx.month))).times(ctx.netOfSponsor);

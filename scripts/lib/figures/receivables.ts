@@ -56,10 +56,20 @@ export function receivables(ctx: FigureContext): Receivables {
       const contract = partner.contracts.find((c) => c.value.id === invoice.contract)?.value;
       const due = dueDate(invoice, contract, ctx.repo.config.payment_terms_days);
       const daysPastDue = daysBetween(due, asOf);
-      open.push({ partner, invoice, due, outstanding, outstandingReporting: ctx.fx.convert(outstanding, invoice.currency, month), daysPastDue, bucket: bucketOf(daysPastDue) });
+      open.push({
+        partner,
+        invoice,
+        due,
+        outstanding,
+        outstandingReporting: ctx.fx.convert(outstanding, invoice.currency, month),
+        daysPastDue,
+        bucket: bucketOf(daysPastDue),
+      });
     }
   }
   open.sort((a, b) => b.daysPastDue - a.daysPastDue || (a.invoice.number < b.invoice.number ? -1 : 1));
-  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, sum(open.filter((o) => o.bucket === b).map((o) => o.outstandingReporting))])) as Record<Bucket, Decimal>;
+  const buckets = Object.fromEntries(
+    BUCKETS.map((b) => [b, sum(open.filter((o) => o.bucket === b).map((o) => o.outstandingReporting))]),
+  ) as Record<Bucket, Decimal>;
   return { outstanding: open.reduce((t, o) => t.plus(o.outstandingReporting), ZERO), buckets, open };
 }

@@ -60,7 +60,14 @@ export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): 
     const sharedCost = allocatedCosts(ctx, weights, partner, month);
     const cost = cloudCost.plus(sharedCost);
     const note = cost.isZero() ? undefined : contractNote(ctx, partner, month);
-    return { partner, revenue, cloudCost, sharedCost, recovery: cost.isZero() || note ? undefined : revenue.dividedBy(cost), ...(note ? { note } : {}) };
+    return {
+      partner,
+      revenue,
+      cloudCost,
+      sharedCost,
+      recovery: cost.isZero() || note ? undefined : revenue.dividedBy(cost),
+      ...(note ? { note } : {}),
+    };
   });
 }
 

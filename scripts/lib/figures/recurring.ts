@@ -33,6 +33,9 @@ export function monthlyFigure(item: RecurringItem, month: string): Decimal {
 
 /** What a fee is worth over a year, for sizing accounts and deals. */
 export function annualised(amount: number, per: Per, term: Period): Decimal {
-  if (per === 'term') return dec(amount).times(365).dividedBy(daysBetween(term.from, term.to) + 1);
+  if (per === 'term')
+    return dec(amount)
+      .times(365)
+      .dividedBy(daysBetween(term.from, term.to) + 1);
   return dec(amount).times(12).dividedBy(DIVISOR[per]);
 }

@@ -18,7 +18,14 @@ export function renewals(ctx: FigureContext): Renewal[] {
     .filter(({ contract: c }) => c.status === 'active' && c.end > ctx.asOf && c.end <= horizon)
     .map(({ contract: c, partner }) => {
       const noticeBy = addDays(c.end, -(c.notice_days ?? 0));
-      return { contract: c.id, partner: partner.id, end: c.end, noticeBy, autoRenew: c.auto_renew ?? false, noticePassed: noticeBy < ctx.asOf };
+      return {
+        contract: c.id,
+        partner: partner.id,
+        end: c.end,
+        noticeBy,
+        autoRenew: c.auto_renew ?? false,
+        noticePassed: noticeBy < ctx.asOf,
+      };
     })
     .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.contract < b.contract ? -1 : 1));
 }

@@ -11,7 +11,11 @@ import { monthlyFigure } from './recurring.js';
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
 export function feeRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {
   const { contract } = view;
-  const own = sum(contract.fees.map((f) => monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month)));
+  const own = sum(
+    contract.fees.map((f) =>
+      monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
+    ),
+  );
   return ctx.fx.convert(own, contract.currency, month);
 }
 
@@ -20,7 +24,12 @@ export function feeRevenue(ctx: FigureContext, view: ContractView, month: string
  * non-draft contract in force that month covering the hub (a renewal
  * mid-month takes over), or undefined.
  */
-export function billingContractForHub(ctx: FigureContext, partner: PartnerFolder, hub: string, month: string): ContractView | undefined {
+export function billingContractForHub(
+  ctx: FigureContext,
+  partner: PartnerFolder,
+  hub: string,
+  month: string,
+): ContractView | undefined {
   let found: ContractView | undefined;
   for (const view of ctx.contractsOf.get(partner) ?? []) {
     if (view.contract.status === 'draft') continue;
@@ -37,7 +46,9 @@ export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, m
     if (cost.month !== month) continue;
     const view = billingContractForHub(ctx, partner, cost.hub, month);
     if (view?.contract.cloud.billing !== 'pass-through') continue;
-    const markup = dec(view.contract.cloud.markup_pct ?? 0).dividedBy(100).plus(1);
+    const markup = dec(view.contract.cloud.markup_pct ?? 0)
+      .dividedBy(100)
+      .plus(1);
     total = total.plus(ctx.fx.convert(dec(cost.amount).times(markup), cost.currency, month));
   }
   return total;
@@ -46,7 +57,11 @@ export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, m
 /** A partner's recurring revenue in `month`, net of the sponsor fee. */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   return memoized(ctx, `revenue ${partner.id} ${month}`, () => {
-    const fees = sum((ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft').map((v) => feeRevenue(ctx, v, month)));
+    const fees = sum(
+      (ctx.contractsOf.get(partner) ?? [])
+        .filter((v) => v.contract.status !== 'draft')
+        .map((v) => feeRevenue(ctx, v, month)),
+    );
     return fees.plus(passThroughRevenue(ctx, partner, month)).times(ctx.netOfSponsor);
   });
 }

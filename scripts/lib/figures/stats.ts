@@ -9,7 +9,10 @@ export function percentile(values: readonly number[], p: number): number | undef
   const lo = rank.floor().toNumber();
   const hi = Math.min(lo + 1, sorted.length - 1);
   const frac = rank.minus(lo);
-  return frac.times(sorted[hi] - sorted[lo]).plus(sorted[lo]).toNumber();
+  return frac
+    .times(sorted[hi] - sorted[lo])
+    .plus(sorted[lo])
+    .toNumber();
 }
 
 export function median(values: readonly number[]): number | undefined {

@@ -14,7 +14,9 @@ export function unbilled(ctx: FigureContext): UnbilledPeriod[] {
     if (contract.status === 'draft') continue;
     // Nothing to bill: no fees and no cloud bill to pass through.
     if (contract.fees.length === 0 && contract.cloud.billing !== 'pass-through') continue;
-    const covers = partner.invoices.filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period).map((i) => i.value.period!);
+    const covers = partner.invoices
+      .filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period)
+      .map((i) => i.value.period!);
     for (const period of billingPeriods(view.effective.from, view.effective.to, contract.billing.every)) {
       const billable = contract.billing.in === 'advance' ? period.from <= ctx.asOf : period.to <= ctx.asOf;
       if (billable && !isCovered(period, covers)) out.push({ contract: contract.id, partner: partner.id, ...period });

@@ -11,7 +11,11 @@
 import jsyaml from 'js-yaml';
 
 const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => test.test(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: string | null) => test.test(s ?? ''),
+    construct: (s: string | null) => construct(s ?? ''),
+  });
 
 // The same patterns as the `yaml` package's core schema (minus hex, octal, exponents, .inf and .nan).
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
@@ -34,7 +38,8 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
  * collections running over several lines (js-yaml accepts continuation
  * lines that YAML forbids).
  */
-const UNUSUAL = /\t|(?:^|[\s[{,])[&*!]|^\s*(?:- )*\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)|^(?:---|\.\.\.)|['"\]}]#|(?:^|\s)-[ ]+#|^[ ]*(?:-[ ]+)*-[ ]*$|(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$/m;
+const UNUSUAL =
+  /\t|(?:^|[\s[{,])[&*!]|^\s*(?:- )*\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)|^(?:---|\.\.\.)|['"\]}]#|(?:^|\s)-[ ]+#|^[ ]*(?:-[ ]+)*-[ ]*$|(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$/m;
 
 /** The data of a YAML text, or undefined when the located parser must read it. */
 export function parseFast(text: string): { data: unknown } | undefined {
@@ -67,7 +72,11 @@ export function closesOnItsLine(text: string): boolean {
       } else if (quote === "'") {
         if (c === "'" && line[i + 1] === "'") i++;
         else if (c === "'") quote = '';
-      } else if ((c === '"' || c === "'") && (last === '' || ':-[{,?'.includes(last)) && (i === 0 || /\s|[[{,]/.test(line[i - 1]))) {
+      } else if (
+        (c === '"' || c === "'") &&
+        (last === '' || ':-[{,?'.includes(last)) &&
+        (i === 0 || /\s|[[{,]/.test(line[i - 1]))
+      ) {
         quote = c;
       } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
         break;

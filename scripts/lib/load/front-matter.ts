@@ -17,10 +17,18 @@ const SPLIT_ONLY = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
   if (!/^---[ \t]*\r?\n/.test(text)) {
-    return { yaml: undefined, body: text, fault: "the file must start with a front matter block: a line '---', the fields, and another line '---'" };
+    return {
+      yaml: undefined,
+      body: text,
+      fault: "the file must start with a front matter block: a line '---', the fields, and another line '---'",
+    };
   }
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    return { yaml: undefined, body: text, fault: "the front matter block is not closed: add a line '---' after the last field" };
+    return {
+      yaml: undefined,
+      body: text,
+      fault: "the front matter block is not closed: add a line '---' after the last field",
+    };
   }
   const file = matter(text, SPLIT_ONLY as never);
   return { yaml: file.matter, body: file.content };

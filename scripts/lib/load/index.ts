@@ -42,22 +42,39 @@ export interface LoadResult {
 export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promise<LoadResult> {
   const entries = await source.list();
   const problems: Problem[] = [];
-  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() => source.close?.());
+  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() =>
+    source.close?.(),
+  );
   const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i]! }]));
   const files = toParse.map(({ path, text }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);
-    return { path, placement: classify(path, kinds)!, text, data: parsed.data, body: parsed.body, positions: lazyPositions(path.endsWith('.md'), text) };
+    return {
+      path,
+      placement: classify(path, kinds)!,
+      text,
+      data: parsed.data,
+      body: parsed.body,
+      positions: lazyPositions(path.endsWith('.md'), text),
+    };
   });
   return { files, problems, paths: new Set(entries.map((e) => e.path)) };
 }
 
-async function readEntry(source: DataSource, entry: SourceEntry, problems: Problem[], kinds: Kinds): Promise<string | undefined> {
+async function readEntry(
+  source: DataSource,
+  entry: SourceEntry,
+  problems: Problem[],
+  kinds: Kinds,
+): Promise<string | undefined> {
   const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
   if (isIgnoredFile(entry.path)) return undefined;
   if (entry.type === 'symlink') {
-    fileProblem('file-type', 'this is a symbolic link; links are not followed (they could point outside the repository): replace it with the real file');
+    fileProblem(
+      'file-type',
+      'this is a symbolic link; links are not followed (they could point outside the repository): replace it with the real file',
+    );
     return undefined;
   }
   if (entry.type !== 'file') {
@@ -65,11 +82,17 @@ async function readEntry(source: DataSource, entry: SourceEntry, problems: Probl
     return undefined;
   }
   if (!classify(entry.path, kinds)) {
-    fileProblem('unknown-file', `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path, kinds)}`);
+    fileProblem(
+      'unknown-file',
+      `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path, kinds)}`,
+    );
     return undefined;
   }
   if (entry.size > MAX_FILE_BYTES) {
-    fileProblem('file-too-large', `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split the data (one file per partner) or remove what does not belong`);
+    fileProblem(
+      'file-too-large',
+      `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split the data (one file per partner) or remove what does not belong`,
+    );
     return undefined;
   }
   const bytes = await source.read(entry.path);
@@ -103,7 +126,15 @@ export function parseText(path: string, text: string): ParsedText {
   if (isMarkdown) {
     const split = splitFrontMatter(text);
     if (split.yaml === undefined) {
-      problems.push({ file: path, line: 1, column: 1, rule: 'front-matter', severity: 'error', message: split.fault!, pointer: '' });
+      problems.push({
+        file: path,
+        line: 1,
+        column: 1,
+        rule: 'front-matter',
+        severity: 'error',
+        message: split.fault!,
+        pointer: '',
+      });
       return { data: undefined, body: split.body, problems };
     }
     yamlText = split.yaml;
@@ -111,7 +142,15 @@ export function parseText(path: string, text: string): ParsedText {
   }
   const parsed = readYaml(yamlText);
   for (const f of parsed.faults) {
-    problems.push({ file: path, line: f.line, column: f.column, rule: f.rule, severity: f.severity ?? 'error', message: f.message, pointer: '' });
+    problems.push({
+      file: path,
+      line: f.line,
+      column: f.column,
+      rule: f.rule,
+      severity: f.severity ?? 'error',
+      message: f.message,
+      pointer: '',
+    });
   }
   let data = parsed.data;
   if (data === null && parsed.faults.length === 0) {
@@ -121,7 +160,9 @@ export function parseText(path: string, text: string): ParsedText {
       column: 1,
       rule: 'empty-file',
       severity: 'error',
-      message: isMarkdown ? "the front matter is empty; fill in the record's fields" : 'the file is empty; add the record (a list file may hold an empty list: [])',
+      message: isMarkdown
+        ? "the front matter is empty; fill in the record's fields"
+        : 'the file is empty; add the record (a list file may hold an empty list: [])',
       pointer: '',
     });
     data = undefined;

@@ -24,11 +24,19 @@ export const ROOT_FILES: readonly string[] = rootFiles(KINDS);
 export const DATA_FOLDERS: readonly string[] = dataFolders(KINDS);
 
 export function rootFiles(kinds: Kinds): string[] {
-  return Object.values(kinds).filter((k) => !k.path.includes('/')).map((k) => k.path);
+  return Object.values(kinds)
+    .filter((k) => !k.path.includes('/'))
+    .map((k) => k.path);
 }
 
 export function dataFolders(kinds: Kinds): string[] {
-  return [...new Set(Object.values(kinds).filter((k) => k.path.includes('/')).map((k) => k.path.split('/')[0]))];
+  return [
+    ...new Set(
+      Object.values(kinds)
+        .filter((k) => k.path.includes('/'))
+        .map((k) => k.path.split('/')[0]),
+    ),
+  ];
 }
 
 /** Files a person may keep in a data folder that are not records. */
@@ -102,7 +110,8 @@ export function placementHint(path: string, kinds: Kinds = KINDS): string {
   const each = here.find(([, k]) => k.path.split('/').pop()!.startsWith('{id}'));
   if (each && folder.length > 1) {
     const ext = each[1].path.slice(each[1].path.lastIndexOf('.'));
-    if (name.endsWith('.yml') && ext === '.yaml') return `${each[0]} files end in .yaml: rename it to ${name.slice(0, -4)}.yaml`;
+    if (name.endsWith('.yml') && ext === '.yaml')
+      return `${each[0]} files end in .yaml: rename it to ${name.slice(0, -4)}.yaml`;
     return `a ${each[0]} file is named <${each[0]}-id>${ext}`;
   }
   if (here.length === 0) {
@@ -110,7 +119,12 @@ export function placementHint(path: string, kinds: Kinds = KINDS): string {
     const tops = dataFolders(kinds)
       .map((top) => {
         const owned = specs.find(([, k]) => k.path.startsWith(`${top}/{`));
-        return owned ? `${top}/<${owned[1].path.split('/')[1].slice(1, -1)}-id>/…` : specs.filter(([, k]) => k.path.startsWith(`${top}/`)).map(([, k]) => k.path).join(', ');
+        return owned
+          ? `${top}/<${owned[1].path.split('/')[1].slice(1, -1)}-id>/…`
+          : specs
+              .filter(([, k]) => k.path.startsWith(`${top}/`))
+              .map(([, k]) => k.path)
+              .join(', ');
       })
       .sort((a, b) => Number(!a.endsWith('…')) - Number(!b.endsWith('…')));
     return `data files live at ${tops.slice(0, -1).join(', ')} or ${tops[tops.length - 1]} (see docs/data.md)`;

@@ -40,7 +40,8 @@ export class FolderSource implements DataSource {
 
   async list(): Promise<SourceEntry[]> {
     const rootStat = lstatOrUndefined(this.root);
-    if (!rootStat?.isDirectory()) throw new SourceError(`the data folder ${this.root} does not exist or is not a folder`);
+    if (!rootStat?.isDirectory())
+      throw new SourceError(`the data folder ${this.root} does not exist or is not a folder`);
     const entries: SourceEntry[] = [];
     for (const file of rootFiles(this.kinds)) {
       const entry = this.entry(file);

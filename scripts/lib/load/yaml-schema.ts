@@ -19,4 +19,7 @@ function plainNumbersOnly(tags: Tags): Tags {
   });
 }
 
-export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: plainNumbersOnly };
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  customTags: plainNumbersOnly,
+};

@@ -50,15 +50,32 @@ export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    doc = parseDocument(text, {
+      ...YAML_OPTIONS,
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      keepSourceTokens: false,
+    });
   } catch (e) {
     // The composer recurses: a document nested thousands deep overflows the stack.
-    return { data: undefined, positions: new PositionMap(undefined, lineCounter), faults: [{ offset: 0, rule: 'yaml-syntax', message: `the file cannot be read as YAML (${(e as Error).message}); it is probably nested far too deeply` }] };
+    return {
+      data: undefined,
+      positions: new PositionMap(undefined, lineCounter),
+      faults: [
+        {
+          offset: 0,
+          rule: 'yaml-syntax',
+          message: `the file cannot be read as YAML (${(e as Error).message}); it is probably nested far too deeply`,
+        },
+      ],
+    };
   }
   const positions = new PositionMap(doc, lineCounter);
   const faults: TextFault[] = [];
   for (const err of doc.errors) faults.push({ offset: err.pos[0], ...describeYamlError(err.code, err.message) });
-  for (const w of doc.warnings) faults.push({ offset: w.pos[0], rule: 'yaml-warning', message: w.message, severity: 'warning' });
+  for (const w of doc.warnings)
+    faults.push({ offset: w.pos[0], rule: 'yaml-warning', message: w.message, severity: 'warning' });
   if (doc.errors.length > 0) return { data: undefined, positions, faults };
 
   let data: unknown;
@@ -75,7 +92,11 @@ export function parseYaml(text: string): ParsedYaml {
   // Checked on the plain data (much cheaper than visiting the syntax tree); located only when found.
   const found = inspectData(data);
   if (found.tooDeep !== undefined) {
-    faults.push({ offset: positions.offsetOf(found.tooDeep), rule: 'yaml-syntax', message: `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check the indentation` });
+    faults.push({
+      offset: positions.offsetOf(found.tooDeep),
+      rule: 'yaml-syntax',
+      message: `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check the indentation`,
+    });
     return { data: undefined, positions, faults };
   }
   for (const pointer of found.unsafe) {
@@ -134,12 +155,16 @@ function describeYamlError(code: string, message: string): Omit<TextFault, 'offs
     case 'DUPLICATE_KEY':
       return { rule: 'duplicate-key', message: 'this key appears twice in the same block; keep only one of them' };
     case 'TAB_AS_INDENT':
-      return { rule: 'yaml-tab', message: 'a tab is used for indentation; YAML needs spaces: replace the tab with spaces' };
+      return {
+        rule: 'yaml-tab',
+        message: 'a tab is used for indentation; YAML needs spaces: replace the tab with spaces',
+      };
     case 'MULTIPLE_DOCS':
       return { rule: 'yaml-syntax', message: 'the file holds more than one YAML document (a second ---); keep one' };
     default:
-      return { rule: 'yaml-syntax', message: `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+.*$/s, '')}` };
+      return {
+        rule: 'yaml-syntax',
+        message: `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+.*$/s, '')}`,
+      };
   }
 }
-
-

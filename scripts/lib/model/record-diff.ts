@@ -21,7 +21,10 @@ export interface RecordChange {
   fields: FieldChange[];
 }
 
-export function diffRecords(base: ReadonlyMap<string, LoadedFile>, head: ReadonlyMap<string, LoadedFile>): RecordChange[] {
+export function diffRecords(
+  base: ReadonlyMap<string, LoadedFile>,
+  head: ReadonlyMap<string, LoadedFile>,
+): RecordChange[] {
   const out: RecordChange[] = [];
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
   for (const file of paths) {
@@ -43,8 +46,14 @@ export function diffRecords(base: ReadonlyMap<string, LoadedFile>, head: Readonl
   return out;
 }
 
-function diffList(file: string, a: unknown[], b: unknown[], keyOf: (item: Record<string, unknown>, index: number) => string): RecordChange[] {
-  const index = (list: unknown[]) => new Map(list.map((item, i) => [keyOf((item ?? {}) as Record<string, unknown>, i), item]));
+function diffList(
+  file: string,
+  a: unknown[],
+  b: unknown[],
+  keyOf: (item: Record<string, unknown>, index: number) => string,
+): RecordChange[] {
+  const index = (list: unknown[]) =>
+    new Map(list.map((item, i) => [keyOf((item ?? {}) as Record<string, unknown>, i), item]));
   const [before, after] = [index(a), index(b)];
   const out: RecordChange[] = [];
   for (const [key, item] of after) {
@@ -64,7 +73,9 @@ function diffValues(a: unknown, b: unknown, path: string): FieldChange[] {
     return keys.flatMap((k) => diffValues(a[k], b[k], path ? `${path}.${k}` : k));
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => diffValues(a[i], b[i], `${path}[${i}]`)).flat();
+    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) =>
+      diffValues(a[i], b[i], `${path}[${i}]`),
+    ).flat();
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path: path || '(whole record)', from: a, to: b }];
 }

@@ -52,4 +52,14 @@ export const MILESTONES: readonly MilestoneName[] = [
   'churned',
 ];
 
-export const STAGES: readonly Stage[] = ['lead', 'qualified', 'proposal', 'negotiation', 'onboarding', 'active', 'paused', 'churned', 'lost'];
+export const STAGES: readonly Stage[] = [
+  'lead',
+  'qualified',
+  'proposal',
+  'negotiation',
+  'onboarding',
+  'active',
+  'paused',
+  'churned',
+  'lost',
+];

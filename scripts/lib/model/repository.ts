@@ -19,13 +19,29 @@ export interface Item<T> {
 type Table = typeof KINDS;
 type Owner = Table[keyof Table]['owner'];
 /** One record of a kind: the file's data, or an entry of it for list files. */
-export type RecordOf<K extends keyof Table> = Table[K]['holds'] extends 'list' ? (KindFiles[K] extends readonly (infer R)[] ? R : never) : KindFiles[K];
+export type RecordOf<K extends keyof Table> = Table[K]['holds'] extends 'list'
+  ? KindFiles[K] extends readonly (infer R)[]
+    ? R
+    : never
+  : KindFiles[K];
 /** The fields an owner gets from the kinds table: `profile?: Item<Partner>`, `invoices: Item<Invoice>[]`, … */
 type OneFields<O extends Owner> = {
-  -readonly [K in keyof Table as Table[K]['owner'] extends O ? (Table[K]['holds'] extends 'one' ? Table[K]['field'] : never) : never]?: Item<RecordOf<K>>;
+  -readonly [
+    K in keyof Table as Table[K]['owner'] extends O
+      ? Table[K]['holds'] extends 'one'
+        ? Table[K]['field']
+        : never
+      : never
+  ]?: Item<RecordOf<K>>;
 };
 type ManyFields<O extends Owner> = {
-  -readonly [K in keyof Table as Table[K]['owner'] extends O ? (Table[K]['holds'] extends 'one' ? never : Table[K]['field']) : never]: Item<RecordOf<K>>[];
+  -readonly [
+    K in keyof Table as Table[K]['owner'] extends O
+      ? Table[K]['holds'] extends 'one'
+        ? never
+        : Table[K]['field']
+      : never
+  ]: Item<RecordOf<K>>[];
 };
 
 export type PartnerFolder = {
@@ -65,9 +81,14 @@ type Fields = Record<string, unknown>;
  * each where the kinds table says: on the organisation (ops.config.yaml,
  * costs/recurring.yaml) or on the folder of the partner or grant it is in.
  */
-export function buildRepository(validFiles: readonly LoadedFile[], paths: ReadonlySet<string>, kinds: Kinds = KINDS): Repository {
+export function buildRepository(
+  validFiles: readonly LoadedFile[],
+  paths: ReadonlySet<string>,
+  kinds: Kinds = KINDS,
+): Repository {
   const specs = Object.values(kinds);
-  const lists = (owner: Owner) => Object.fromEntries(specs.filter((k) => k.owner === owner && k.holds !== 'one').map((k) => [k.field, []]));
+  const lists = (owner: Owner) =>
+    Object.fromEntries(specs.filter((k) => k.owner === owner && k.holds !== 'one').map((k) => [k.field, []]));
   const repo = {
     config: { ...CONFIG_DEFAULTS, organization: '', reporting_currency: 'USD' },
     partners: [],
@@ -87,7 +108,8 @@ export function buildRepository(validFiles: readonly LoadedFile[], paths: Readon
   // Folders exist in the model even when all their files are broken, so that references to them resolve.
   for (const path of paths) {
     const [first, id, ...rest] = path.split('/');
-    for (const owner of ['partner', 'grant'] as const) if (id && rest.length > 0 && first === top(owner)) folder(owner, id);
+    for (const owner of ['partner', 'grant'] as const)
+      if (id && rest.length > 0 && first === top(owner)) folder(owner, id);
   }
   for (const f of validFiles) {
     const spec = kinds[f.placement.kind];

@@ -23,11 +23,48 @@ export const MINOR_UNITS: Record<Currency, number> = {
   ZAR: 2,
 };
 
-const EURO_AREA = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'];
+const EURO_AREA = [
+  'AT',
+  'BE',
+  'CY',
+  'DE',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'SI',
+  'SK',
+];
 
 /** The currency a partner in each country is usually billed in, for the currencies the schema accepts. */
 export const COUNTRY_CURRENCY: Readonly<Record<string, Currency>> = {
   ...Object.fromEntries(EURO_AREA.map((c) => [c, 'EUR' as Currency])),
-  AU: 'AUD', BR: 'BRL', CA: 'CAD', CH: 'CHF', CN: 'CNY', DK: 'DKK', GB: 'GBP', HK: 'HKD', IN: 'INR', JP: 'JPY',
-  KR: 'KRW', MX: 'MXN', NO: 'NOK', NZ: 'NZD', SE: 'SEK', SG: 'SGD', US: 'USD', ZA: 'ZAR',
+  AU: 'AUD',
+  BR: 'BRL',
+  CA: 'CAD',
+  CH: 'CHF',
+  CN: 'CNY',
+  DK: 'DKK',
+  GB: 'GBP',
+  HK: 'HKD',
+  IN: 'INR',
+  JP: 'JPY',
+  KR: 'KRW',
+  MX: 'MXN',
+  NO: 'NOK',
+  NZ: 'NZD',
+  SE: 'SEK',
+  SG: 'SGD',
+  US: 'USD',
+  ZA: 'ZAR',
 };

@@ -8,7 +8,10 @@ export class FxTable {
 
   constructor(readonly config: Pick<Config, 'reporting_currency' | 'fx'>) {
     for (const [code, entries] of Object.entries(config.fx)) {
-      this.rates.set(code, entries.map((e) => ({ from: e.from, rate: dec(e.rate) })).sort((a, b) => (a.from < b.from ? -1 : 1)));
+      this.rates.set(
+        code,
+        entries.map((e) => ({ from: e.from, rate: dec(e.rate) })).sort((a, b) => (a.from < b.from ? -1 : 1)),
+      );
     }
   }
 

@@ -52,7 +52,13 @@ export interface GanttTask {
 }
 
 export function gantt(title: string, tasks: GanttTask[]): string {
-  const lines = ['```mermaid', 'gantt', `  title ${mermaidText(title)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
+  const lines = [
+    '```mermaid',
+    'gantt',
+    `  title ${mermaidText(title)}`,
+    '  dateFormat YYYY-MM-DD',
+    '  axisFormat %Y-%m',
+  ];
   let section: string | undefined;
   tasks.forEach((t, i) => {
     if (t.section !== section) {

@@ -3,7 +3,11 @@ import { ALL_CHECKS } from '../check/catalog.js';
 import type { CheckInfo } from '../check/catalog.js';
 
 function table(rows: readonly CheckInfo[]): string {
-  return ['| check | severity | what it catches |', '|---|---|---|', ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description} |`)].join('\n');
+  return [
+    '| check | severity | what it catches |',
+    '|---|---|---|',
+    ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description} |`),
+  ].join('\n');
 }
 
 export function renderChecksDoc(): string {

@@ -28,8 +28,11 @@ export function renderDataDictionary(): string {
     const walk = (s: Schema, path: string, required: boolean) => {
       const r = resolve(s);
       if (path) rows.push(`| \`${path}\` | ${required ? 'yes' : ''} | ${valueOf(r)} | ${cell(r.description ?? '')} |`);
-      if (r.type === 'object' && r.properties) for (const [k, v] of Object.entries(r.properties)) walk(v, path ? `${path}.${k}` : k, (r.required ?? []).includes(k));
-      if (r.type === 'object' && typeof r.additionalProperties === 'object') walk(r.additionalProperties, `${path}.<key>`, false);
+      if (r.type === 'object' && r.properties)
+        for (const [k, v] of Object.entries(r.properties))
+          walk(v, path ? `${path}.${k}` : k, (r.required ?? []).includes(k));
+      if (r.type === 'object' && typeof r.additionalProperties === 'object')
+        walk(r.additionalProperties, `${path}.<key>`, false);
       if (r.type === 'array' && r.items) walk(r.items, `${path}[]`, false);
     };
     walk(schema.type === 'array' ? (schema.items as Schema) : schema, '', true);
@@ -48,14 +51,27 @@ ${sections.join('\n')}`;
 }
 
 function valueOf(s: Schema): string {
-  if (s.enum) return s.enum.length > 12 ? `one of ${s.enum.length} codes, e.g. ${s.enum.slice(0, 3).join(', ')}` : s.enum.map((e) => `\`${e}\``).join(', ');
+  if (s.enum)
+    return s.enum.length > 12
+      ? `one of ${s.enum.length} codes, e.g. ${s.enum.slice(0, 3).join(', ')}`
+      : s.enum.map((e) => `\`${e}\``).join(', ');
   if (s.format === 'date') return 'date YYYY-MM-DD';
   if (s.format === 'uri') return 'web address';
   if (s.format === 'email') return 'email address';
   if (s.pattern === '^[a-z0-9]+(-[a-z0-9]+)*$') return 'id (lowercase, hyphens)';
   if (s.pattern?.startsWith('^[0-9]{4}-')) return 'month YYYY-MM';
-  const range = s.minimum !== undefined || s.maximum !== undefined ? ` ${s.minimum ?? ''}–${s.maximum ?? ''}`.replace(/–$/, ' or more') : '';
-  const word: Record<string, string> = { string: 'text', number: 'number', integer: 'whole number', boolean: 'true or false', array: 'list', object: 'block of fields' };
+  const range =
+    s.minimum !== undefined || s.maximum !== undefined
+      ? ` ${s.minimum ?? ''}–${s.maximum ?? ''}`.replace(/–$/, ' or more')
+      : '';
+  const word: Record<string, string> = {
+    string: 'text',
+    number: 'number',
+    integer: 'whole number',
+    boolean: 'true or false',
+    array: 'list',
+    object: 'block of fields',
+  };
   const def = s.default !== undefined && typeof s.default !== 'object' ? ` (default ${s.default})` : '';
   return `${word[s.type ?? ''] ?? s.type ?? ''}${range}${def}`;
 }

@@ -15,5 +15,6 @@ export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta):
   for (const report of REPORTS) yield [report.file, render(report.template, report.view({ f, previous, meta }))];
   // And a page per partner.
   const index = partnerPageIndex(f);
-  for (const partner of f.ctx.repo.partners) yield [`partners/${partner.id}.md`, render('partner', partnerView(f, partner, index, meta))];
+  for (const partner of f.ctx.repo.partners)
+    yield [`partners/${partner.id}.md`, render('partner', partnerView(f, partner, index, meta))];
 }

@@ -32,20 +32,28 @@ export function mdLink(label: string, url: string | undefined): string {
  * under the section that shows them.
  */
 export function notesMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '@\u200b')
-    // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
-    .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
-    .replace(/^(#{1,4}) /gm, '$1### ')
-    .replace(/\{\{/g, '{\u200b{')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/@/g, '@\u200b')
+      // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
+      .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
+      .replace(/^(#{1,4}) /gm, '$1### ')
+      .replace(/\{\{/g, '{\u200b{')
+      .trim()
+  );
 }
 
 /** Text for inside a Mermaid block, where quotes, colons and semicolons have meaning. */
 export function mermaidText(text: string): string {
-  return text.replace(/[^\p{L}\p{N} .,'()/&+-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || '-';
+  return (
+    text
+      .replace(/[^\p{L}\p{N} .,'()/&+-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60) || '-'
+  );
 }

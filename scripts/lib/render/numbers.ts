@@ -42,7 +42,11 @@ export function formatHeadline(kind: 'money' | 'ratio' | 'count' | 'score', valu
   return kind === 'money' ? money(value) : kind === 'ratio' ? ratio(value) : value.toString();
 }
 
-export function formatHeadlineChange(kind: 'money' | 'ratio' | 'count' | 'score', from: Decimal | undefined, to: Decimal | undefined): string {
+export function formatHeadlineChange(
+  kind: 'money' | 'ratio' | 'count' | 'score',
+  from: Decimal | undefined,
+  to: Decimal | undefined,
+): string {
   if (from === undefined || to === undefined) return from === to ? '±0' : 'n/a';
   const delta = to.minus(from);
   return kind === 'money' ? signedMoney(delta) : kind === 'ratio' ? signedRatio(delta) : signedInt(delta.toNumber());

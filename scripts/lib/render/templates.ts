@@ -36,5 +36,9 @@ export function render(name: string, view: object): string {
   const template = compiled.get(name);
   if (!template) throw new Error(`no template templates/${name}.md.hbs`);
   // One trailing newline, no runs of blank lines left by empty sections.
-  return template(view).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    template(view)
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

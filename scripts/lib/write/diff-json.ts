@@ -3,7 +3,8 @@ import { toFixed, type Decimal } from '../money/decimal.js';
 import type { RecordChange } from '../model/record-diff.js';
 import { figureDeltas, type DiffSide } from '../render/diff.js';
 
-const value = (kind: string, d: Decimal | undefined) => (d === undefined ? null : kind === 'money' ? toFixed(d, 2) : kind === 'ratio' ? toFixed(d, 4) : d.toNumber());
+const value = (kind: string, d: Decimal | undefined) =>
+  d === undefined ? null : kind === 'money' ? toFixed(d, 2) : kind === 'ratio' ? toFixed(d, 4) : d.toNumber();
 
 export function diffJson(base: DiffSide, head: DiffSide, asOf: string, currency: string, changes: RecordChange[]) {
   return {

@@ -27,12 +27,23 @@ export function metricsJson(f: Figures): Record<string, unknown> {
       on_time_rate: fraction(f.deliverables.onTimeRate),
     },
     onboarding: {
-      partners: f.onboarding.map((o) => ({ id: o.partner.id, progress: fraction(o.progress), days_in_stage: o.daysInStage ?? null })),
-      milestone_days: Object.fromEntries(f.milestoneSpans.map((s) => [`${s.from}->${s.to}`, { median: s.median ?? null, p90: s.p90 ?? null, n: s.n }])),
+      partners: f.onboarding.map((o) => ({
+        id: o.partner.id,
+        progress: fraction(o.progress),
+        days_in_stage: o.daysInStage ?? null,
+      })),
+      milestone_days: Object.fromEntries(
+        f.milestoneSpans.map((s) => [`${s.from}->${s.to}`, { median: s.median ?? null, p90: s.p90 ?? null, n: s.n }]),
+      ),
     },
     nps: f.nps.map(({ survey, score, responses }) => ({ survey, score, responses })),
     declining_usage: f.decliningUsage,
-    cost_recovery_trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),
+    cost_recovery_trend: f.trend.map((p) => ({
+      month: p.month,
+      mrr: money(p.mrr),
+      mrc: money(p.mrc),
+      ratio: ratio(p.ratio),
+    })),
     partners: f.partners.map((p) => ({
       id: p.partner.id,
       revenue: money(p.revenue),
@@ -50,7 +61,12 @@ export function metricsJson(f: Figures): Record<string, unknown> {
       collected: money(l.collected),
     })),
     pipeline: {
-      deals: f.deals.map((d) => ({ partner: d.partner.id, stage: d.stage, annual_value: money(d.annualValue), weighted_value: money(d.weightedValue) })),
+      deals: f.deals.map((d) => ({
+        partner: d.partner.id,
+        stage: d.stage,
+        annual_value: money(d.annualValue),
+        weighted_value: money(d.weightedValue),
+      })),
       grants: f.grantProspects.map((g) => ({ grant: g.grant, status: g.status, amount: money(g.amount) })),
     },
     history: {
@@ -60,6 +76,11 @@ export function metricsJson(f: Figures): Record<string, unknown> {
         .sort((a, b) => (a.partner < b.partner ? -1 : 1))
         .map((a) => ({ id: a.partner, date: a.lastUpdated, by: a.updatedBy, commit: a.commit })),
     },
-    projection: f.projection.map((p) => ({ month: p.month, committed: money(p.committed), pipeline: money(p.pipeline), costs: money(p.costs) })),
+    projection: f.projection.map((p) => ({
+      month: p.month,
+      committed: money(p.committed),
+      pipeline: money(p.pipeline),
+      costs: money(p.costs),
+    })),
   };
 }

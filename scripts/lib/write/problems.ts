@@ -16,7 +16,15 @@ export function formatProblems(format: ProblemFormat, problems: readonly Problem
 
 export function formatJson(problems: readonly Problem[]): string {
   const { errors, warnings } = countBySeverity(problems);
-  const rows = problems.map(({ file, line, column, rule, severity, message, pointer }) => ({ file, line, column, rule, severity, message, pointer }));
+  const rows = problems.map(({ file, line, column, rule, severity, message, pointer }) => ({
+    file,
+    line,
+    column,
+    rule,
+    severity,
+    message,
+    pointer,
+  }));
   return JSON.stringify({ errors, warnings, problems: rows }, null, 2) + '\n';
 }
 
@@ -40,14 +48,24 @@ export function formatText(problems: readonly Problem[], source: SourceLines): s
     }
   }
   const { errors, warnings } = countBySeverity(problems);
-  out.push('', problems.length === 0 ? 'No problems found.' : `${plural(problems.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
+  out.push(
+    '',
+    problems.length === 0
+      ? 'No problems found.'
+      : `${plural(problems.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`,
+  );
   return out.join('\n').replace(/^\n/, '') + '\n';
 }
 
 /** GitHub workflow commands: each problem becomes an annotation on its line of the pull request. */
 export function formatGithub(problems: readonly Problem[]): string {
   const out = problems.map((p) => {
-    const props = [`file=${escapeProperty(p.file)}`, `line=${p.line}`, `col=${p.column}`, `title=${escapeProperty(p.rule)}`].join(',');
+    const props = [
+      `file=${escapeProperty(p.file)}`,
+      `line=${p.line}`,
+      `col=${p.column}`,
+      `title=${escapeProperty(p.rule)}`,
+    ].join(',');
     return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(p.message)}`;
   });
   const { errors, warnings } = countBySeverity(problems);
@@ -59,8 +77,17 @@ export function formatGithub(problems: readonly Problem[]): string {
 export function formatMarkdown(problems: readonly Problem[]): string {
   const { errors, warnings } = countBySeverity(problems);
   if (problems.length === 0) return '### Data check\n\nNo problems found.\n';
-  const rows = problems.map((p) => `| \`${p.file}:${p.line}:${p.column}\` | ${p.severity} | \`${p.rule}\` | ${md(p.message)} |`);
-  return [`### Data check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`, '', '| where | severity | check | what to do |', '|---|---|---|---|', ...rows, ''].join('\n');
+  const rows = problems.map(
+    (p) => `| \`${p.file}:${p.line}:${p.column}\` | ${p.severity} | \`${p.rule}\` | ${md(p.message)} |`,
+  );
+  return [
+    `### Data check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    '',
+    '| where | severity | check | what to do |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 function escapeData(s: string): string {

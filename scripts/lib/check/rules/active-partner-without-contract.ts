@@ -17,7 +17,8 @@ export const rule = defineRule({
     return {
       profile(profile, p) {
         if (profile.value.stage !== 'active' || hasBrokenFiles(repo, `partners/${p.id}/contracts/`)) return;
-        if (!p.contracts.some((c) => c.value.status === 'active')) report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
+        if (!p.contracts.some((c) => c.value.status === 'active'))
+          report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
       },
     };
   },

@@ -7,7 +7,9 @@ export const rule = defineRule({
     severity: 'error',
     description: "A contract covers only hubs listed in its partner's partner.md.",
     messages: {
-      unknownHub: { text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}" },
+      unknownHub: {
+        text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}",
+      },
     },
   },
   create({ report }) {
@@ -17,7 +19,12 @@ export const rule = defineRule({
         const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
         (c.value.hubs ?? []).forEach((hub, i) => {
           if (hubs.includes(hub)) return;
-          report({ at: c, path: ['hubs', i], messageId: 'unknownHub', data: { hub, partner: p.id, suggestion: didYouMean(hub, hubs), hubs: hubs.join(', ') || 'none' } });
+          report({
+            at: c,
+            path: ['hubs', i],
+            messageId: 'unknownHub',
+            data: { hub, partner: p.id, suggestion: didYouMean(hub, hubs), hubs: hubs.join(', ') || 'none' },
+          });
         });
       },
     };

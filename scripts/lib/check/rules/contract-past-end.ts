@@ -15,7 +15,8 @@ export const rule = defineRule({
   create({ asOf, report }) {
     return {
       contract(c) {
-        if (c.value.status === 'active' && c.value.end < asOf) report({ at: c, path: ['status'], messageId: 'stillActive', data: { end: c.value.end } });
+        if (c.value.status === 'active' && c.value.end < asOf)
+          report({ at: c, path: ['status'], messageId: 'stillActive', data: { end: c.value.end } });
       },
     };
   },

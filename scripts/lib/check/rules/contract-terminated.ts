@@ -6,7 +6,9 @@ export const rule = defineRule({
     severity: 'error',
     description: "'terminated' is given exactly when the status is terminated, and falls inside the term.",
     messages: {
-      noDate: { text: 'a terminated contract must say when it ended: add terminated: YYYY-MM-DD (the last day it was in force)' },
+      noDate: {
+        text: 'a terminated contract must say when it ended: add terminated: YYYY-MM-DD (the last day it was in force)',
+      },
       notTerminated: {
         text: "'terminated' is only for contracts with status: terminated (this one is '{{status}}')",
         hint: 'set status: terminated or remove the date',
@@ -21,8 +23,10 @@ export const rule = defineRule({
     return {
       contract(c) {
         const { status, terminated, start, end } = c.value;
-        if (status === 'terminated' && terminated === undefined) report({ at: c, path: ['status'], messageId: 'noDate' });
-        else if (status !== 'terminated' && terminated !== undefined) report({ at: c, path: ['terminated'], messageId: 'notTerminated', data: { status } });
+        if (status === 'terminated' && terminated === undefined)
+          report({ at: c, path: ['status'], messageId: 'noDate' });
+        else if (status !== 'terminated' && terminated !== undefined)
+          report({ at: c, path: ['terminated'], messageId: 'notTerminated', data: { status } });
         else if (terminated !== undefined && (terminated < start || terminated > end)) {
           report({ at: c, path: ['terminated'], messageId: 'outsideTerm', data: { terminated, start, end } });
         }

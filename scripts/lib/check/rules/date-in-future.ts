@@ -22,7 +22,13 @@ export const rule = defineRule({
     const limit = addDays(asOf, FUTURE_DAYS);
     const check = (kind: FileKind) => (item: Place & { value: unknown }) => {
       for (const { path, date, scheduled } of eventDates(kind, item.value)) {
-        if (date > limit && !scheduled) report({ at: item, path, messageId: 'future', data: { field: path.filter((p) => typeof p === 'string').join('.'), date, today: asOf } });
+        if (date > limit && !scheduled)
+          report({
+            at: item,
+            path,
+            messageId: 'future',
+            data: { field: path.filter((p) => typeof p === 'string').join('.'), date, today: asOf },
+          });
       }
     };
     // A visitor for every kind with event dates (model/events.ts), named as the kinds table names its records.

@@ -15,7 +15,8 @@ export const rule = defineRule({
   create({ asOf, report }) {
     return {
       contract(c) {
-        if (c.value.status === 'draft' && c.value.start < asOf) report({ at: c, path: ['start'], messageId: 'pastStart', data: { start: c.value.start } });
+        if (c.value.status === 'draft' && c.value.start < asOf)
+          report({ at: c, path: ['start'], messageId: 'pastStart', data: { start: c.value.start } });
       },
     };
   },

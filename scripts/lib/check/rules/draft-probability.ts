@@ -15,7 +15,8 @@ export const rule = defineRule({
   create({ report }) {
     return {
       contract(c) {
-        if (c.value.status === 'draft' && c.value.probability === undefined) report({ at: c, path: ['status'], messageId: 'noProbability' });
+        if (c.value.status === 'draft' && c.value.probability === undefined)
+          report({ at: c, path: ['status'], messageId: 'noProbability' });
       },
     };
   },

@@ -18,7 +18,13 @@ export const rule = defineRule({
       const seen = new Set<string>();
       for (const item of items) {
         const key = `${item.value.hub} ${item.value.month}`;
-        if (seen.has(key)) report({ at: item, path: ['month'], messageId: 'twice', data: { what, hub: item.value.hub, month: item.value.month } });
+        if (seen.has(key))
+          report({
+            at: item,
+            path: ['month'],
+            messageId: 'twice',
+            data: { what, hub: item.value.hub, month: item.value.month },
+          });
         seen.add(key);
       }
     };

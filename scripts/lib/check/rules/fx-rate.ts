@@ -16,7 +16,8 @@ export const rule = defineRule({
   meta: {
     id: 'fx-rate',
     severity: 'error',
-    description: 'Every amount in a foreign currency has an exchange rate in ops.config.yaml from the first month it is converted.',
+    description:
+      'Every amount in a foreign currency has an exchange rate in ops.config.yaml from the first month it is converted.',
     messages: {
       tooLate: {
         text: 'there is no {{currency}} exchange rate in {{month}} (the first is from {{first}})',
@@ -32,7 +33,8 @@ export const rule = defineRule({
     if (!repo.configItem) return {};
     const fx = new FxTable(repo.config);
     const needs: Need[] = [];
-    const need = (at: Place, currency: Currency, month: string) => needs.push({ at, path: ['currency'], currency, month });
+    const need = (at: Place, currency: Currency, month: string) =>
+      needs.push({ at, path: ['currency'], currency, month });
     return {
       contract: (c) => need(c, c.value.currency, monthOf(c.value.start)),
       invoice: (inv) => need(inv, inv.value.currency, monthOf(inv.value.issued)),
@@ -52,7 +54,12 @@ export const rule = defineRule({
           if (reported.has(key)) continue; // one per file and currency is enough to act on
           reported.add(key);
           const first = fx.firstMonth(n.currency);
-          const data = { currency: n.currency, month: n.month, first: first ?? '', reporting: repo.config.reporting_currency };
+          const data = {
+            currency: n.currency,
+            month: n.month,
+            first: first ?? '',
+            reporting: repo.config.reporting_currency,
+          };
           report({ at: n.at, path: n.path, messageId: first ? 'tooLate' : 'none', data });
         }
       },

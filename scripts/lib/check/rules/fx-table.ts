@@ -20,7 +20,8 @@ export const rule = defineRule({
           }
           const seen = new Set<string>();
           entries.forEach((e, i) => {
-            if (seen.has(e.from)) report({ at: item, path: ['fx', code, i, 'from'], messageId: 'twoRates', data: { code, from: e.from } });
+            if (seen.has(e.from))
+              report({ at: item, path: ['fx', code, i, 'from'], messageId: 'twoRates', data: { code, from: e.from } });
             seen.add(e.from);
           });
         }

@@ -17,7 +17,13 @@ export const rule = defineRule({
         const grant = g.value;
         if (!HELD.includes(grant.status)) return;
         const missing = (['awarded', 'start', 'end'] as const).filter((k) => grant[k] === undefined);
-        if (missing.length) report({ at: g, path: ['status'], messageId: 'missing', data: { status: grant.status, missing: missing.join(', '), them: missing.length > 1 ? 'them' : 'it' } });
+        if (missing.length)
+          report({
+            at: g,
+            path: ['status'],
+            messageId: 'missing',
+            data: { status: grant.status, missing: missing.join(', '), them: missing.length > 1 ? 'them' : 'it' },
+          });
       },
     };
   },

@@ -15,7 +15,13 @@ export const rule = defineRule({
     return {
       grant(g) {
         (g.value.partners ?? []).forEach((id, i) => {
-          if (!ids.includes(id)) report({ at: g, path: ['partners', i], messageId: 'unknown', data: { id, suggestion: didYouMean(id, ids) } });
+          if (!ids.includes(id))
+            report({
+              at: g,
+              path: ['partners', i],
+              messageId: 'unknown',
+              data: { id, suggestion: didYouMean(id, ids) },
+            });
         });
       },
     };

@@ -8,7 +8,9 @@ export const rule = defineRule({
     severity: 'error',
     description: "Cloud costs and usage name one of the partner's own hubs.",
     messages: {
-      unknownHub: { text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}" },
+      unknownHub: {
+        text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}",
+      },
     },
   },
   create({ report }) {
@@ -16,7 +18,17 @@ export const rule = defineRule({
       if (!p.profile) return;
       const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
       if (hubs.includes(item.value.hub)) return;
-      report({ at: item, path: ['hub'], messageId: 'unknownHub', data: { hub: item.value.hub, partner: p.id, suggestion: didYouMean(item.value.hub, hubs), hubs: hubs.join(', ') || 'none' } });
+      report({
+        at: item,
+        path: ['hub'],
+        messageId: 'unknownHub',
+        data: {
+          hub: item.value.hub,
+          partner: p.id,
+          suggestion: didYouMean(item.value.hub, hubs),
+          hubs: hubs.join(', ') || 'none',
+        },
+      });
     };
     return { cloudCost: check, usage: check };
   },

@@ -18,7 +18,13 @@ export const rule = defineRule({
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
         const period = inv.value.period;
         if (!contract?.terminated || !period || inv.value.status === 'void') return;
-        if (period.to > contract.terminated) report({ at: inv, path: ['period', 'to'], messageId: 'afterEnd', data: { to: period.to, contract: contract.id, terminated: contract.terminated } });
+        if (period.to > contract.terminated)
+          report({
+            at: inv,
+            path: ['period', 'to'],
+            messageId: 'afterEnd',
+            data: { to: period.to, contract: contract.id, terminated: contract.terminated },
+          });
       },
     };
   },

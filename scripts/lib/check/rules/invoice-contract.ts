@@ -12,7 +12,9 @@ export const rule = defineRule({
         text: "contract '{{id}}' belongs to another partner ({{elsewhere}})",
         hint: "move this invoice to that partner's invoices.yaml or name one of this partner's contracts ({{own}})",
       },
-      unknown: { text: "there is no contract '{{id}}' for partner '{{partner}}'.{{suggestion}} This partner's contracts: {{own}}" },
+      unknown: {
+        text: "there is no contract '{{id}}' for partner '{{partner}}'.{{suggestion}} This partner's contracts: {{own}}",
+      },
     },
   },
   create({ repo, report }) {
@@ -31,7 +33,13 @@ export const rule = defineRule({
         if (repo.paths.has(contractPath(p.id, id))) return;
         const own = byPartner.get(p.id) ?? [];
         const elsewhere = fileOf.get(id);
-        const data = { id, partner: p.id, own: own.join(', ') || 'none yet', suggestion: didYouMean(id, own), elsewhere: elsewhere ?? '' };
+        const data = {
+          id,
+          partner: p.id,
+          own: own.join(', ') || 'none yet',
+          suggestion: didYouMean(id, own),
+          elsewhere: elsewhere ?? '',
+        };
         report({ at: inv, path: ['contract'], messageId: elsewhere ? 'otherPartner' : 'unknown', data });
       },
     };

@@ -6,7 +6,10 @@ export const rule = defineRule({
     severity: 'error',
     description: "An invoice is in its contract's currency.",
     messages: {
-      otherCurrency: { text: "contract '{{contract}}' is in {{currency}}, so its invoices are too", hint: 'set currency: {{currency}}' },
+      otherCurrency: {
+        text: "contract '{{contract}}' is in {{currency}}, so its invoices are too",
+        hint: 'set currency: {{currency}}',
+      },
     },
   },
   create({ report }) {
@@ -14,7 +17,12 @@ export const rule = defineRule({
       invoice(inv, p) {
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
         if (contract && contract.currency !== inv.value.currency) {
-          report({ at: inv, path: ['currency'], messageId: 'otherCurrency', data: { contract: contract.id, currency: contract.currency } });
+          report({
+            at: inv,
+            path: ['currency'],
+            messageId: 'otherCurrency',
+            data: { contract: contract.id, currency: contract.currency },
+          });
         }
       },
     };

@@ -6,8 +6,14 @@ export const rule = defineRule({
     severity: 'error',
     description: "An invoice's service period lies inside its contract's term.",
     messages: {
-      before: { text: "the period starts {{from}}, before contract '{{contract}}' starts ({{start}})", hint: 'bill only days of the term {{start}} to {{end}}' },
-      after: { text: "the period ends {{to}}, after contract '{{contract}}' ends ({{end}})", hint: 'bill only days of the term {{start}} to {{end}}' },
+      before: {
+        text: "the period starts {{from}}, before contract '{{contract}}' starts ({{start}})",
+        hint: 'bill only days of the term {{start}} to {{end}}',
+      },
+      after: {
+        text: "the period ends {{to}}, after contract '{{contract}}' ends ({{end}})",
+        hint: 'bill only days of the term {{start}} to {{end}}',
+      },
     },
   },
   create({ report }) {
@@ -16,7 +22,13 @@ export const rule = defineRule({
         const period = inv.value.period;
         const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
         if (!period || !contract) return;
-        const data = { from: period.from, to: period.to, contract: contract.id, start: contract.start, end: contract.end };
+        const data = {
+          from: period.from,
+          to: period.to,
+          contract: contract.id,
+          start: contract.start,
+          end: contract.end,
+        };
         if (period.from < contract.start) report({ at: inv, path: ['period', 'from'], messageId: 'before', data });
         if (period.to > contract.end) report({ at: inv, path: ['period', 'to'], messageId: 'after', data });
       },

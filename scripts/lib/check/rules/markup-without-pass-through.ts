@@ -16,7 +16,8 @@ export const rule = defineRule({
     return {
       contract(c) {
         const { billing, markup_pct } = c.value.cloud;
-        if (markup_pct !== undefined && billing !== 'pass-through') report({ at: c, path: ['cloud', 'markup_pct'], messageId: 'noEffect', data: { billing } });
+        if (markup_pct !== undefined && billing !== 'pass-through')
+          report({ at: c, path: ['cloud', 'markup_pct'], messageId: 'noEffect', data: { billing } });
       },
     };
   },

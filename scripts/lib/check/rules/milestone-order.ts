@@ -7,7 +7,10 @@ export const rule = defineRule({
     severity: 'error',
     description: `Milestone dates do not go backwards in the order ${MILESTONES.join(', ')}.`,
     messages: {
-      backwards: { text: '{{name}} ({{date}}) is before {{previous}} ({{previousDate}})', hint: `milestones happen in the order ${MILESTONES.join(' → ')}` },
+      backwards: {
+        text: '{{name}} ({{date}}) is before {{previous}} ({{previousDate}})',
+        hint: `milestones happen in the order ${MILESTONES.join(' → ')}`,
+      },
     },
   },
   create({ report }) {
@@ -20,7 +23,12 @@ export const rule = defineRule({
           const date = ms[name];
           if (date === undefined) continue;
           if (previous && date < previous.date) {
-            report({ at: profile, path: ['milestones', name], messageId: 'backwards', data: { name, date, previous: previous.name, previousDate: previous.date } });
+            report({
+              at: profile,
+              path: ['milestones', name],
+              messageId: 'backwards',
+              data: { name, date, previous: previous.name, previousDate: previous.date },
+            });
           }
           if (!previous || date >= previous.date) previous = { name, date };
         }

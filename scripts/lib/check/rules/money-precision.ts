@@ -23,7 +23,9 @@ export const rule = defineRule({
       },
       invoice(inv) {
         check(inv, ['amount'], inv.value.amount, inv.value.currency);
-        (inv.value.payments ?? []).forEach((pay, i) => check(inv, ['payments', i, 'amount'], pay.amount, inv.value.currency));
+        (inv.value.payments ?? []).forEach((pay, i) =>
+          check(inv, ['payments', i, 'amount'], pay.amount, inv.value.currency),
+        );
       },
       cloudCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),
       recurringCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),

@@ -7,7 +7,9 @@ export const rule = defineRule({
     severity: 'error',
     description: "A partner's onboarding entries name items of the checklist in ops.config.yaml.",
     messages: {
-      unknownItem: { text: "'{{key}}' is not an item of the onboarding checklist.{{suggestion}} Checklist items (ops.config.yaml): {{items}}" },
+      unknownItem: {
+        text: "'{{key}}' is not an item of the onboarding checklist.{{suggestion}} Checklist items (ops.config.yaml): {{items}}",
+      },
     },
   },
   create({ repo, report }) {
@@ -17,7 +19,13 @@ export const rule = defineRule({
       profile(profile) {
         for (const key of Object.keys(profile.value.onboarding ?? {})) {
           if (ids.includes(key)) continue;
-          report({ at: profile, path: ['onboarding', key], messageId: 'unknownItem', data: { key, suggestion: didYouMean(key, ids), items: ids.join(', ') || 'none' }, key: true });
+          report({
+            at: profile,
+            path: ['onboarding', key],
+            messageId: 'unknownItem',
+            data: { key, suggestion: didYouMean(key, ids), items: ids.join(', ') || 'none' },
+            key: true,
+          });
         }
       },
     };

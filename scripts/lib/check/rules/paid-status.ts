@@ -22,7 +22,8 @@ export const rule = defineRule({
         const full = paid.equals(dec(amount));
         const data = { paid: paid.toString(), amount: dec(amount).toString(), currency };
         if (status === 'paid' && !full) report({ at: inv, path: ['status'], messageId: 'notPaid', data });
-        else if (status === 'sent' && full && !paid.isZero()) report({ at: inv, path: ['status'], messageId: 'paid', data });
+        else if (status === 'sent' && full && !paid.isZero())
+          report({ at: inv, path: ['status'], messageId: 'paid', data });
       },
     };
   },

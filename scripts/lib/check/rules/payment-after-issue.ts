@@ -6,14 +6,23 @@ export const rule = defineRule({
     severity: 'error',
     description: 'Payments are dated on or after the invoice was issued.',
     messages: {
-      beforeIssue: { text: 'the payment is dated {{date}}, before the invoice was issued ({{issued}})', hint: 'check the date or the invoice' },
+      beforeIssue: {
+        text: 'the payment is dated {{date}}, before the invoice was issued ({{issued}})',
+        hint: 'check the date or the invoice',
+      },
     },
   },
   create({ report }) {
     return {
       invoice(inv) {
         (inv.value.payments ?? []).forEach((pay, i) => {
-          if (pay.date < inv.value.issued) report({ at: inv, path: ['payments', i, 'date'], messageId: 'beforeIssue', data: { date: pay.date, issued: inv.value.issued } });
+          if (pay.date < inv.value.issued)
+            report({
+              at: inv,
+              path: ['payments', i, 'date'],
+              messageId: 'beforeIssue',
+              data: { date: pay.date, issued: inv.value.issued },
+            });
         });
       },
     };

@@ -8,7 +8,8 @@ export const rule = defineRule({
   meta: {
     id: 'period-invoiced-twice',
     severity: 'warning',
-    description: 'Two invoices that are not void bill overlapping service periods of the same contract (the partner would be charged twice for those days).',
+    description:
+      'Two invoices that are not void bill overlapping service periods of the same contract (the partner would be charged twice for those days).',
     messages: {
       overlap: {
         text: '{{number}} bills {{from}} to {{to}}, but {{other}} already bills {{otherFrom}} to {{otherTo}} of {{contract}} ({{days}} twice)',
@@ -27,7 +28,16 @@ export const rule = defineRule({
             if (!bills(e) || e.contract !== inv.value.contract) continue;
             const days = overlapDays(from, to, e.period!.from, e.period!.to);
             if (days === 0) continue;
-            const data = { number: inv.value.number, from, to, other: e.number, otherFrom: e.period!.from, otherTo: e.period!.to, contract: e.contract, days: `${days} day${days === 1 ? '' : 's'}` };
+            const data = {
+              number: inv.value.number,
+              from,
+              to,
+              other: e.number,
+              otherFrom: e.period!.from,
+              otherTo: e.period!.to,
+              contract: e.contract,
+              days: `${days} day${days === 1 ? '' : 's'}`,
+            };
             report({ at: inv, path: ['period'], messageId: 'overlap', data });
           }
         });

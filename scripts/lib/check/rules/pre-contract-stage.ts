@@ -9,7 +9,8 @@ export const rule = defineRule({
   meta: {
     id: 'pre-contract-stage',
     severity: 'error',
-    description: 'A partner with a signed contract in force on the date of the check is not in a pre-contract stage (lead, qualified, proposal, negotiation or lost).',
+    description:
+      'A partner with a signed contract in force on the date of the check is not in a pre-contract stage (lead, qualified, proposal, negotiation or lost).',
     messages: {
       inForce: {
         text: "'{{partner}}' is in stage '{{stage}}', but its contract {{contract}} is in force ({{start}} to {{end}})",
@@ -22,9 +23,16 @@ export const rule = defineRule({
       profile(profile, p) {
         const stage = profile.value.stage;
         if (!PRE_CONTRACT_STAGES.includes(stage)) return;
-        const inForce = p.contracts.find(({ value: c }) => c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf)?.value;
+        const inForce = p.contracts.find(
+          ({ value: c }) => c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf,
+        )?.value;
         if (inForce) {
-          report({ at: profile, path: ['stage'], messageId: 'inForce', data: { partner: p.id, stage, contract: inForce.id, start: inForce.start, end: effectiveEnd(inForce) } });
+          report({
+            at: profile,
+            path: ['stage'],
+            messageId: 'inForce',
+            data: { partner: p.id, stage, contract: inForce.id, start: inForce.start, end: effectiveEnd(inForce) },
+          });
         }
       },
     };

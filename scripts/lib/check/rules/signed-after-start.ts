@@ -16,7 +16,8 @@ export const rule = defineRule({
     return {
       contract(c) {
         const { signed, start } = c.value;
-        if (signed !== undefined && start < signed) report({ at: c, path: ['start'], messageId: 'backdated', data: { start, signed } });
+        if (signed !== undefined && start < signed)
+          report({ at: c, path: ['start'], messageId: 'backdated', data: { start, signed } });
       },
     };
   },

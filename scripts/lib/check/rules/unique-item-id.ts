@@ -5,7 +5,8 @@ export const rule = defineRule({
   meta: {
     id: 'unique-item-id',
     severity: 'error',
-    description: 'Fee ids are unique within a contract, deliverable ids within a grant, cost ids and checklist ids within their file.',
+    description:
+      'Fee ids are unique within a contract, deliverable ids within a grant, cost ids and checklist ids within their file.',
     messages: {
       twice: { text: "the {{what}} id '{{id}}' is used twice", hint: 'give each {{what}} its own id' },
     },
@@ -22,19 +23,36 @@ export const rule = defineRule({
     return {
       contract(c) {
         const fees = c.value.fees.map((f, i) => ({ id: f.id, path: ['fees', i, 'id'] as Segment[] }));
-        const oneTime = (c.value.one_time ?? []).map((f, i) => ({ id: f.id, path: ['one_time', i, 'id'] as Segment[] }));
+        const oneTime = (c.value.one_time ?? []).map((f, i) => ({
+          id: f.id,
+          path: ['one_time', i, 'id'] as Segment[],
+        }));
         unique(c, [...fees, ...oneTime], 'fee');
       },
       grantFolder(g) {
         const file = g.deliverables[0]?.file;
-        if (file) unique({ file, pointer: '' }, g.deliverables.map((d, i) => ({ id: d.value.id, path: [i, 'id'] })), 'deliverable');
+        if (file)
+          unique(
+            { file, pointer: '' },
+            g.deliverables.map((d, i) => ({ id: d.value.id, path: [i, 'id'] })),
+            'deliverable',
+          );
       },
       repository() {
         const costs = repo.recurringCosts;
-        if (costs.length) unique({ file: costs[0].file, pointer: '' }, costs.map((c, i) => ({ id: c.value.id, path: [i, 'id'] })), 'cost');
+        if (costs.length)
+          unique(
+            { file: costs[0].file, pointer: '' },
+            costs.map((c, i) => ({ id: c.value.id, path: [i, 'id'] })),
+            'cost',
+          );
       },
       config(item) {
-        unique(item, repo.config.onboarding_checklist.map((c, i) => ({ id: c.id, path: ['onboarding_checklist', i, 'id'] })), 'checklist item');
+        unique(
+          item,
+          repo.config.onboarding_checklist.map((c, i) => ({ id: c.id, path: ['onboarding_checklist', i, 'id'] })),
+          'checklist item',
+        );
       },
     };
   },

@@ -18,7 +18,9 @@ export function changesView(f: Figures, meta: ReportMeta) {
       const partner = partners.get(g.id);
       const title =
         g.kind === 'partner'
-          ? partner ? `Partner ${partnerLink(partner)}` : `Partner ${code(g.id)} (removed)`
+          ? partner
+            ? `Partner ${partnerLink(partner)}`
+            : `Partner ${code(g.id)} (removed)`
           : g.kind === 'grant'
             ? `Grant ${grants.get(g.id)?.grant ? md(grants.get(g.id)!.grant!.value.title) : code(g.id)}`
             : 'Settings and organisation costs';

@@ -22,9 +22,21 @@ export function communityView(f: Figures, meta: ReportMeta) {
   const totals = months.map((m) => byPartner.reduce((n, { byMonth }) => n + (byMonth.get(m) ?? 0), 0));
   return {
     header: header(meta, 'Community'),
-    nps: f.nps.map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses), promoters: String(n.promoters), detractors: String(n.detractors) })),
+    nps: f.nps.map((n) => ({
+      survey: n.survey,
+      score: String(n.score),
+      responses: String(n.responses),
+      promoters: String(n.promoters),
+      detractors: String(n.detractors),
+    })),
     npsChart: f.nps.length
-      ? xyChart({ title: 'NPS by survey round', x: f.nps.map((n) => n.survey), yLabel: 'NPS', series: [{ name: 'NPS', kind: 'bar', values: f.nps.map((n) => n.score) }], yInclude: [-100, 100] })
+      ? xyChart({
+          title: 'NPS by survey round',
+          x: f.nps.map((n) => n.survey),
+          yLabel: 'NPS',
+          series: [{ name: 'NPS', kind: 'bar', values: f.nps.map((n) => n.score) }],
+          yInclude: [-100, 100],
+        })
       : '',
     minResponses: String(MIN_RESPONSES_PER_PARTNER),
     partnerNps: f.ctx.repo.partners.flatMap((p) => {
@@ -33,6 +45,11 @@ export function communityView(f: Figures, meta: ReportMeta) {
     }),
     months,
     usage,
-    usageChart: xyChart({ title: 'Monthly active users, all hubs', x: months, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: totals }] }),
+    usageChart: xyChart({
+      title: 'Monthly active users, all hubs',
+      x: months,
+      yLabel: 'users',
+      series: [{ name: 'users', kind: 'line', values: totals }],
+    }),
   };
 }

@@ -14,7 +14,6 @@ const ACTION_DAYS = 7;
 const STUCK_DAYS = 30;
 const LIST_LIMIT = 10;
 
-
 /** The headline figures that missing inputs (cloud bills not recorded yet) make incomparable month to month. */
 const NEED_COMPLETE_INPUTS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
 
@@ -25,7 +24,9 @@ const NEED_COMPLETE_INPUTS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
  * its sentence here.)
  */
 export function incomparable(f: Figures, prev: Figures): string {
-  const pending = [f, prev].filter((x) => x.pendingCloudBills.length > 0).map((x) => `${x.ctx.month} (${x.pendingCloudBills.join(', ')})`);
+  const pending = [f, prev]
+    .filter((x) => x.pendingCloudBills.length > 0)
+    .map((x) => `${x.ctx.month} (${x.pendingCloudBills.join(', ')})`);
   return pending.length ? `cloud bills not recorded yet for ${pending.join(' and ')}` : '';
 }
 
@@ -37,7 +38,10 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     .map((h) => ({
       label: md(h.label),
       value: formatHeadline(h.kind, h.value),
-      change: why && NEED_COMPLETE_INPUTS.has(h.key) ? 'not comparable¹' : formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
+      change:
+        why && NEED_COMPLETE_INPUTS.has(h.key)
+          ? 'not comparable¹'
+          : formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
     }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
@@ -52,17 +56,36 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     moreOverdue: overdueInvoices.length > LIST_LIMIT ? String(overdueInvoices.length - LIST_LIMIT) : '',
     notices: f.renewals
       .filter((r) => r.noticeBy <= soon)
-      .map((r) => ({ contract: code(r.contract), partner: partnerLink(partnersById.get(r.partner)!), noticeBy: r.noticeBy, end: r.end, passed: r.noticePassed ? ' (passed)' : '' })),
-    deliverables: [...f.deliverables.overdue, ...f.deliverables.dueSoon.filter((d) => d.deliverable.due <= soon)].map((d) => ({
-      id: code(d.id),
-      title: md(d.deliverable.title),
-      due: d.deliverable.due,
-      owner: md(d.deliverable.owner),
-      state: d.deliverable.due < f.asOf ? 'overdue' : 'due this week',
+      .map((r) => ({
+        contract: code(r.contract),
+        partner: partnerLink(partnersById.get(r.partner)!),
+        noticeBy: r.noticeBy,
+        end: r.end,
+        passed: r.noticePassed ? ' (passed)' : '',
+      })),
+    deliverables: [...f.deliverables.overdue, ...f.deliverables.dueSoon.filter((d) => d.deliverable.due <= soon)].map(
+      (d) => ({
+        id: code(d.id),
+        title: md(d.deliverable.title),
+        due: d.deliverable.due,
+        owner: md(d.deliverable.owner),
+        state: d.deliverable.due < f.asOf ? 'overdue' : 'due this week',
+      }),
+    ),
+    stuck: f.onboarding
+      .filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS)
+      .map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
+    unbilled: f.unbilled.map((u) => ({
+      contract: code(u.contract),
+      partner: partnerLink(partnersById.get(u.partner)!),
+      from: u.from,
+      to: u.to,
     })),
-    stuck: f.onboarding.filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS).map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
-    unbilled: f.unbilled.map((u) => ({ contract: code(u.contract), partner: partnerLink(partnersById.get(u.partner)!), from: u.from, to: u.to })),
-    stale: f.history.stale.map((a) => ({ partner: partnerLink(partnersById.get(a.partner)!), lastUpdated: a.lastUpdated, by: md(a.updatedBy) })),
+    stale: f.history.stale.map((a) => ({
+      partner: partnerLink(partnersById.get(a.partner)!),
+      lastUpdated: a.lastUpdated,
+      by: md(a.updatedBy),
+    })),
   };
   const nothingToDo = Object.values(actions).every((a) => a.length === 0);
   return {
@@ -70,7 +93,9 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     previous: prev.asOf,
     headline: figures,
     cloudNote: cloudBillsNote(f),
-    incomparable: why ? `¹ Not comparable with ${prev.asOf}: ${md(why)}, so the change would mostly be the missing bills.` : '',
+    incomparable: why
+      ? `¹ Not comparable with ${prev.asOf}: ${md(why)}, so the change would mostly be the missing bills.`
+      : '',
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),

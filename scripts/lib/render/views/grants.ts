@@ -18,11 +18,23 @@ export function grantsView(f: Figures, meta: ReportMeta) {
       const g = grant!.value;
       const own = deliverableFigures(f.ctx, id);
       if (g.start && g.end) {
-        tasks.push({ section: g.title, name: 'Grant period', start: g.start, end: g.end, tags: g.end < f.asOf ? ['done'] : g.start <= f.asOf ? ['active'] : [] });
+        tasks.push({
+          section: g.title,
+          name: 'Grant period',
+          start: g.start,
+          end: g.end,
+          tags: g.end < f.asOf ? ['done'] : g.start <= f.asOf ? ['active'] : [],
+        });
       }
       for (const { value: d } of deliverables) {
         const state = d.status === 'done' ? 'done' : overdue.has(`${id}/${d.id}`) ? 'crit' : undefined;
-        tasks.push({ section: g.title, name: d.title, start: d.due, end: d.due, tags: state ? [state, 'milestone'] : ['milestone'] });
+        tasks.push({
+          section: g.title,
+          name: d.title,
+          start: d.due,
+          end: d.due,
+          tags: state ? [state, 'milestone'] : ['milestone'],
+        });
       }
       return {
         id: code(id),
@@ -32,7 +44,9 @@ export function grantsView(f: Figures, meta: ReportMeta) {
         amount: `${money(dec(g.amount))} ${g.currency}`,
         period: g.start && g.end ? `${g.start} to ${g.end}` : 'not set',
         owner: md(g.owner),
-        onTime: own.done ? `${own.doneOnTime} of ${own.done} done on time (${percent(own.onTimeRate)})` : 'nothing done yet',
+        onTime: own.done
+          ? `${own.doneOnTime} of ${own.done} done on time (${percent(own.onTimeRate)})`
+          : 'nothing done yet',
         deliverables: [...deliverables]
           .sort((a, b) => (a.value.due < b.value.due ? -1 : a.value.due > b.value.due ? 1 : 0))
           .map(({ value: d }) => {
@@ -43,7 +57,11 @@ export function grantsView(f: Figures, meta: ReportMeta) {
               title: md(d.title),
               due: d.due,
               owner: md(d.owner),
-              status: overdue.has(key) ? `**${d.status}, overdue**` : dueSoon.has(key) ? `${d.status}, due soon` : d.status,
+              status: overdue.has(key)
+                ? `**${d.status}, overdue**`
+                : dueSoon.has(key)
+                  ? `${d.status}, due soon`
+                  : d.status,
               completed: d.completed ?? '',
               evidence: d.evidence ? mdLink('link', d.evidence) : '',
             };

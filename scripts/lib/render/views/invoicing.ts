@@ -12,7 +12,10 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
   return {
     header: header(meta, 'Invoicing'),
     outstanding: money(f.receivables.outstanding),
-    buckets: BUCKETS.map((b) => ({ bucket: b === 'current' ? 'not yet due' : `${b} days overdue`, amount: money(f.receivables.buckets[b]) })),
+    buckets: BUCKETS.map((b) => ({
+      bucket: b === 'current' ? 'not yet due' : `${b} days overdue`,
+      amount: money(f.receivables.buckets[b]),
+    })),
     agingChart: xyChart({
       title: 'Receivables by days past due',
       x: BUCKETS.map((b) => (b === 'current' ? 'not due' : b)),
@@ -28,7 +31,12 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
       amount: `${money(o.outstanding)} ${o.invoice.currency}`,
       days: o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
     })),
-    unbilled: f.unbilled.map((u) => ({ contract: code(u.contract), partner: partnerLink(partners.get(u.partner)!), from: u.from, to: u.to })),
+    unbilled: f.unbilled.map((u) => ({
+      contract: code(u.contract),
+      partner: partnerLink(partners.get(u.partner)!),
+      from: u.from,
+      to: u.to,
+    })),
     ledgers: f.ledgers.map((l) => ({
       contract: code(l.contract),
       partner: partnerLink(partners.get(l.partner)!),

@@ -24,5 +24,13 @@ export interface Header {
 
 export function header(meta: ReportMeta, title: string, up = '../'): Header {
   const net = meta.sponsorFeePct > 0 ? ` Revenue is net of the fiscal sponsor's fee of ${meta.sponsorFeePct} %.` : '';
-  return { title, organization: md(meta.organization), asOf: meta.asOf, currency: meta.currency, revision: md(meta.revision), up, net };
+  return {
+    title,
+    organization: md(meta.organization),
+    asOf: meta.asOf,
+    currency: meta.currency,
+    revision: md(meta.revision),
+    up,
+    net,
+  };
 }

@@ -17,8 +17,18 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
       progress: percent(o.progress),
       days: days(o.daysInStage),
       items: checklist.map((c) => (o.done.includes(c.id) ? '✅' : '⬜')).join(' '),
-      missing: checklist.filter((c) => !o.done.includes(c.id)).map((c) => md(c.title)).join(', ') || '—',
+      missing:
+        checklist
+          .filter((c) => !o.done.includes(c.id))
+          .map((c) => md(c.title))
+          .join(', ') || '—',
     })),
-    spans: f.milestoneSpans.map((s) => ({ from: s.from, to: s.to, median: days(s.median), p90: days(s.p90), n: String(s.n) })),
+    spans: f.milestoneSpans.map((s) => ({
+      from: s.from,
+      to: s.to,
+      median: days(s.median),
+      p90: days(s.p90),
+      n: String(s.n),
+    })),
   };
 }

@@ -32,7 +32,10 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     else openInvoices.set(o.partner, [o]);
   }
   return {
-    history: f.trend.map(({ month }) => ({ month, byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])) })),
+    history: f.trend.map(({ month }) => ({
+      month,
+      byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])),
+    })),
     openInvoices,
     declining: new Set(f.decliningUsage),
   };
@@ -47,7 +50,8 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     .sort((a, b) => (a.issued > b.issued ? -1 : a.issued < b.issued ? 1 : a.number < b.number ? -1 : 1));
   const open = index.openInvoices.get(partner) ?? [];
   const balances = new Map<string, ReturnType<typeof dec>>();
-  for (const o of open) balances.set(o.invoice.currency, (balances.get(o.invoice.currency) ?? dec(0)).plus(o.outstanding));
+  for (const o of open)
+    balances.set(o.invoice.currency, (balances.get(o.invoice.currency) ?? dec(0)).plus(o.outstanding));
   const usage = usageByMonth(partner);
   const usageMonths = history.map((h) => h.month).filter((m) => usage.has(m));
   const nps = partnerNps(ctx, partner);
@@ -59,9 +63,21 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     stage: profile.stage,
     owner: md(profile.account_owner),
     tags: (profile.tags ?? []).map(md).join(', '),
-    contacts: (profile.contacts ?? []).map((c) => ({ name: md(c.name), role: md(c.role), email: c.email ? md(c.email) : '' })),
-    milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({ name: m, date: profile.milestones![m]! })),
-    hubs: (profile.hubs ?? []).map((h) => ({ id: h.url ? mdLink(h.id, h.url) : code(h.id), cloud: h.cloud, launched: h.launched ?? '', decommissioned: h.decommissioned ?? '' })),
+    contacts: (profile.contacts ?? []).map((c) => ({
+      name: md(c.name),
+      role: md(c.role),
+      email: c.email ? md(c.email) : '',
+    })),
+    milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({
+      name: m,
+      date: profile.milestones![m]!,
+    })),
+    hubs: (profile.hubs ?? []).map((h) => ({
+      id: h.url ? mdLink(h.id, h.url) : code(h.id),
+      cloud: h.cloud,
+      launched: h.launched ?? '',
+      decommissioned: h.decommissioned ?? '',
+    })),
     contracts: (ctx.contractsOf.get(partner) ?? []).map((v) => ({
       id: code(v.contract.id),
       kind: v.contract.kind,
@@ -84,15 +100,35 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
         outstanding: i.status === 'sent' || i.status === 'paid' ? money(dec(i.amount).minus(paid)) : '—',
       };
     }),
-    balance: [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') || 'nothing outstanding',
+    balance:
+      [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') ||
+      'nothing outstanding',
     recovery: history.map(({ month, byPartner }) => {
       const r = byPartner.get(partner)!;
-      return { month, revenue: money(r.revenue), cloud: money(r.cloudCost), shared: money(r.sharedCost), recovery: r.note ?? ratio(r.recovery) };
+      return {
+        month,
+        revenue: money(r.revenue),
+        cloud: money(r.cloudCost),
+        shared: money(r.sharedCost),
+        recovery: r.note ?? ratio(r.recovery),
+      };
     }),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
-    usageChart: usageMonths.length > 1 ? xyChart({ title: 'Monthly active users', x: usageMonths, yLabel: 'users', series: [{ name: 'users', kind: 'line', values: usageMonths.map((m) => usage.get(m)!) }] }) : '',
+    usageChart:
+      usageMonths.length > 1
+        ? xyChart({
+            title: 'Monthly active users',
+            x: usageMonths,
+            yLabel: 'users',
+            series: [{ name: 'users', kind: 'line', values: usageMonths.map((m) => usage.get(m)!) }],
+          })
+        : '',
     declining: index.declining.has(partner.id),
-    nps: npsBySurvey(ctx, [partner]).map((n) => ({ survey: n.survey, score: String(n.score), responses: String(n.responses) })),
+    nps: npsBySurvey(ctx, [partner]).map((n) => ({
+      survey: n.survey,
+      score: String(n.score),
+      responses: String(n.responses),
+    })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,

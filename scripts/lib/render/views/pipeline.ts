@@ -28,7 +28,13 @@ export function pipelineView(f: Figures, meta: ReportMeta) {
     stages,
     totalValue: money(sum(f.deals.map((d) => d.annualValue))),
     totalWeighted: money(sum(f.deals.map((d) => d.weightedValue))),
-    grants: f.grantProspects.map((g) => ({ grant: code(g.grant), title: md(g.title), funder: md(g.funder), status: g.status, amount: money(g.amount) })),
+    grants: f.grantProspects.map((g) => ({
+      grant: code(g.grant),
+      title: md(g.title),
+      funder: md(g.funder),
+      status: g.status,
+      amount: money(g.amount),
+    })),
     grantsTotal: money(sum(f.grantProspects.map((g) => g.amount))),
   };
 }

@@ -29,7 +29,12 @@ export function projectionView(f: Figures, meta: ReportMeta) {
       yLabel: meta.currency,
       series: [
         // Drawn in order, so the taller total bar sits behind the committed bar: a stacked look.
-        { name: 'committed + pipeline', kind: 'bar', color: '#9ecbff', values: f.projection.map((p) => num(p.committed.plus(p.pipeline))) },
+        {
+          name: 'committed + pipeline',
+          kind: 'bar',
+          color: '#9ecbff',
+          values: f.projection.map((p) => num(p.committed.plus(p.pipeline))),
+        },
         { name: 'committed', kind: 'bar', color: '#0969da', values: f.projection.map((p) => num(p.committed)) },
         { name: 'costs', kind: 'line', color: '#cf222e', values: f.projection.map((p) => num(p.costs)) },
       ],
