@@ -8,7 +8,8 @@ import { dataRevision } from './lib/load/revision.js';
 import { renderReports } from './lib/render/index.js';
 import { REPORTS } from './lib/render/reports.js';
 import { DATA_FOLDERS } from './lib/load/layout.js';
-import { describeSummary, writeReports } from './lib/write/report-files.js';
+import { Interrupted } from './lib/write/atomic.js';
+import { describeSummary, outputFolder, writeReports, type OutputRules } from './lib/write/report-files.js';
 
 const spec = {
   name: 'report',
@@ -18,7 +19,11 @@ const spec = {
     root: ROOT_OPTION,
     rev: REV_OPTION,
     'as-of': { type: 'string', value: 'DATE', help: 'the date the reports are for (default: today)' },
-    out: { type: 'string', value: 'DIR', help: 'where to write them (default: reports/ under the root); an empty folder or one an earlier run wrote' },
+    out: {
+      type: 'string',
+      value: 'DIR',
+      help: 'where to write them (default: reports/ under the root); an empty folder or one an earlier run wrote',
+    },
   },
 } as const;
 
@@ -26,14 +31,29 @@ runCommand(async () => {
   const args = parseCommand(spec);
   const asOf = asOfOption(args['as-of']);
   const root = rootOption(args.root);
-  const out = args.out ? resolve(args.out) : join(root, 'reports');
+  const rules: OutputRules = { root, dataFolders: DATA_FOLDERS, reportsFolder: join(root, 'reports') };
+  // A folder the reports may not go to is refused before the data is read, at once.
+  const out = outputFolder(args.out ? resolve(args.out) : rules.reportsFolder, rules);
   const checked = await checkedData(await dataSource(root, args.rev), asOf);
   if (!checked) return 1;
   const history = await readHistory(root, args.rev);
   const figures = computeFigures(checked.repo, asOf, history);
   const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
-  const meta = { organization: checked.repo.config.organization, asOf, currency: figures.currency, revision: await dataRevision(root, args.rev), sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct };
-  const summary = await writeReports(out, renderReports(figures, previous, meta), { root, dataFolders: DATA_FOLDERS, reportsFolder: join(root, 'reports') });
+  const meta = {
+    organization: checked.repo.config.organization,
+    asOf,
+    currency: figures.currency,
+    revision: await dataRevision(root, args.rev),
+    sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct,
+  };
+  let summary;
+  try {
+    summary = await writeReports(out, renderReports(figures, previous, meta), rules);
+  } catch (e) {
+    // Ctrl-C while writing: the staging folder is gone and the previous set untouched.
+    if (e instanceof Interrupted) return e.exitCode;
+    throw e;
+  }
   const count = summary.changed.length + summary.added.length + summary.unchanged;
   process.stdout.write(`Wrote ${count} reports to ${out} as of ${asOf}: ${describeSummary(summary)}.\n`);
   return 0;

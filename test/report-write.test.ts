@@ -6,8 +6,19 @@
  * half-written, no temporary files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
@@ -15,7 +26,11 @@ import { readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js'
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const REPORT = join(REPO_ROOT, 'scripts/report.ts');
 
-const report = (root: string, asOf: string, out: string) => runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
+const report = (root: string, asOf: string, out: string) =>
+  runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
+
+/** The id of a process that has ended: what a killed run leaves in its file names. */
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
 describe('where the reports may be written (item 1)', () => {
   it("refuses a folder holding a person's Markdown, changing nothing", () => {
@@ -25,8 +40,36 @@ describe('where the reports may be written (item 1)', () => {
     writeFileSync(join(out, 'notes.md'), '# My notes\n');
     const r = report(root, '2026-11-24', out);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe(`error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`);
+    expect(r.stderr).toBe(
+      `error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`,
+    );
     expect(readTree(out)).toEqual({ 'notes.md': '# My notes\n' });
+    expect(readdirSync(join(out, '..'))).toEqual(['m']);
+  });
+
+  it('refuses a handbook (Markdown in subfolders), naming at most five of its files, changing nothing', () => {
+    const root = sampleCopy(true);
+    const docs = join(tempDir(), 'docs');
+    for (const page of [
+      'guide.md',
+      'data.md',
+      'checks.md',
+      'how-to/renewals.md',
+      'how-to/invoices.md',
+      'how-to/new-hub.md',
+    ]) {
+      mkdirSync(dirname(join(docs, page)), { recursive: true });
+      writeFileSync(join(docs, page), `# ${page}\n`);
+    }
+    writeFileSync(join(docs, 'logo.png'), 'png');
+    const before = readTree(docs);
+    const r = report(root, '2026-11-24', docs);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `error: --out ${docs} already holds Markdown that the reports did not write (checks.md, data.md, guide.md, how-to/invoices.md, how-to/new-hub.md and 1 more); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`,
+    );
+    expect(readTree(docs)).toEqual(before);
+    expect(readdirSync(join(docs, '..'))).toEqual(['docs']);
   });
 
   it('refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing nothing', () => {
@@ -36,7 +79,10 @@ describe('where the reports may be written (item 1)', () => {
     mkdirSync(join(out, 'empty'));
     writeFileSync(join(out, 'sub/data.bin'), 'x');
     const r = report(root, '2026-11-24', out);
-    expect([r.code, r.stderr]).toEqual([2, `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was written. Choose an empty or new folder\n`]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was written. Choose an empty or new folder\n`,
+    ]);
     expect(readTree(out)).toEqual({ 'sub/data.bin': 'x' });
     expect(readdirSync(join(out, 'empty'))).toEqual([]);
   });
@@ -45,6 +91,7 @@ describe('where the reports may be written (item 1)', () => {
     ['the data root', '', 'is the data folder itself'],
     ["a partner's folder", 'partners/uni-north', 'is inside the data (partners/)'],
     ['the grants folder', 'grants', 'is inside the data (grants/)'],
+    ['a file', 'ops.config.yaml', 'is a file, not a folder'],
   ])('refuses %s, changing nothing', (_, sub, words) => {
     const root = sampleCopy(true);
     const before = readTree(root);
@@ -74,6 +121,31 @@ describe('where the reports may be written (item 1)', () => {
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
   });
 
+  it('removes temporary files that killed writers left in the reports folder', () => {
+    const root = sampleCopy(true);
+    const out = join(root, 'reports');
+    const debris = [`.README.md.${deadPid()}.tmp`, `partners/.leap.md.${deadPid()}.tmp`];
+    for (const path of debris) writeFileSync(join(out, path), 'half a report');
+    expect(report(root, '2026-11-24', out).code).toBe(0);
+    for (const path of debris) expect(existsSync(join(out, path))).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'reports']);
+  });
+
+  it('writes through a link to a folder, where it points, and leaves the link a link', () => {
+    const root = sampleCopy();
+    const parent = tempDir();
+    mkdirSync(join(parent, 'real'));
+    symlinkSync(join(parent, 'real'), join(parent, 'link'));
+    for (const run of [1, 2]) {
+      const r = report(root, '2026-11-24', join(parent, 'link'));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(run === 1 ? / 23 new \(/ : /: 23 unchanged\.\n$/);
+    }
+    expect(lstatSync(join(parent, 'link')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(parent, 'real'))).toContain('README.md');
+    expect(readdirSync(parent).sort()).toEqual(['link', 'real']);
+  });
+
   it('names the folder it cannot write', () => {
     const root = sampleCopy(true);
     const parent = tempDir();
@@ -85,10 +157,30 @@ describe('where the reports may be written (item 1)', () => {
     for (const dir of [root, ...['partners', 'grants', 'costs'].map((d) => join(root, d))]) chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, HOME: parent }, ...asUser });
+    const r = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
+      encoding: 'utf8',
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOME: parent },
+      ...asUser,
+    });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`cannot write the reports: ${join(out, 'partners')} is read-only; make it writable (chmod u+w) or choose another --out`);
+    expect(r.stderr).toContain(
+      `cannot write the reports: ${join(out, 'partners')} is read-only; make it writable (chmod u+w) or choose another --out`,
+    );
     chmodSync(join(out, 'partners'), 0o755);
+    // The folder the swap renames the reports in, read-only: named too, before the data is even read.
+    chmodSync(parent, 0o555);
+    const p = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
+      encoding: 'utf8',
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOME: parent },
+      ...asUser,
+    });
+    expect([p.status, p.stderr]).toEqual([
+      2,
+      `error: cannot write the reports: ${parent} is read-only; make it writable (chmod u+w) or choose another --out\n`,
+    ]);
+    chmodSync(parent, 0o755);
   });
 });
 
@@ -101,65 +193,131 @@ describe('an interrupted report (item 4)', () => {
   const prepare = () => {
     if (typicalMs) return;
     expect(report(root, '2026-10-15', oldSet).code).toBe(0);
+    // Timed the way the runs below are started (one process, no tsx wrapper).
     const started = Date.now();
-    expect(report(root, '2026-11-24', newSet).code).toBe(0);
+    const args = ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-24', '--out', newSet];
+    expect(spawnSync(process.execPath, args, { cwd: REPO_ROOT }).status).toBe(0);
     typicalMs = Date.now() - started;
   };
 
-  /** Runs report into a fresh copy of the old set and stops it with `signal` after `delayMs`. */
-  async function interrupted(signal: NodeJS.Signals, delayMs: number): Promise<string> {
+  const start = (out: string, asOf = '2026-11-24') =>
+    spawn(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', asOf, '--out', out], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
+
+  interface Stopped {
+    out: string;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+  }
+
+  /**
+   * Runs report into a fresh copy of the old set and stops it with `signal`:
+   * after `delayMs`, or (delayMs 'rendering') as soon as its staging folder appears.
+   */
+  async function interrupted(signal: NodeJS.Signals, delayMs: number | 'rendering'): Promise<Stopped> {
     const parent = tempDir();
     const out = join(parent, 'reports');
     cpSync(oldSet, out, { recursive: true });
-    const child = spawn(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-24', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
-    const exited = new Promise((r) => child.on('exit', r));
-    await new Promise((r) => setTimeout(r, delayMs));
+    const child = start(out);
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('exit', (c, s) => r([c, s])));
+    let ended = false;
+    void exited.then(() => (ended = true));
+    if (delayMs === 'rendering') {
+      while (!ended && !readdirSync(parent).some((n) => n.startsWith('.reports.staging-'))) await sleep(2);
+    } else await sleep(delayMs);
     child.kill(signal);
-    await exited;
-    return out;
+    const [code, sig] = await exited;
+    return { out, code, signal: sig };
   }
 
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const leftovers = (out: string) => readdirSync(join(out, '..')).filter((n) => n !== 'reports');
+  const which = (out: string) => {
+    const got = JSON.stringify(readTree(out));
+    return got === JSON.stringify(readTree(oldSet))
+      ? 'old'
+      : got === JSON.stringify(readTree(newSet))
+        ? 'new'
+        : 'mixed';
+  };
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s while rendering removes the staging folder and the lock, keeps the old set, exits %i',
+    async (signal, code) => {
+      prepare();
+      const stopped = await interrupted(signal, 'rendering');
+      expect([stopped.code, which(stopped.out), leftovers(stopped.out)]).toEqual([code, 'old', []]);
+    },
+    60_000,
+  );
 
   it('leaves exactly the old set or the new set, and nothing else, at 10 random moments', async () => {
     prepare();
-    const [before, after] = [readTree(oldSet), readTree(newSet)];
     // A fixed pseudo-random sequence, so that a failure can be replayed.
     let seed = 20261125;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
-      const out = await interrupted(i % 2 ? 'SIGTERM' : 'SIGINT', Math.round(random() * typicalMs * 1.2));
-      const got = readTree(out);
-      const which = JSON.stringify(got) === JSON.stringify(before) ? 'old' : JSON.stringify(got) === JSON.stringify(after) ? 'new' : 'mixed';
-      expect(which).not.toBe('mixed');
-      expect(leftovers(out)).toEqual([]);
-      seen.add(which);
+      const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
+      const delay = Math.round(random() * typicalMs * 1.2);
+      const stopped = await interrupted(signal, delay);
+      const outcome = which(stopped.out);
+      const context = `run ${i}: ${signal} after ${delay} ms, exit ${stopped.code ?? stopped.signal}`;
+      expect(outcome, context).not.toBe('mixed');
+      expect(leftovers(stopped.out), context).toEqual([]);
+      // Finished: the new set; stopped while rendering (130, 143): the old one; killed before writing: the old one.
+      if (stopped.code === 0) expect(outcome, context).toBe('new');
+      else if (stopped.code !== null)
+        expect([stopped.code, outcome], context).toEqual([signal === 'SIGINT' ? 130 : 143, 'old']);
+      seen.add(outcome);
     }
     // Over ten moments from start to finish, both outcomes happen: the test really interrupts both phases.
     expect([...seen].sort()).toEqual(['new', 'old']);
   }, 120_000);
 
-  it('after a kill -9, the folder is still whole and the next run cleans up', async () => {
+  it('after a kill -9 while rendering, the folder is still whole and the next run cleans up', async () => {
     prepare();
-    const out = await interrupted('SIGKILL', Math.round(typicalMs * 0.6));
-    expect([readTree(oldSet), readTree(newSet)].map((t) => JSON.stringify(t))).toContain(JSON.stringify(readTree(out)));
+    const { out } = await interrupted('SIGKILL', 'rendering');
+    expect(which(out)).toBe('old');
+    // What a kill -9 cannot tidy: the staging folder and the lock, both named with the dead process's id.
+    expect(leftovers(out).sort()).toEqual(['.reports.lock', expect.stringMatching(/^\.reports\.staging-\d+$/)]);
     expect(report(root, '2026-11-24', out).code).toBe(0);
-    expect(readTree(out)).toEqual(readTree(newSet));
+    expect(which(out)).toBe('new');
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
 
-  it('two runs at once into one folder both finish, leaving the whole new set', async () => {
+  it('after a run died between its two renames, the next run puts the old set back first, keeping what it holds', () => {
     prepare();
     const parent = tempDir();
     const out = join(parent, 'reports');
-    const run = () =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-24', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
-        child.on('exit', (code) => resolve(code ?? -1));
-      });
-    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
-    expect(readTree(out)).toEqual(readTree(newSet));
+    const dead = deadPid();
+    cpSync(oldSet, join(parent, `.reports.old-${dead}`), { recursive: true });
+    writeFileSync(join(parent, `.reports.old-${dead}`, 'logo.png'), 'png');
+    cpSync(newSet, join(parent, `.reports.staging-${dead}`), { recursive: true });
+    writeFileSync(join(parent, '.reports.lock'), `${dead}\n`);
+    const r = report(root, '2026-11-24', out);
+    expect(r.code).toBe(0);
+    // Compared with the old set, not written from nothing.
+    expect(r.stdout).not.toContain(': 23 new (');
+    expect(readFileSync(join(out, 'logo.png'), 'utf8')).toBe('png');
+    rmSync(join(out, 'logo.png'));
+    expect(which(out)).toBe('new');
+    expect(leftovers(out)).toEqual([]);
+  }, 60_000);
+
+  it('two runs at once into one folder take turns: both finish, and the folder holds one whole set', async () => {
+    prepare();
+    const out = join(tempDir(), 'reports');
+    // Different dates, so that interleaved writes would show as a mixed folder.
+    const run = (asOf: string) =>
+      new Promise<number>((resolve) => start(out, asOf).on('exit', (code) => resolve(code ?? -1)));
+    expect(await Promise.all([run('2026-10-15'), run('2026-11-24')])).toEqual([0, 0]);
+    expect(['old', 'new']).toContain(which(out));
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
 });

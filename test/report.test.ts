@@ -5,8 +5,18 @@ import { dataRevision } from '../scripts/lib/load/revision.js';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, REPO_ROOT, fixtureCopy, readTree, tempDir } from './helpers/fixtures.js';
 
-
-const REPORT_FILES = ['README.md', 'changes.md', 'community.md', 'cost-recovery.md', 'grants.md', 'invoicing.md', 'onboarding.md', 'pipeline.md', 'projection.md', 'renewals.md'];
+const REPORT_FILES = [
+  'README.md',
+  'changes.md',
+  'community.md',
+  'cost-recovery.md',
+  'grants.md',
+  'invoicing.md',
+  'onboarding.md',
+  'pipeline.md',
+  'projection.md',
+  'renewals.md',
+];
 
 describe('npm run report', () => {
   it('writes every report, byte-identical on a second run', () => {
@@ -61,16 +71,30 @@ describe('npm run report', () => {
     }
     const r = runCli('report', ['--root', join(FIXTURES, 'base'), '--as-of', '2026-01-01', '--out', readOnly]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: cannot write the reports to ${readOnly}: it is not writable\n`);
+    expect(r.stderr).toBe(
+      process.getuid?.() === 0
+        ? `error: cannot write the reports to ${readOnly}: it is not writable\n`
+        : // The permission bits are checked before anything is written, naming the folder.
+          `error: cannot write the reports: ${readOnly} is read-only; make it writable (chmod u+w) or choose another --out\n`,
+    );
     expect(existsSync(join(readOnly, 'README.md'))).toBe(false);
   });
 
   it('says clearly when the output cannot be written', () => {
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, '');
-    const r = runCli('report', ['--root', join(FIXTURES, 'base'), '--as-of', '2026-01-01', '--out', join(blocker, 'reports')]);
+    const r = runCli('report', [
+      '--root',
+      join(FIXTURES, 'base'),
+      '--as-of',
+      '2026-01-01',
+      '--out',
+      join(blocker, 'reports'),
+    ]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot write the reports to .*a-file\/reports/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^error: cannot write the reports to .*a-file\/reports/),
+    ]);
   });
 
   it('keeps hostile text from the data inert in every report', () => {
@@ -81,8 +105,16 @@ describe('npm run report', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
     };
     const quoted = JSON.stringify(hostile);
-    edit('partners/alpha/partner.md', 'name: Alpha University', `name: ${quoted}\ntags: [${quoted}]\ncontacts:\n  - { name: ${quoted}, role: ${quoted} }`);
-    edit('partners/alpha/partner.md', 'Notes about Alpha.', `Notes: ${hostile}\n<script>alert(1)</script>\n[click](javascript:alert(1))`);
+    edit(
+      'partners/alpha/partner.md',
+      'name: Alpha University',
+      `name: ${quoted}\ntags: [${quoted}]\ncontacts:\n  - { name: ${quoted}, role: ${quoted} }`,
+    );
+    edit(
+      'partners/alpha/partner.md',
+      'Notes about Alpha.',
+      `Notes: ${hostile}\n<script>alert(1)</script>\n[click](javascript:alert(1))`,
+    );
     edit('grants/g1/grant.md', 'title: A grant', `title: ${quoted}`);
     edit('grants/g1/grant.md', 'funder: A funder', `funder: ${quoted}`);
     edit('ops.config.yaml', 'title: Kickoff call', `title: ${quoted}`);
@@ -92,10 +124,12 @@ describe('npm run report', () => {
     const r = runCli('report', ['--root', root, '--as-of', '2026-01-01', '--out', out]);
     expect(r.stderr).toBe('');
     const all = Object.values(readTree(out)).join('\n');
-    const escaped = 'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} \\*bold\\* \\`code\\`';
+    const escaped =
+      'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} \\*bold\\* \\`code\\`';
     // name, tags, contact name and role, grant title and funder, deliverable title, organisation, checklist title
     expect(all.split(escaped).length - 1).toBeGreaterThanOrEqual(9);
-    for (const report of ['README.md', 'grants.md', 'onboarding.md', 'partners/alpha.md']) expect(readTree(out)[report]).toContain(escaped);
+    for (const report of ['README.md', 'grants.md', 'onboarding.md', 'partners/alpha.md'])
+      expect(readTree(out)[report]).toContain(escaped);
     expect(all).not.toMatch(/<img|<script|@someone|(?<!\\)\]\(javascript:|\{\{constructor/);
     // Every table row keeps its column count.
     for (const [file, text] of Object.entries(readTree(out))) {

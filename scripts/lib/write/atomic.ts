@@ -5,7 +5,19 @@
  * cancel) cannot cut in half, and a file write that is a temporary file,
  * flushed to disk, renamed over the target.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 export class LockTimeout extends Error {}
@@ -92,6 +104,60 @@ export async function uninterrupted<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/** Thrown at a checkpoint after SIGINT, SIGTERM or SIGHUP: unwind, undo, then end with `exitCode`. */
+export class Interrupted extends Error {
+  /** The shell's convention: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). */
+  readonly exitCode: number;
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted (${signal})`);
+    this.name = 'Interrupted';
+    this.exitCode = 128 + (osConstants.signals[signal] ?? 0);
+  }
+}
+
+/**
+ * Lets long work that can be abandoned (rendering into a staging folder)
+ * stop cleanly on SIGINT, SIGTERM or SIGHUP. Until `hold()`, a signal ends
+ * the process at once, as it would anyway: there is nothing to undo yet
+ * (e.g. while waiting for a lock). From `hold()` on, a signal is only
+ * recorded, and the next `checkpoint()` throws Interrupted, so the work's own
+ * catch and finally blocks (removing the staging folder, releasing the lock)
+ * run before the command ends. Keep it listening across `uninterrupted`
+ * sections inside it: a signal they hold back and raise again is then
+ * recorded here instead of killing a process that still holds a lock.
+ *
+ * Signals reach JavaScript only between turns of the event loop: work that
+ * runs synchronously must await `checkpoint()` between its steps.
+ */
+export class Interruptible {
+  private received: NodeJS.Signals | undefined;
+  private holding = false;
+  private readonly listener = (signal: NodeJS.Signals) => {
+    if (!this.holding) process.exit(new Interrupted(signal).exitCode);
+    this.received ??= signal;
+  };
+
+  constructor() {
+    for (const s of SIGNALS) process.on(s, this.listener);
+  }
+
+  /** From now on there is something to undo: record signals rather than exit. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Lets a pending signal arrive, and throws Interrupted if one has. */
+  async checkpoint(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.received) throw new Interrupted(this.received);
+  }
+
+  /** Stops listening: signals have their default effect again. */
+  dispose(): void {
+    for (const s of SIGNALS) process.off(s, this.listener);
+  }
+}
+
 /** The temporary name a file is written under before the rename: hidden, so no loader or report lists it. */
 export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -116,6 +182,12 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
 }
 
 const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp$/;
+
+/** True for a temporary file name of writeFileAtomic's whose writer is gone: debris, never anyone's data. */
+export function isStaleTempFile(name: string): boolean {
+  const m = TEMP_NAME.exec(name);
+  return m !== null && !isAlive(Number(m[2]));
+}
 
 /** Removes temporary files in `dir` left by writers that were killed (their process is gone). */
 export function removeStaleTempFiles(dir: string): string[] {
