@@ -171,7 +171,7 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
     write(`partners/${id}/invoices.yaml`, inv.join('') || '[]\n');
     // A year of monthly cloud costs and usage per hub, up to the month before the as-of date.
     const months: string[] = [];
-    for (let mo = monthOf(launched!); mo < monthOf(BENCH_AS_OF) && mo <= monthOf(effectiveEnd); mo = addMonths(mo, 1))
+    for (let mo = monthOf(launched); mo < monthOf(BENCH_AS_OF) && mo <= monthOf(effectiveEnd); mo = addMonths(mo, 1))
       months.push(mo);
     const recent = months.slice(-12);
     if (cloud !== 'partner-pays')

@@ -13,7 +13,7 @@ import { FIXTURES } from './helpers/fixtures.js';
 async function metricsAt(asOf: string) {
   const { problems, repo } = await checkData(new FolderSource(join(FIXTURES, 'figures')), { asOf });
   expect(problems).toEqual([]);
-  return metricsJson(computeFigures(repo, asOf)) as Record<string, any>;
+  return metricsJson(computeFigures(repo, asOf));
 }
 
 describe('figures at 2026-03-15', async () => {

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DiffJson } from '../scripts/lib/write/diff-json.js';
+import type { MetricsJson } from '../scripts/lib/write/metrics-json.js';
 import { runCli } from './helpers/cli.js';
 import { tempDir } from './helpers/fixtures.js';
 import { git, scriptedHistory, type ScriptedHistory } from './helpers/git-history.js';
@@ -17,7 +19,7 @@ beforeAll(() => {
 function metricsAt(rev: string, asOf: string) {
   const r = runCli('metrics', ['--root', h.dir, '--rev', rev, '--as-of', asOf]);
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout);
+  return JSON.parse(r.stdout) as MetricsJson;
 }
 
 describe('figures at each revision', () => {
@@ -33,7 +35,7 @@ describe('figures at each revision', () => {
   it('locates problems as the file was at that revision', () => {
     writeFileSync(join(h.dir, 'partners/alpha/contracts/alpha-2025.yaml'), 'id: [broken\n');
     const r = runCli('validate', ['--root', h.dir, '--rev', h.commits[2], '--format', 'json', '--as-of', '2026-03-15']);
-    expect(JSON.parse(r.stdout).errors).toBe(0);
+    expect((JSON.parse(r.stdout) as { errors: number }).errors).toBe(0);
     git(h.dir, ['checkout', '--', '.']);
   });
 
@@ -90,7 +92,7 @@ describe('npm run diff', () => {
       '--format',
       'json',
     ]);
-    const d = JSON.parse(r.stdout);
+    const d = JSON.parse(r.stdout) as DiffJson;
     expect(d.records).toEqual([
       {
         file: 'partners/alpha/contracts/alpha-2025.yaml',

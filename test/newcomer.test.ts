@@ -1,4 +1,5 @@
 /** What a newcomer runs into first (issue "Trust", item 15): help, defaults, hubs, links, dates. */
+import type { MetricsJson } from '../scripts/lib/write/metrics-json.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +140,6 @@ describe('the README', () => {
     expect(readme).toContain(`npm run metrics -- --rev ${tag![1]} --as-of 2026-06-30`);
     const r = runCli('metrics', ['--rev', tag![2], '--as-of', '2026-06-30']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).as_of).toBe('2026-06-30');
+    expect((JSON.parse(r.stdout) as MetricsJson).as_of).toBe('2026-06-30');
   });
 });

@@ -84,7 +84,7 @@ describe('projection', () => {
       ),
     );
     const { repo } = await checkData(new FolderSource(root), { asOf: '2026-03-15' });
-    const m = metricsJson(computeFigures(repo, '2026-03-15')) as Record<string, any>;
+    const m = metricsJson(computeFigures(repo, '2026-03-15'));
     // MRR 8832.903225… × 0.9 = 7949.612903…; MRC unchanged
     expect([m.mrr, m.mrc]).toEqual(['7949.61', '4840.00']);
     expect(m.partners[0].revenue).toBe('6678.00'); // 7420 × 0.9

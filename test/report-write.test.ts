@@ -30,7 +30,7 @@ const report = (root: string, asOf: string, out: string) =>
   runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
 
 /** The id of a process that has ended: what a killed run leaves in its file names. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
 
 describe('where the reports may be written (item 1)', () => {
   it("refuses a folder holding a person's Markdown, changing nothing", () => {

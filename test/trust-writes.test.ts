@@ -65,7 +65,7 @@ describe('concurrent writes (item 2)', () => {
   it('makes the edit again on the new content, so both changes are kept', async () => {
     const root = fixtureCopy('authoring');
     let attempts = 0;
-    await editAndWrite(root, async (changes) => {
+    await editAndWrite(root, (changes) => {
       attempts++;
       changes.edit('partners/alpha/invoices.yaml', (e) => e.set([1, 'amount'], 1000.5));
       if (attempts === 1) {
@@ -73,7 +73,7 @@ describe('concurrent writes (item 2)', () => {
         const path = join(root, 'partners/alpha/invoices.yaml');
         writeFileSync(path, readFileSync(path, 'utf8').replace('# first invoice', '# first invoice (paid early)'));
       }
-      return '';
+      return Promise.resolve('');
     });
     expect(attempts).toBe(2);
     const text = read(root, 'partners/alpha/invoices.yaml');

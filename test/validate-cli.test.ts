@@ -72,7 +72,7 @@ describe('npm run validate', () => {
     [['--as-of', '2026-02-30'], /--as-of must be a real date/],
     [['--root', '/nonexistent/data'], /does not exist/],
   ])('exits 2 on a usage or I/O fault %j, with one line and no stack trace', (args, message) => {
-    const r = runCli('validate', args as string[]);
+    const r = runCli('validate', args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

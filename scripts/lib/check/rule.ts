@@ -50,7 +50,7 @@ export interface RuleContext<M extends string = string> {
   repo: Repository;
   /** The as-of date for the checks that depend on "now" (e.g. a draft past its start). */
   asOf: string;
-  report(finding: Finding<M>): void;
+  report: (finding: Finding<M>) => void;
 }
 
 type Table = typeof KINDS;

@@ -78,10 +78,10 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
     const existing = repo.partners.find((p) => p.id === partner)![kind === 'usage' ? 'usage' : 'cloudCosts'];
-    const index = new Map(
+    const index = new Map<string, { at: number; value: Record<string, unknown> }>(
       existing.map((item) => [
         `${item.value.hub} ${item.value.month}`,
-        { at: Number(item.pointer.slice(1)), value: item.value as Record<string, unknown> },
+        { at: Number(item.pointer.slice(1)), value: item.value },
       ]),
     );
     const edits: ((e: YamlEditor) => void)[] = [];
@@ -122,7 +122,7 @@ function readRows(file: string, expected: readonly string[]): Row[] {
       trim: true,
       bom: true,
       info: true,
-    });
+    }) as typeof records;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') throw new EditRefused(`${file} does not exist`);

@@ -147,7 +147,9 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
     const existing = e.get(['milestones', milestone]);
     if (existing === undefined) e.set(['milestones', milestone], v.date);
     else if (existing !== v.date)
-      notes.push(` The ${milestone} milestone was already ${existing}; it is left as it is.`);
+      notes.push(
+        ` The ${milestone} milestone was already ${typeof existing === 'string' ? existing : JSON.stringify(existing)}; it is left as it is.`,
+      );
   });
   return `Moved ${v.partner} to stage ${v.to}${milestone ? ` (milestone ${milestone}: ${v.date})` : ''}.${notes.join('')}`;
 }

@@ -5,18 +5,7 @@
  * finds where each node is; new values are written in the style of their
  * neighbours.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { YAML_OPTIONS } from '../load/yaml-schema.js';
 
 export type Path = readonly (string | number)[];
@@ -35,7 +24,7 @@ export class YamlEditor {
   /** The plain value at `path`, or undefined. */
   get(path: Path): unknown {
     const node = this.node(path);
-    return node === undefined ? undefined : (node as Node & { toJSON(): unknown }).toJSON();
+    return node === undefined ? undefined : node.toJSON();
   }
 
   /** Sets a scalar value: replaces the existing scalar's text, or adds the key to its map. */
@@ -76,7 +65,7 @@ export class YamlEditor {
       return;
     }
     if (!isSeq(node)) throw new Error(`${path.join('.')} is not a list`);
-    const seq = node as YAMLSeq;
+    const seq = node;
     if (seq.flow && seq.items.length === 0 && path.length === 0) {
       // A list file holding `[]`: its first entry starts the usual one-entry-per-line list.
       this.splice(seq.range![0], seq.range![1], `- ${flow(value)}`);
@@ -105,7 +94,7 @@ export class YamlEditor {
       return this.addPair(mapPath.slice(0, -1), String(mapPath[mapPath.length - 1]), { [key]: value });
     }
     if (!isMap(map)) throw new Error(`${mapPath.join('.')} is not a block of fields`);
-    const m = map as YAMLMap;
+    const m = map;
     if (m.flow) {
       const close = this.text.lastIndexOf('}', m.range![1]);
       const before = this.text.slice(0, close).trimEnd();
@@ -114,7 +103,7 @@ export class YamlEditor {
       return;
     }
     const lastPair = m.items[m.items.length - 1] as Pair<Node, Node>;
-    const keyNode = lastPair.key as Node;
+    const keyNode = lastPair.key;
     const lineStart = this.text.lastIndexOf('\n', keyNode.range![0] - 1) + 1;
     let indent = keyNode.range![0] - lineStart;
     // A map that is a list item ("- key: v") indents its keys past the dash.
@@ -166,7 +155,7 @@ export function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Money) return value.text;
-  const s = String(value);
+  const s = typeof value === 'string' ? value : (value as { toString(): string }).toString();
   const isDate = /^\d{4}-\d{2}(-\d{2})?$/.test(s);
   if (isDate || (PLAIN.test(s) && !LOOKS_TYPED.test(s) && !/: |:$| #|\s$/.test(s))) return s;
   return JSON.stringify(s);

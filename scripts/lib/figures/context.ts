@@ -82,6 +82,6 @@ export function hubsOf(p: PartnerFolder): NonNullable<Partner['hubs']> {
 
 function memoFor(repo: Repository): Map<string, unknown> {
   let memo = MEMOS.get(repo);
-  if (!memo) MEMOS.set(repo, (memo = new Map()));
+  if (!memo) MEMOS.set(repo, (memo = new Map<string, unknown>()));
   return memo;
 }

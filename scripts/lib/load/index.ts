@@ -45,7 +45,7 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
   const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() =>
     source.close?.(),
   );
-  const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i]! }]));
+  const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i] }]));
   const files = toParse.map(({ path, text }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);

@@ -38,7 +38,7 @@ export class FolderSource implements DataSource {
     return this.root;
   }
 
-  async list(): Promise<SourceEntry[]> {
+  list(): Promise<SourceEntry[]> {
     const rootStat = lstatOrUndefined(this.root);
     if (!rootStat?.isDirectory())
       throw new SourceError(`the data folder ${this.root} does not exist or is not a folder`);
@@ -48,13 +48,13 @@ export class FolderSource implements DataSource {
       if (entry) entries.push(entry);
     }
     for (const folder of dataFolders(this.kinds)) this.walk(folder, entries);
-    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return Promise.resolve(entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
 
   // Synchronous on purpose: for thousands of small files it is several times
   // faster than the promise API, and a command has nothing else to do meanwhile.
-  async read(path: string): Promise<Buffer> {
-    return readFileSync(join(this.root, path));
+  read(path: string): Promise<Buffer> {
+    return Promise.resolve(readFileSync(join(this.root, path)));
   }
 
   private entry(path: string): SourceEntry | undefined {

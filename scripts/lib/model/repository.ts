@@ -129,7 +129,7 @@ export function buildRepository(
   repo.grants = ([...folders.grant.values()] as GrantFolder[]).sort(byId);
   // Records stored one per file are in file order.
   for (const spec of specs.filter((k) => k.holds === 'each')) {
-    const owners: Fields[] = spec.owner === 'root' ? [repo as Fields] : [...folders[spec.owner].values()];
+    const owners: Fields[] = spec.owner === 'root' ? [repo] : [...folders[spec.owner].values()];
     for (const o of owners) (o[spec.field] as Item<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
   return repo;

@@ -48,7 +48,7 @@ const EURO_AREA = [
 
 /** The currency a partner in each country is usually billed in, for the currencies the schema accepts. */
 export const COUNTRY_CURRENCY: Readonly<Record<string, Currency>> = {
-  ...Object.fromEntries(EURO_AREA.map((c) => [c, 'EUR' as Currency])),
+  ...Object.fromEntries(EURO_AREA.map((c) => [c, 'EUR'])),
   AU: 'AUD',
   BR: 'BRL',
   CA: 'CAD',

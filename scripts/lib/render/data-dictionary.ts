@@ -72,7 +72,8 @@ function valueOf(s: Schema): string {
     array: 'list',
     object: 'block of fields',
   };
-  const def = s.default !== undefined && typeof s.default !== 'object' ? ` (default ${s.default})` : '';
+  const d = s.default;
+  const def = typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean' ? ` (default ${d})` : '';
   return `${word[s.type ?? ''] ?? s.type ?? ''}${range}${def}`;
 }
 

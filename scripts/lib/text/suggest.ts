@@ -7,7 +7,7 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   const lower = input.toLowerCase();
   const exactIgnoringCase = candidates.find((c) => c.toLowerCase() === lower);
   if (exactIgnoringCase) return exactIgnoringCase;
-  const best = closest(lower, candidates as string[]);
+  const best = closest(lower, candidates);
   const limit = Math.max(2, Math.floor(best.length / 3));
   return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
 }

@@ -6,6 +6,9 @@ import { figureDeltas, type DiffSide } from '../render/diff.js';
 const value = (kind: string, d: Decimal | undefined) =>
   d === undefined ? null : kind === 'money' ? toFixed(d, 2) : kind === 'ratio' ? toFixed(d, 4) : d.toNumber();
 
+/** The `diff --format json` document's shape. */
+export type DiffJson = ReturnType<typeof diffJson>;
+
 export function diffJson(base: DiffSide, head: DiffSide, asOf: string, currency: string, changes: RecordChange[]) {
   return {
     as_of: asOf,

@@ -7,7 +7,10 @@ const money = (d: Decimal) => toFixed(d, 2);
 const ratio = (d: Decimal | undefined) => (d === undefined ? null : toFixed(d, 4));
 const fraction = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(4).toNumber());
 
-export function metricsJson(f: Figures): Record<string, unknown> {
+/** The JSON's shape, as the figures make it (tests and callers read it typed). */
+export type MetricsJson = ReturnType<typeof metricsJson>;
+
+export function metricsJson(f: Figures) {
   return {
     as_of: f.asOf,
     currency: f.currency,
