@@ -1,11 +1,12 @@
 /**
  * npm run bench — measures the commands on synthetic data of 100, 1,000 and
  * 10,000 partners against the floor (reading and parsing every file with
- * `yaml`, nothing else) and a reference validator (ajv-cli, schema part
- * only), and writes bench/results.md.
+ * js-yaml's core schema, nothing else) and a reference validator (ajv-cli,
+ * schema part only), and writes bench/results.md. The floor and the commands
+ * run side by side, alternating, several times; each cell is the median.
  *
  *   npm run bench                               all sizes
- *   npm run bench -- --sizes 100,1000           some sizes
+ *   npm run bench -- --sizes 100,1000 --runs 5  some sizes, more runs
  *   npm run bench -- generate --partners N --seed S --out DIR
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { dataSize } from './floor.js';
 import { BENCH_AS_OF, generate } from './generate.js';
 import { historyBench } from './history-bench.js';
 
@@ -83,17 +85,26 @@ function reference(dir: string): Run {
   };
 }
 
-function dataset(partners: number, seed: number): { dir: string; files: number; mb: number } {
+async function dataset(partners: number, seed: number): Promise<{ dir: string; files: number; mb: number }> {
   const dir = join(DATA, `${partners}-${seed}`);
   const stamp = join(dir, '.generated');
-  let files: number;
-  if (existsSync(stamp)) files = Number(readFileSync(stamp, 'utf8'));
-  else {
-    files = generate({ partners, seed, out: dir }).files;
-    writeFileSync(stamp, String(files));
+  if (!existsSync(stamp)) {
+    generate({ partners, seed, out: dir });
+    writeFileSync(stamp, '');
   }
-  const du = spawnSync('du', ['-sb', '--exclude=.generated', dir], { encoding: 'utf8' }).stdout;
-  return { dir, files, mb: Number(du.split('\t')[0]) / 1e6 };
+  const { files, bytes } = await dataSize(dir);
+  return { dir, files, mb: bytes / 1e6 };
+}
+
+/** The median run of each command, the commands run in turn `runs` times (so a slow spell hits them all alike). */
+function sideBySide<K extends string>(runs: number, commands: Record<K, () => Run>): Record<K, Run> {
+  const all = Object.fromEntries(Object.keys(commands).map((k) => [k, [] as Run[]])) as Record<K, Run[]>;
+  for (let i = 0; i < runs; i++) for (const k of Object.keys(commands) as K[]) all[k].push(commands[k]());
+  const median = (xs: Run[]): Run => {
+    const sorted = [...xs].sort((a, b) => a.seconds - b.seconds);
+    return { ...sorted[(sorted.length - 1) >> 1], ok: xs.every((r) => r.ok) };
+  };
+  return Object.fromEntries(Object.entries<Run[]>(all).map(([k, xs]) => [k, median(xs)])) as Record<K, Run>;
 }
 
 async function main(): Promise<void> {
@@ -109,18 +120,24 @@ async function main(): Promise<void> {
     console.log(`wrote ${files} files to ${values.out}`);
     return;
   }
-  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { sizes: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } },
+  });
   const sizes = (values.sizes ?? '100,1000,10000').split(',').map(Number);
   const seed = Number(values.seed ?? 1);
+  const runsAt = (n: number) => Number(values.runs ?? (n >= 10000 ? 1 : 5));
   const rows: string[] = [];
   for (const n of sizes) {
-    const { dir, files, mb } = dataset(n, seed);
+    const { dir, files, mb } = await dataset(n, seed);
     const out = mkdtempSync(join(tmpdir(), 'ops-bench-report-'));
-    console.error(`${n} partners: ${files} files, ${mb.toFixed(1)} MB`);
-    const floor = tsx('bench/floor-cli.ts', dir);
-    const validate = tsx('scripts/validate.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--format', 'json');
-    const metrics = tsx('scripts/metrics.ts', '--root', dir, '--as-of', BENCH_AS_OF);
-    const report = tsx('scripts/report.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out);
+    console.error(`${n} partners: ${files} files, ${mb.toFixed(1)} MB, ${runsAt(n)} runs`);
+    const { floor, validate, metrics, report } = sideBySide(runsAt(n), {
+      floor: () => tsx('bench/floor-cli.ts', dir),
+      validate: () => tsx('scripts/validate.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--format', 'json'),
+      metrics: () => tsx('scripts/metrics.ts', '--root', dir, '--as-of', BENCH_AS_OF),
+      report: () => tsx('scripts/report.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out),
+    });
     const ajv = reference(dir);
     rmSync(out, { recursive: true, force: true });
     const all = { floor, validate, metrics, report, ajv };
@@ -134,9 +151,9 @@ async function main(): Promise<void> {
   const h = await historyBench();
   const text = `# Benchmark results
 
-Written by \`npm run bench\`. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}. Each cell: wall time of the whole process (start-up included) / its peak resident memory.
+Written by \`npm run bench\`. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}; MB is the bytes the data files hold. Each cell: wall time of the whole process (start-up under tsx included, as \`npm run\` runs them) / its peak resident memory; the floor and the three commands ran in turn, ${sizes.map((n) => `${runsAt(n)} times at ${n.toLocaleString('en')}`).join(', ')}, and each cell is the median run.
 
-- **floor**: read every data file and parse it with \`yaml\` (front matter split by gray-matter), nothing else.
+- **floor**: read every data file and parse it with js-yaml's core schema (front matter split by gray-matter), nothing else, in a process started like the commands.
 - **validate**, **metrics**, **report**: the commands, \`report\` writing every report to a temporary folder.
 - **ajv-cli**: the reference validator on the schema part only, over the YAML files (not the Markdown front matter), one run per file kind, times added up. It parses with js-yaml, which turns dates into timestamps that the schemas refuse: it stops at the first error of each file.
 
