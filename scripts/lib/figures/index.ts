@@ -48,38 +48,60 @@ export interface Figures {
   history: HistoryFigures;
 }
 
+/**
+ * Every figure at `asOf`. Each is computed the first time it is read, then
+ * kept: "change since last month" reads a handful of headline figures of the
+ * month before, not all of them.
+ */
 export function computeFigures(records: Repository, asOf: string, history: History = NO_HISTORY): Figures {
   // Only what was true on the as-of date: facts dated later are taken back first.
   const repo = factsAt(records, asOf);
   const ctx = figureContext(repo, asOf);
   const activity = partnerActivity(history, asOf);
-  return {
-    ctx,
-    asOf,
-    currency: repo.config.reporting_currency,
-    recovery: recoveryAt(ctx, ctx.month),
-    trend: recoveryTrend(ctx),
-    partners: partnerRecovery(ctx),
-    receivables: receivables(ctx),
-    unbilled: unbilled(ctx),
-    ledgers: ledgers(ctx),
-    renewals: renewals(ctx),
-    deliverables: deliverableFigures(ctx),
-    onboarding: onboardingPartners(ctx),
-    milestoneSpans: milestoneSpans(ctx),
-    nps: npsBySurvey(ctx),
-    decliningUsage: decliningUsage(ctx),
-    pendingCloudBills: pendingCloudBills(ctx, ctx.month),
-    deals: deals(ctx),
-    grantProspects: grantProspects(ctx),
-    projection: projection(ctx),
-    history: {
+  return lazily<Figures>({
+    ctx: () => ctx,
+    asOf: () => asOf,
+    currency: () => repo.config.reporting_currency,
+    recovery: () => recoveryAt(ctx, ctx.month),
+    trend: () => recoveryTrend(ctx),
+    partners: () => partnerRecovery(ctx),
+    receivables: () => receivables(ctx),
+    unbilled: () => unbilled(ctx),
+    ledgers: () => ledgers(ctx),
+    renewals: () => renewals(ctx),
+    deliverables: () => deliverableFigures(ctx),
+    onboarding: () => onboardingPartners(ctx),
+    milestoneSpans: () => milestoneSpans(ctx),
+    nps: () => npsBySurvey(ctx),
+    decliningUsage: () => decliningUsage(ctx),
+    pendingCloudBills: () => pendingCloudBills(ctx, ctx.month),
+    deals: () => deals(ctx),
+    grantProspects: () => grantProspects(ctx),
+    projection: () => projection(ctx),
+    history: () => ({
       available: history.available,
       activity,
       stale: stalePartners(repo, activity, asOf),
       changes: recentChanges(history, asOf),
-    },
-  };
+    }),
+  });
+}
+
+/** An object whose every property is made by its function on first read, then kept. */
+function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(makers) as (keyof T & string)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = makers[key]();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 /** The same day a month earlier (clamped), for "change vs last month". */

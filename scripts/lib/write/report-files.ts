@@ -27,6 +27,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
@@ -35,8 +36,8 @@ import {
   isAlive,
   isStaleTempFile,
   uninterrupted,
+  flushFolder,
   withLock,
-  writeFileAtomic,
 } from './atomic.js';
 
 export class ReportWriteError extends Error {}
@@ -133,16 +134,18 @@ async function swapIn(
       try {
         mkdirSync(staging);
         const written: string[] = [];
+        // The staging folder is ours alone until the swap: plain writes, flushed once below.
         for (const [path, content] of files) {
           const target = join(staging, path);
           mkdirSync(dirname(target), { recursive: true });
-          writeFileAtomic(target, content);
+          writeFileSync(target, content);
           written.push(path);
           // Rendering is synchronous: this is where a Ctrl-C gets through.
           await interrupt.checkpoint();
         }
         written.sort();
-        writeFileAtomic(join(staging, MANIFEST), written.map((p) => `${p}\n`).join(''));
+        writeFileSync(join(staging, MANIFEST), written.map((p) => `${p}\n`).join(''));
+        flushFolder(staging, [...written, MANIFEST]);
         const names = new Set(written);
         const clash = old.kept.find((p) => names.has(p));
         if (clash)
