@@ -73,14 +73,18 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
   };
   write(
     'ops.config.yaml',
-    `organization: Synthetic Org ${seed}\nreporting_currency: USD\nfx:\n  CAD:\n    - { from: 2020-01, rate: 0.75 }\n    - { from: 2025-01, rate: 0.73 }\n    - { from: 2026-07, rate: 0.72 }\nonboarding_checklist:\n${CHECKLIST.map((c) => `  - { id: ${c}, title: ${c} }`).join('\n')}\n`,
+    `organization: Synthetic Org ${seed}\nreporting_currency: USD\nfx:\n  CAD:\n    - { from: 2020-01, rate: ` +
+      `0.75 }\n    - { from: 2025-01, rate: 0.73 }\n    - { from: 2026-07, rate: 0.72 ` +
+      `}\nonboarding_checklist:\n${CHECKLIST.map((c) => `  - { id: ${c}, title: ${c} }`).join('\n')}\n`,
   );
   write(
     'costs/recurring.yaml',
     Array.from(
       { length: 20 },
       (_, i) =>
-        `- { id: cost-${i}, category: ${r.pick(['staff', 'infrastructure', 'tools', 'overhead'])}, description: Cost ${i}, amount: ${r.int(5, 200) * partners}, currency: ${i % 4 === 0 ? 'CAD' : 'USD'}, per: ${r.pick(['month', 'quarter', 'year'])}, start: 2023-01-01 }\n`,
+        `- { id: cost-${i}, category: ${r.pick(['staff', 'infrastructure', 'tools', 'overhead'])}, ` +
+        `description: Cost ${i}, amount: ${r.int(5, 200) * partners}, currency: ` +
+        `${i % 4 === 0 ? 'CAD' : 'USD'}, per: ${r.pick(['month', 'quarter', 'year'])}, start: 2023-01-01 }\n`,
     ).join(''),
   );
   let invoiceNo = 0;
@@ -108,13 +112,15 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
       : [];
     write(
       `partners/${id}/partner.md`,
-      `---\nid: ${id}\nname: Partner ${i}\ntype: ${TYPES[i % TYPES.length]}\ncountry: ${currency === 'CAD' ? 'CA' : 'US'}\naccount_owner: owner${i % 7}\nstage: ${stage}\nmilestones:\n${Object.entries(
-        m,
-      )
-        .map(([k, v]) => `  ${k}: ${v}`)
-        .join('\n')}\n` +
+      `---\nid: ${id}\nname: Partner ${i}\ntype: ${TYPES[i % TYPES.length]}\n` +
+        `country: ${currency === 'CAD' ? 'CA' : 'US'}\naccount_owner: owner${i % 7}\nstage: ${stage}\n` +
+        `milestones:\n${Object.entries(m)
+          .map(([k, v]) => `  ${k}: ${v}`)
+          .join('\n')}\n` +
         (hubs.length
-          ? `hubs:\n${hubs.map((h) => `  - { id: ${h}, cloud: ${r.pick(['aws', 'gcp', 'azure'])}, launched: ${launched} }`).join('\n')}\n`
+          ? `hubs:\n${hubs
+              .map((h) => `  - { id: ${h}, cloud: ${r.pick(['aws', 'gcp', 'azure'])}, launched: ${launched} }`)
+              .join('\n')}\n`
           : '') +
         (onboarding.length ? `onboarding:\n${onboarding.join('\n')}\n` : '') +
         `contacts:\n  - { name: Contact ${i}, role: Hub admin }\n---\n\nNotes about partner ${i}.\n`,
@@ -162,7 +168,8 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
         age > 40 && paidOn <= BENCH_AS_OF ? (partial ? [[paidOn, Math.floor(amount / 2)]] : [[paidOn, amount]]) : [];
       const paid = payments.length > 0 && payments[0][1] === amount;
       inv.push(
-        `- number: INV-${++invoiceNo}\n  contract: ${cid}\n  issued: ${issued}\n  currency: ${currency}\n  amount: ${amount}.00\n  period: { from: ${p.from}, to: ${p.to} }\n  status: ${paid ? 'paid' : 'sent'}\n` +
+        `- number: INV-${++invoiceNo}\n  contract: ${cid}\n  issued: ${issued}\n  currency: ${currency}\n  ` +
+          `amount: ${amount}.00\n  period: { from: ${p.from}, to: ${p.to} }\n  status: ${paid ? 'paid' : 'sent'}\n` +
           (payments.length
             ? `  payments:\n${payments.map(([dt, a]) => `    - { date: ${dt}, amount: ${a}.00 }`).join('\n')}\n`
             : ''),
@@ -181,7 +188,8 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
           .flatMap((h) =>
             recent.map(
               (mo) =>
-                `- { month: ${mo}, hub: ${h}, amount: ${r.int(200, 4000)}.${String(r.int(0, 99)).padStart(2, '0')}, currency: ${currency} }\n`,
+                `- { month: ${mo}, hub: ${h}, amount: ` +
+                `${r.int(200, 4000)}.${String(r.int(0, 99)).padStart(2, '0')}, currency: ${currency} }\n`,
             ),
           )
           .join('') || '[]\n',
@@ -198,7 +206,8 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
         Array.from(
           { length: r.int(0, 3) },
           (_, k) =>
-            `- { survey: ${s}, date: ${s.slice(0, 4)}-${String(Number(s.slice(6)) * 3).padStart(2, '0')}-${String(10 + k).padStart(2, '0')}, score: ${r.int(0, 10)} }\n`,
+            `- { survey: ${s}, date: ${s.slice(0, 4)}-${String(Number(s.slice(6)) * 3).padStart(2, '0')}-` +
+            `${String(10 + k).padStart(2, '0')}, score: ${r.int(0, 10)} }\n`,
         ),
       ).join('') || '[]\n',
     );
@@ -210,7 +219,10 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
     const end = addDays(start, 730);
     write(
       `grants/g${g}/grant.md`,
-      `---\nid: g${g}\ntitle: Grant ${g}\nfunder: Funder ${g % 13}\nstatus: ${status}\namount: ${r.int(5, 100) * 10000}\ncurrency: USD\n${held ? `awarded: ${addDays(start, -30)}\nstart: ${start}\nend: ${end}\n` : ''}owner: owner${g % 7}\npartners: [${ids[g % ids.length]}]\n---\n\nGrant ${g}.\n`,
+      `---\nid: g${g}\ntitle: Grant ${g}\nfunder: Funder ${g % 13}\nstatus: ${status}\namount: ` +
+        `${r.int(5, 100) * 10000}\ncurrency: USD\n${
+          held ? `awarded: ${addDays(start, -30)}\nstart: ` + `${start}\nend: ${end}\n` : ''
+        }owner: owner${g % 7}\npartners: [${ids[g % ids.length]}]\n---\n\nGrant ${g}.\n`,
     );
     if (held) {
       write(
@@ -218,7 +230,16 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
         Array.from({ length: 6 }, (_, k) => {
           const due = addDays(start, 120 * (k + 1));
           const done = due < BENCH_AS_OF && r.chance(0.8);
-          return `- { id: d${k}, kind: ${k % 2 ? 'report' : 'deliverable'}, title: Deliverable ${k}, due: ${due}, owner: owner${k}, status: ${done ? 'done' : r.pick(['planned', 'in-progress', 'at-risk'])}${done ? `, completed: ${addDays(due, r.int(-20, 15))}${k % 2 ? '' : `, evidence: https://example.org/g${g}/d${k}`}` : ''} }\n`;
+          return (
+            `- { id: d${k}, kind: ${k % 2 ? 'report' : 'deliverable'}, title: Deliverable ${k}, due: ` +
+            `${due}, owner: owner${k}, status: ` +
+            `${done ? 'done' : r.pick(['planned', 'in-progress', 'at-risk'])}${
+              done
+                ? `, completed: ` +
+                  `${addDays(due, r.int(-20, 15))}${k % 2 ? '' : `, evidence: https://example.org/g${g}/d${k}`}`
+                : ''
+            } }\n`
+          );
         }).join(''),
       );
     }
@@ -244,10 +265,13 @@ function contract(
   },
 ): string {
   return (
-    `id: ${id}\npartner: ${partner}\nkind: ${r.pick(KINDS)}\nstatus: ${status}\n${signed ? `signed: ${signed}\n` : ''}start: ${start}\nend: ${end}\n` +
+    `id: ${id}\npartner: ${partner}\nkind: ${r.pick(KINDS)}\nstatus: ` +
+    `${status}\n${signed ? `signed: ${signed}\n` : ''}start: ${start}\nend: ${end}\n` +
     (terms.terminated ? `terminated: ${terms.terminated}\n` : '') +
-    `currency: ${currency}\nfees:\n  - { id: hosting, description: Hosting, amount: ${terms.fee}, per: month, service: hub-service }\n` +
-    `cloud: { billing: ${terms.cloud}${terms.cloud === 'pass-through' ? ', markup_pct: 10' : ''} }\nbilling: { every: ${terms.every}, in: ${terms.when} }\n` +
+    `currency: ${currency}\nfees:\n  - { id: hosting, description: Hosting, amount: ${terms.fee}, per: ` +
+    `month, service: hub-service }\n` +
+    `cloud: { billing: ${terms.cloud}${terms.cloud === 'pass-through' ? ', markup_pct: 10' : ''} }\nbilling: ` +
+    `{ every: ${terms.every}, in: ${terms.when} }\n` +
     (hubs.length ? `hubs: [${hubs.join(', ')}]\n` : '')
   );
 }

@@ -144,25 +144,43 @@ async function main(): Promise<void> {
     for (const [name, r] of Object.entries(all)) if (!r.ok) throw new Error(`${name} failed on ${n} partners`);
     const cell = (r: Run) => `${r.seconds.toFixed(2)} s / ${Math.round(r.peakMiB)} MiB`;
     rows.push(
-      `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${mb.toFixed(1)} | ${cell(floor)} | ${cell(validate)} | ${cell(metrics)} | ${cell(report)} | ${cell(ajv)} | ${(validate.seconds / floor.seconds).toFixed(2)} | ${(report.seconds / floor.seconds).toFixed(2)} | ${(validate.seconds / ajv.seconds).toFixed(2)} | ${((report.seconds / n) * 1000).toFixed(2)} s |`,
+      `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${mb.toFixed(1)} | ${cell(floor)} | ` +
+        `${cell(validate)} | ${cell(metrics)} | ${cell(report)} | ${cell(ajv)} | ` +
+        `${(validate.seconds / floor.seconds).toFixed(2)} | ${(report.seconds / floor.seconds).toFixed(2)} | ` +
+        `${(validate.seconds / ajv.seconds).toFixed(2)} | ${((report.seconds / n) * 1000).toFixed(2)} s |`,
     );
     console.error(rows[rows.length - 1]);
   }
   const h = await historyBench();
-  const text = `# Benchmark results
-
-Written by \`npm run bench\`. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}; MB is the bytes the data files hold. Each cell: wall time of the whole process (start-up under tsx included, as \`npm run\` runs them) / its peak resident memory; the floor and the three commands ran in turn, ${sizes.map((n) => `${runsAt(n)} times at ${n.toLocaleString('en')}`).join(', ')}, and each cell is the median run.
-
-- **floor**: read every data file and parse it with js-yaml's core schema (front matter split by gray-matter), nothing else, in a process started like the commands.
-- **validate**, **metrics**, **report**: the commands, \`report\` writing every report to a temporary folder.
-- **ajv-cli**: the reference validator on the schema part only, over the YAML files (not the Markdown front matter), one run per file kind, times added up. It parses with js-yaml, which turns dates into timestamps that the schemas refuse: it stops at the first error of each file.
-
-| partners | files | MB | floor | validate | metrics | report | ajv-cli | validate / floor | report / floor | validate / ajv-cli | report per 1,000 partners |
-|---:|---:|---:|---|---|---|---|---|---:|---:|---:|---:|
-${rows.join('\n')}
-
-History figures on ${h.commits.toLocaleString('en')} commits touching ${h.files} files (${h.changes.toLocaleString('en')} file changes): ${h.gitLogRuns} \`git log\` pass, ${h.ms.toFixed(0)} ms for reading it and computing last-updated and recent changes.
-`;
+  const runsSaid = sizes.map((n) => `${runsAt(n)} times at ${n.toLocaleString('en')}`).join(', ');
+  const cpu = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const text = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\`. Machine: ${cpu}, Node ${process.version}. ` +
+      `Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}; ` +
+      'MB is the bytes the data files hold. Each cell: wall time of the whole process ' +
+      '(start-up under tsx included, as `npm run` runs them) / its peak resident memory; ' +
+      `the floor and the three commands ran in turn, ${runsSaid}, and each cell is the median run.`,
+    '',
+    "- **floor**: read every data file and parse it with js-yaml's core schema " +
+      '(front matter split by gray-matter), nothing else, in a process started like the commands.',
+    '- **validate**, **metrics**, **report**: the commands, `report` writing every report to a temporary folder.',
+    '- **ajv-cli**: the reference validator on the schema part only, over the YAML files ' +
+      '(not the Markdown front matter), one run per file kind, times added up. ' +
+      'It parses with js-yaml, which turns dates into timestamps that the schemas refuse: ' +
+      'it stops at the first error of each file.',
+    '',
+    '| partners | files | MB | floor | validate | metrics | report | ajv-cli | validate / floor | report / floor ' +
+      '| validate / ajv-cli | report per 1,000 partners |',
+    '|---:|---:|---:|---|---|---|---|---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `History figures on ${h.commits.toLocaleString('en')} commits touching ${h.files} files ` +
+      `(${h.changes.toLocaleString('en')} file changes): ${h.gitLogRuns} \`git log\` pass, ` +
+      `${h.ms.toFixed(0)} ms for reading it and computing last-updated and recent changes.`,
+    '',
+  ].join('\n');
   writeFileSync(join(ROOT, 'bench/results.md'), text);
   process.stdout.write(text);
 }

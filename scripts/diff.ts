@@ -12,7 +12,8 @@ import { diffJson } from './lib/write/diff-json.js';
 const spec = {
   name: 'diff',
   summary:
-    'Compares the headline figures and the records of two git revisions, as Markdown for a pull request comment or as JSON.',
+    'Compares the headline figures and the records of two git revisions, as Markdown for a pull request ' +
+    'comment or as JSON.',
   usage: '--base REV [--head REV] [--as-of YYYY-MM-DD] [--format markdown|json] [--root DIR]',
   options: {
     base: { type: 'string', value: 'REV', help: 'the revision to compare from, e.g. origin/main (required)' },

@@ -5,7 +5,10 @@ import { IMPORT_COLUMNS, importCsv, type ImportKind } from './lib/edit/importer.
 
 const spec = {
   name: 'import',
-  summary: `Imports a CSV of cloud costs (columns ${IMPORT_COLUMNS['cloud-costs'].join(', ')}) or usage (columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs and refused for usage. Importing the same file twice changes nothing.`,
+  summary:
+    `Imports a CSV of cloud costs (columns ${IMPORT_COLUMNS['cloud-costs'].join(', ')}) or usage ` +
+    `(columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs ` +
+    `and refused for usage. Importing the same file twice changes nothing.`,
   usage: 'cloud-costs|usage FILE.csv [--root DIR]',
   options: { root: ROOT_OPTION },
 } as const;
@@ -24,7 +27,10 @@ runCommand(async () => {
   );
   const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
   process.stdout.write(
-    `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.${summed}${written.length ? ` Wrote ${written.join(', ')}.` : ' Nothing to change: every row is already recorded.'}\n`,
+    `${s.added} added, ${s.updated} updated, ${s.unchanged} already ` +
+      `there.${summed}${
+        written.length ? ` Wrote ${written.join(', ')}.` : ' Nothing to change: every row is ' + 'already recorded.'
+      }\n`,
   );
   return 0;
 });

@@ -8,7 +8,8 @@ import { metricsJson } from './lib/write/metrics-json.js';
 const spec = {
   name: 'metrics',
   summary:
-    'Prints every figure (MRR, MRC, cost recovery, receivables, unbilled, renewals, deliverables, onboarding, NPS, usage, pipeline, projection) as JSON.',
+    'Prints every figure (MRR, MRC, cost recovery, receivables, unbilled, renewals, deliverables, ' +
+    'onboarding, NPS, usage, pipeline, projection) as JSON.',
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD]',
   options: {
     root: ROOT_OPTION,

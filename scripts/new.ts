@@ -24,8 +24,10 @@ const spec = {
   actions: [
     'partner      --id --name --type --country --owner [--stage] [--first-contact]',
     'hub          --partner --id --cloud [--url] [--launched] [--contracts]',
-    'contract     --partner --start --end --fee … [--signed] [--billing] [--cloud] [--currency] [--id] [--kind] [--status] [--hubs] [--notice-days] [--auto-renew] [--document] [--probability]',
-    'grant        --id --title --funder --amount --owner [--currency] [--status] [--submitted] [--awarded] [--start] [--end] [--partners]',
+    'contract     --partner --start --end --fee … [--signed] [--billing] [--cloud] [--currency] [--id] ' +
+      '[--kind] [--status] [--hubs] [--notice-days] [--auto-renew] [--document] [--probability]',
+    'grant        --id --title --funder --amount --owner [--currency] [--status] [--submitted] [--awarded] ' +
+      '[--start] [--end] [--partners]',
     'deliverable  --grant --id --title --due --owner [--kind] [--status]',
   ],
   options: {
@@ -43,7 +45,8 @@ const spec = {
     partner: text('ID', 'the partner id (its folder under partners/)'),
     kind: text(
       'KIND',
-      'a contract: service-agreement (default), statement-of-work, mou, subaward or reseller; a deliverable: deliverable or report',
+      'a contract: service-agreement (default), statement-of-work, mou, subaward or reseller; a deliverable: ' +
+        'deliverable or report',
     ),
     status: text('STATUS', "the record's status (a contract: draft unless --signed)"),
     signed: text('DATE', 'the date the contract was signed (leave out for a draft)'),

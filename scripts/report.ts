@@ -13,7 +13,9 @@ import { describeSummary, outputFolder, writeReports, type OutputRules } from '.
 
 const spec = {
   name: 'report',
-  summary: `Checks the data, then writes the Markdown reports (${REPORTS.map((r) => r.title.toLowerCase()).join(', ')}, and one page per partner).`,
+  summary:
+    `Checks the data, then writes the Markdown reports ` +
+    `(${REPORTS.map((r) => r.title.toLowerCase()).join(', ')}, and one page per partner).`,
   usage: '[--root DIR] [--rev REV] [--as-of YYYY-MM-DD] [--out DIR]',
   options: {
     root: ROOT_OPTION,

@@ -29,9 +29,13 @@ async function records(edits: Record<string, string> = {}, root = BASE): Promise
 
 const metrics = (repo: Repository, asOf: string) => metricsJson(computeFigures(repo, asOf));
 
-const DELIVERABLES = `- { id: report-1, kind: report, title: First report, due: 2025-12-31, owner: alice, status: done, completed: 2025-12-20 }
-- { id: thing, kind: deliverable, title: A thing, due: 2026-06-30, owner: alice, status: done, completed: 2026-07-10, evidence: https://example.org/thing }
-`;
+const DELIVERABLES = [
+  '- { id: report-1, kind: report, title: First report, due: 2025-12-31, owner: alice, status: done,',
+  '    completed: 2025-12-20 }',
+  '- { id: thing, kind: deliverable, title: A thing, due: 2026-06-30, owner: alice, status: done,',
+  '    completed: 2026-07-10, evidence: https://example.org/thing }',
+  '',
+].join('\n');
 
 describe('facts dated after the as-of date', () => {
   it('a deliverable completed after D is overdue at D, and not in the on-time rate', async () => {
@@ -44,7 +48,9 @@ describe('facts dated after the as-of date', () => {
 
   it('an invoice whose payment comes after D is sent, not paid, and owed in full at D', async () => {
     const repo = await records({
-      'partners/alpha/invoices.yaml': `- { number: A-1, contract: alpha-2025, issued: 2025-03-01, currency: USD, amount: 1000.00, status: paid, payments: [{ date: 2025-06-10, amount: 1000.00 }] }\n`,
+      'partners/alpha/invoices.yaml':
+        `- { number: A-1, contract: alpha-2025, issued: 2025-03-01, currency: ` +
+        `USD, amount: 1000.00, status: paid, payments: [{ date: 2025-06-10, amount: 1000.00 }] }\n`,
     });
     const at = factsAt(repo, '2025-05-15');
     expect(at.partners[0].invoices[0].value).toEqual({
@@ -80,7 +86,11 @@ describe('facts dated after the as-of date', () => {
 
   it('a contract signed after D is not in the MRR of D', async () => {
     const repo = await records({
-      'partners/beta/contracts/beta-draft.yaml': `id: beta-draft\npartner: beta\nkind: mou\nstatus: active\nsigned: 2025-06-15\nstart: 2025-06-01\nend: 2026-05-31\ncurrency: CAD\nfees: [{ id: fee, description: Annual fee, amount: 12000, per: year }]\ncloud: { billing: partner-pays }\nbilling: { every: year, in: advance }\n`,
+      'partners/beta/contracts/beta-draft.yaml':
+        `id: beta-draft\npartner: beta\nkind: mou\nstatus: ` +
+        `active\nsigned: 2025-06-15\nstart: 2025-06-01\nend: 2026-05-31\ncurrency: CAD\nfees: [{ id: fee, ` +
+        `description: Annual fee, amount: 12000, per: year }]\ncloud: { billing: partner-pays }\nbilling: { ` +
+        `every: year, in: advance }\n`,
     });
     // June 2025 on 06-10: only alpha's 1000/month (its cloud bill of June is not recorded).
     expect(metrics(repo, '2025-06-10').mrr).toBe('1000.00');
@@ -89,7 +99,11 @@ describe('facts dated after the as-of date', () => {
   });
 
   it('a termination dated after D does not cut the projection made at D', async () => {
-    const contract = `id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: terminated\nsigned: 2025-02-01\nstart: 2025-03-01\nend: 2027-02-28\nterminated: 2026-03-31\ncurrency: USD\nfees: [{ id: hosting, description: Hub hosting, amount: 1000, per: month }]\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n`;
+    const contract =
+      `id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: terminated\nsigned: ` +
+      `2025-02-01\nstart: 2025-03-01\nend: 2027-02-28\nterminated: 2026-03-31\ncurrency: USD\nfees: [{ id: ` +
+      `hosting, description: Hub hosting, amount: 1000, per: month }]\ncloud: { billing: pass-through, ` +
+      `markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n`;
     const repo = await records({ 'partners/alpha/contracts/alpha-2025.yaml': contract });
     // Made on 2026-01-15, the projection's April 2026 still has alpha's 1000; made on 2026-04-01, none.
     expect(
@@ -102,7 +116,10 @@ describe('facts dated after the as-of date', () => {
 
   it('a partner whose contract was signed after D is not onboarding at D', async () => {
     const repo = await records({
-      'partners/beta/partner.md': `---\nid: beta\nname: Beta Institute\ntype: nonprofit\ncountry: CA\naccount_owner: bob\nstage: onboarding\nmilestones:\n  first_contact: 2025-05-01\n  proposal_sent: 2025-06-01\n  contract_signed: 2025-07-01\n---\n`,
+      'partners/beta/partner.md':
+        `---\nid: beta\nname: Beta Institute\ntype: nonprofit\ncountry: ` +
+        `CA\naccount_owner: bob\nstage: onboarding\nmilestones:\n  first_contact: 2025-05-01\n  ` +
+        `proposal_sent: 2025-06-01\n  contract_signed: 2025-07-01\n---\n`,
     });
     // On 06-15 beta had sent a proposal: in the pipeline, not onboarding.
     const m = metrics(repo, '2025-06-15');

@@ -50,10 +50,13 @@ describe('npm run new', () => {
       '2025-11-02',
     ]);
     expect(r.stdout).toBe(
-      'Added partner gamma (Gamma Lab, Inc.) in stage lead.\nWrote partners/gamma/partner.md. Commit it and open a pull request (docs/guide.md).\n',
+      'Added partner gamma (Gamma Lab, Inc.) in stage lead.\nWrote partners/gamma/partner.md. Commit it and ' +
+        'open a pull request (docs/guide.md).\n',
     );
     expect(read(root, 'partners/gamma/partner.md')).toBe(
-      '---\nid: gamma\nname: "Gamma Lab, Inc."\ntype: company\ncountry: US\naccount_owner: carol\nstage: lead\nmilestones:\n  first_contact: 2025-11-02\n---\n\n# Gamma Lab, Inc.\n\nNotes about the relationship go here.\n',
+      '---\nid: gamma\nname: "Gamma Lab, Inc."\ntype: company\ncountry: US\naccount_owner: carol\nstage: ' +
+        'lead\nmilestones:\n  first_contact: 2025-11-02\n---\n\n# Gamma Lab, Inc.\n\nNotes about the ' +
+        'relationship go here.\n',
     );
     r = run(root, 'new', [
       'contract',
@@ -111,7 +114,8 @@ describe('npm run new', () => {
     ]);
     expect(r.code).toBe(0);
     expect(read(root, 'grants/g1/deliverables.yaml')).toBe(
-      `${before}- id: final\n  kind: report\n  title: Final report\n  due: 2026-12-31\n  owner: alice\n  status: planned\n`,
+      `${before}- id: final\n  kind: report\n  title: Final report\n  due: 2026-12-31\n  owner: alice\n  ` +
+        `status: planned\n`,
     );
     expect(r.valid).toBe(true);
   });
@@ -180,10 +184,12 @@ describe('npm run record', () => {
     const r = run(root, 'record', ['invoice', '--contract', 'alpha-2025', '--issued', '2025-05-01']);
     // March and April 2025 are invoiced: May is next, one month of 1000.
     expect(r.stdout).toBe(
-      'Recorded invoice INV-2025-1001 to alpha for 2025-05-01 to 2025-05-31: 1000.00 USD.\nWrote partners/alpha/invoices.yaml.\n',
+      'Recorded invoice INV-2025-1001 to alpha for 2025-05-01 to 2025-05-31: 1000.00 USD.\nWrote ' +
+        'partners/alpha/invoices.yaml.\n',
     );
     expect(read(root, 'partners/alpha/invoices.yaml')).toBe(
-      `${before}- number: INV-2025-1001\n  contract: alpha-2025\n  issued: 2025-05-01\n  currency: USD\n  amount: 1000.00\n  period: { from: 2025-05-01, to: 2025-05-31 }\n  status: sent\n`,
+      `${before}- number: INV-2025-1001\n  contract: alpha-2025\n  issued: 2025-05-01\n  currency: USD\n  ` +
+        `amount: 1000.00\n  period: { from: 2025-05-01, to: 2025-05-31 }\n  status: sent\n`,
     );
     expect(r.valid).toBe(true);
   });
@@ -193,13 +199,16 @@ describe('npm run record', () => {
     const r = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'negotiation', '--date', '2025-07-01']);
     // Negotiation opens with proposal_sent, which beta already has: it is kept.
     expect(r.stdout).toBe(
-      'Moved beta to stage negotiation (milestone proposal_sent: 2025-07-01). The proposal_sent milestone was already 2025-06-01; it is left as it is.\nWrote partners/beta/partner.md.\n',
+      'Moved beta to stage negotiation (milestone proposal_sent: 2025-07-01). The proposal_sent milestone ' +
+        'was already 2025-06-01; it is left as it is.\nWrote partners/beta/partner.md.\n',
     );
     expect(read(root, 'partners/beta/partner.md')).toContain('stage: negotiation   # waiting on their budget\n');
     const r2 = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01']);
     expect(r2.code).toBe(0);
     expect(read(root, 'partners/beta/partner.md')).toBe(
-      '---\nid: beta\nname: Beta Institute\ntype: nonprofit\ncountry: CA\naccount_owner: bob\nstage: onboarding   # waiting on their budget\nmilestones:\n  first_contact: 2025-05-01\n  proposal_sent: 2025-06-01\n  contract_signed: 2025-08-01\n---\n',
+      '---\nid: beta\nname: Beta Institute\ntype: nonprofit\ncountry: CA\naccount_owner: bob\nstage: ' +
+        'onboarding   # waiting on their budget\nmilestones:\n  first_contact: 2025-05-01\n  proposal_sent: ' +
+        '2025-06-01\n  contract_signed: 2025-08-01\n---\n',
     );
     expect(r2.valid).toBe(true);
   });
@@ -238,7 +247,8 @@ describe('npm run import', () => {
     expect(first.stdout).toBe('1 added, 0 updated, 1 already there. Wrote partners/alpha/usage.yaml.\n');
     const once = read(root, 'partners/alpha/usage.yaml');
     expect(once).toBe(
-      '# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 }\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n',
+      '# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 ' +
+        '}\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n',
     );
     const second = run(root, 'import', ['usage', csv]);
     expect(second.stdout).toBe(
@@ -257,7 +267,8 @@ describe('npm run import', () => {
     );
     const once = read(root, 'partners/alpha/cloud-costs.yaml');
     expect(once).toBe(
-      '- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 190.00, currency: USD }\n',
+      '- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: ' +
+        'alpha-hub, amount: 190.00, currency: USD }\n',
     );
     expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe(
       '0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n',
@@ -272,7 +283,8 @@ describe('npm run import', () => {
     const r = run(root, 'import', ['usage', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `refused: nothing was imported:\n  ${csv} line 3: hub 'alpha-hb' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)\n`,
+      `refused: nothing was imported:\n  ${csv} line 3: hub 'alpha-hb' is not a hub of any partner (hubs are ` +
+        `listed in each partners/<id>/partner.md)\n`,
     );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(read(fixtureCopy('authoring'), 'partners/alpha/usage.yaml'));
   });

@@ -120,7 +120,8 @@ describe('figures at 2026-03-15', async () => {
 
   it('onboarding progress, days in stage, milestone medians and p90', () => {
     // p2: recorded as active, but onboarding_complete (04-01) is after the as-of date, so on 03-15 it was
-    //   still onboarding: no checklist item done → 0; contract_signed 2025-07-20 → 11 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 15 = 238 days
+    // still onboarding: no checklist item done → 0; contract_signed 2025-07-20 → 11 + 31 + 30 + 31 + 30 + 31 + 31 +
+    // 28 + 15 = 238 days
     // p4: kickoff, deployed done; trained is dated after the as-of date → 2/4; signed 02-01 → 28 + 14 = 42 days
     // first_contact→qualified: [10, 20, 30, 40] → median 25, p90 at rank 2.7 → 30 + 0.7 × 10 = 37
     // qualified→proposal_sent: [7, 14, 21, 23] → 17.5, rank 2.7 → 21 + 0.7 × 2 = 22.4

@@ -106,7 +106,8 @@ describe('a kind declared by one row', () => {
     const root = fixtureCopy('base');
     writeFileSync(
       join(root, 'partners/alpha/training.yaml'),
-      '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: -3 }\n',
+      '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, ' +
+        'attendees: -3 }\n',
     );
     const { problems } = await checkData(new FolderSource(root, WITH_TRAINING), {
       asOf: '2026-01-01',
@@ -120,7 +121,8 @@ describe('a kind declared by one row', () => {
   it('is typed: the generated types gain the record type and its place in KindFiles', async () => {
     const types = await renderRecordTypes(WITH_TRAINING);
     expect(types).toContain(
-      'export type TrainingFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   */\n  date: string;\n  title: string;\n  attendees: number;\n}[];',
+      'export type TrainingFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   ' +
+        '*/\n  date: string;\n  title: string;\n  attendees: number;\n}[];',
     );
     expect(types).toContain('  training: TrainingFile;\n}');
   });

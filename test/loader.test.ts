@@ -96,7 +96,8 @@ describe('loader faults', () => {
     write(
       root,
       'partners/alpha/feedback.yaml',
-      `- { survey: s1, date: 2025-03-28, score: 9, ${key}: { polluted: yes } }\n- { survey: s1, date: 2025-03-28, score: 8 }\n`,
+      `- { survey: s1, date: 2025-03-28, score: 9, ${key}: { polluted: yes } }\n- { survey: s1, date: ` +
+        `2025-03-28, score: 8 }\n`,
     );
     write(root, 'partners/alpha/usage.yaml', `${key}:\n  polluted: yes\n`);
     expect(await run(root)).toEqual([
@@ -124,7 +125,8 @@ describe('every bad input at once, through the command line', () => {
     write(
       root,
       'partners/alpha/feedback.yaml',
-      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, ' +
+        '*b, *b, *b, *b, *b, *b, *b]\n',
     );
     write(root, 'partners/alpha/cloud-costs.yaml', '['.repeat(10_000) + ']'.repeat(10_000));
     write(root, 'grants/g1/deliverables.yaml', '- id: x\n  __proto__: { polluted: 1 }\n\tkind: report\n');

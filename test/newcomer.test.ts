@@ -50,7 +50,8 @@ describe('npm run new', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Added active contract beta-pilot for beta, 2025-09-01 to 2025-12-31. Amounts are in CAD, the currency of CA (give --currency to choose another).\n',
+      'Added active contract beta-pilot for beta, 2025-09-01 to 2025-12-31. Amounts are in CAD, the currency ' +
+        'of CA (give --currency to choose another).\n',
     );
     expect(read(root, 'partners/beta/contracts/beta-pilot.yaml')).toContain(
       'currency: CAD\nfees:\n  - { id: hosting, description: Hosting, amount: 1500.00, per: month }\n',
@@ -82,7 +83,8 @@ describe('npm run new', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      `Added active contract beta-next for beta, ${start} to ${end}. It is signed and starts on ${start}: figures count its fees from that day.\n`,
+      `Added active contract beta-next for beta, ${start} to ${end}. It is signed and starts on ${start}: ` +
+        `figures count its fees from that day.\n`,
     );
   });
 
@@ -105,10 +107,13 @@ describe('npm run new', () => {
     ]);
     expect([r.code, r.stdout]).toEqual([
       0,
-      'Added hub alpha-staging (aws) to alpha, covered by alpha-2025.\nWrote partners/alpha/contracts/alpha-2025.yaml, partners/alpha/partner.md. Commit it and open a pull request (docs/guide.md).\n',
+      'Added hub alpha-staging (aws) to alpha, covered by alpha-2025.\nWrote ' +
+        'partners/alpha/contracts/alpha-2025.yaml, partners/alpha/partner.md. Commit it and open a pull ' +
+        'request (docs/guide.md).\n',
     ]);
     expect(read(root, 'partners/alpha/partner.md')).toContain(
-      'hubs:\n  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }\n  - { id: alpha-staging, cloud: aws, launched: 2025-06-01 }\nonboarding:',
+      'hubs:\n  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }\n  - { id: alpha-staging, cloud: aws, ' +
+        'launched: 2025-06-01 }\nonboarding:',
     );
     expect(read(root, 'partners/alpha/partner.md')).toContain('first_contact: 2025-01-10   # met at a conference');
     expect(read(root, 'partners/alpha/contracts/alpha-2025.yaml')).toContain('hubs: [alpha-hub, alpha-staging]\n');

@@ -33,7 +33,8 @@ describe('the two recovery figures', () => {
     expect(costRecovery).toContain('| partner | revenue | cloud cost | share of recurring costs | revenue ÷ cost |');
     expect(costRecovery).toContain("higher is better: above 1, the partner's revenue covers what it costs");
     expect(pages.get('partners/alpha.md')).toContain(
-      "revenue ÷ cost is revenue ÷ (cloud + share), higher is better: above 1, the partner's revenue covers what it costs",
+      "revenue ÷ cost is revenue ÷ (cloud + share), higher is better: above 1, the partner's revenue covers " +
+        'what it costs',
     );
     expect(pages.get('README.md')).toContain(
       '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs |',
@@ -49,7 +50,8 @@ describe('change since last month', () => {
     expect(readme).toContain('| Monthly recurring revenue (MRR) | 27,040.00 | not comparable¹ |');
     expect(readme).toContain('| Monthly recurring costs (MRC) | 49,470.00 | not comparable¹ |');
     expect(readme).toContain(
-      '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, openpress, uni-north), so the change would mostly be the missing bills.',
+      '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, ' +
+        'openpress, uni-north), so the change would mostly be the missing bills.',
     );
     // Figures that do not depend on cloud bills still show their change.
     expect(readme).toMatch(/\| Receivables outstanding \| 103,300\.00 \| \+5,040\.00 \|/);
@@ -67,7 +69,10 @@ describe('a partner with a live hub and no contract in force', () => {
   // alpha's hub is live from 2025-03-01; its contract, signed 02-01, starts only on 06-01.
   const later = {
     'partners/alpha/contracts/alpha-2025.yaml':
-      'id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: active\nsigned: 2025-02-01\nstart: 2025-06-01\nend: 2027-02-28\ncurrency: USD\nfees:\n  - { id: hosting, description: Hub hosting, amount: 1000, per: month }\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: month, in: advance }\nhubs: [alpha-hub]\n',
+      'id: alpha-2025\npartner: alpha\nkind: service-agreement\nstatus: active\nsigned: 2025-02-01\nstart: ' +
+      '2025-06-01\nend: 2027-02-28\ncurrency: USD\nfees:\n  - { id: hosting, description: Hub hosting, ' +
+      'amount: 1000, per: month }\ncloud: { billing: pass-through, markup_pct: 10 }\nbilling: { every: ' +
+      'month, in: advance }\nhubs: [alpha-hub]\n',
   };
 
   it('takes its share of the costs but has no ratio: "no contract yet"', async () => {

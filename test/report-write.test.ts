@@ -41,7 +41,8 @@ describe('where the reports may be written (item 1)', () => {
     const r = report(root, '2026-11-24', out);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(
-      `error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`,
+      `error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was ` +
+        `written. Choose an empty or new folder, or the folder of an earlier report run\n`,
     );
     expect(readTree(out)).toEqual({ 'notes.md': '# My notes\n' });
     expect(readdirSync(join(out, '..'))).toEqual(['m']);
@@ -66,26 +67,33 @@ describe('where the reports may be written (item 1)', () => {
     const r = report(root, '2026-11-24', docs);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(
-      `error: --out ${docs} already holds Markdown that the reports did not write (checks.md, data.md, guide.md, how-to/invoices.md, how-to/new-hub.md and 1 more); nothing was written. Choose an empty or new folder, or the folder of an earlier report run\n`,
+      `error: --out ${docs} already holds Markdown that the reports did not write (checks.md, data.md, ` +
+        `guide.md, how-to/invoices.md, how-to/new-hub.md and 1 more); nothing was written. Choose an empty ` +
+        `or new folder, or the folder of an earlier report run\n`,
     );
     expect(readTree(docs)).toEqual(before);
     expect(readdirSync(join(docs, '..'))).toEqual(['docs']);
   });
 
-  it('refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing nothing', () => {
-    const root = sampleCopy(true);
-    const out = tempDir();
-    mkdirSync(join(out, 'sub'));
-    mkdirSync(join(out, 'empty'));
-    writeFileSync(join(out, 'sub/data.bin'), 'x');
-    const r = report(root, '2026-11-24', out);
-    expect([r.code, r.stderr]).toEqual([
-      2,
-      `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was written. Choose an empty or new folder\n`,
-    ]);
-    expect(readTree(out)).toEqual({ 'sub/data.bin': 'x' });
-    expect(readdirSync(join(out, 'empty'))).toEqual([]);
-  });
+  it(
+    'refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing ' +
+      'nothing',
+    () => {
+      const root = sampleCopy(true);
+      const out = tempDir();
+      mkdirSync(join(out, 'sub'));
+      mkdirSync(join(out, 'empty'));
+      writeFileSync(join(out, 'sub/data.bin'), 'x');
+      const r = report(root, '2026-11-24', out);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was ` +
+          `written. Choose an empty or new folder\n`,
+      ]);
+      expect(readTree(out)).toEqual({ 'sub/data.bin': 'x' });
+      expect(readdirSync(join(out, 'empty'))).toEqual([]);
+    },
+  );
 
   it.each([
     ['the data root', '', 'is the data folder itself'],
@@ -165,7 +173,8 @@ describe('where the reports may be written (item 1)', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      `cannot write the reports: ${join(out, 'partners')} is read-only; make it writable (chmod u+w) or choose another --out`,
+      `cannot write the reports: ${join(out, 'partners')} is read-only; make it writable (chmod u+w) or ` +
+        `choose another --out`,
     );
     chmodSync(join(out, 'partners'), 0o755);
     // The folder the swap renames the reports in, read-only: named too, before the data is even read.
@@ -291,24 +300,28 @@ describe('an interrupted report (item 4)', () => {
     expect(leftovers(out)).toEqual([]);
   }, 60_000);
 
-  it('after a run died between its two renames, the next run puts the old set back first, keeping what it holds', () => {
-    prepare();
-    const parent = tempDir();
-    const out = join(parent, 'reports');
-    const dead = deadPid();
-    cpSync(oldSet, join(parent, `.reports.old-${dead}`), { recursive: true });
-    writeFileSync(join(parent, `.reports.old-${dead}`, 'logo.png'), 'png');
-    cpSync(newSet, join(parent, `.reports.staging-${dead}`), { recursive: true });
-    writeFileSync(join(parent, '.reports.lock'), `${dead}\n`);
-    const r = report(root, '2026-11-24', out);
-    expect(r.code).toBe(0);
-    // Compared with the old set, not written from nothing.
-    expect(r.stdout).not.toContain(': 23 new (');
-    expect(readFileSync(join(out, 'logo.png'), 'utf8')).toBe('png');
-    rmSync(join(out, 'logo.png'));
-    expect(which(out)).toBe('new');
-    expect(leftovers(out)).toEqual([]);
-  }, 60_000);
+  it(
+    'after a run died between its two renames, the next run puts the old set back first, keeping what it ' + 'holds',
+    () => {
+      prepare();
+      const parent = tempDir();
+      const out = join(parent, 'reports');
+      const dead = deadPid();
+      cpSync(oldSet, join(parent, `.reports.old-${dead}`), { recursive: true });
+      writeFileSync(join(parent, `.reports.old-${dead}`, 'logo.png'), 'png');
+      cpSync(newSet, join(parent, `.reports.staging-${dead}`), { recursive: true });
+      writeFileSync(join(parent, '.reports.lock'), `${dead}\n`);
+      const r = report(root, '2026-11-24', out);
+      expect(r.code).toBe(0);
+      // Compared with the old set, not written from nothing.
+      expect(r.stdout).not.toContain(': 23 new (');
+      expect(readFileSync(join(out, 'logo.png'), 'utf8')).toBe('png');
+      rmSync(join(out, 'logo.png'));
+      expect(which(out)).toBe('new');
+      expect(leftovers(out)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('two runs at once into one folder take turns: both finish, and the folder holds one whole set', async () => {
     prepare();

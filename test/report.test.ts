@@ -75,7 +75,8 @@ describe('npm run report', () => {
       process.getuid?.() === 0
         ? `error: cannot write the reports to ${readOnly}: it is not writable\n`
         : // The permission bits are checked before anything is written, naming the folder.
-          `error: cannot write the reports: ${readOnly} is read-only; make it writable (chmod u+w) or choose another --out\n`,
+          `error: cannot write the reports: ${readOnly} is read-only; make it writable (chmod u+w) or choose ` +
+            `another --out\n`,
     );
     expect(existsSync(join(readOnly, 'README.md'))).toBe(false);
   });
@@ -125,7 +126,8 @@ describe('npm run report', () => {
     expect(r.stderr).toBe('');
     const all = Object.values(readTree(out)).join('\n');
     const escaped =
-      'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} \\*bold\\* \\`code\\`';
+      'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} ' +
+      '\\*bold\\* \\`code\\`';
     // name, tags, contact name and role, grant title and funder, deliverable title, organisation, checklist title
     expect(all.split(escaped).length - 1).toBeGreaterThanOrEqual(9);
     for (const report of ['README.md', 'grants.md', 'onboarding.md', 'partners/alpha.md'])

@@ -101,7 +101,10 @@ describe('concurrent writes (item 2)', () => {
     writeFileSync(lock, `${process.pid}\n`); // held by a live process: this one
     await expect(withLock(lock, () => 1, { timeoutMs: 300, what: 'the data files' })).rejects.toThrow(LockTimeout);
     await expect(withLock(lock, () => 1, { timeoutMs: 300 })).rejects.toThrow(
-      /nothing was written\. Try again when it has finished \(if no such command is running, delete .*\.ops-write\.lock\)/,
+      new RegExp(
+        'nothing was written\\. Try again when it has finished ' +
+          '\\(if no such command is running, delete .*\\.ops-write\\.lock\\)',
+      ),
     );
   });
 
@@ -122,15 +125,18 @@ describe('import with split or contradictory rows (item 3)', () => {
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(
       csv,
-      'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n2025-05,alpha-hub,80.05,USD\n2025-05,alpha-hub,0.85,USD\n',
+      'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n' +
+        '2025-05,alpha-hub,80.05,USD\n2025-05,alpha-hub,0.85,USD\n',
     );
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     // 120.10 + 80.05 + 0.85 = 201.00
     expect(r.stdout).toBe(
-      '1 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, 3, 4). Wrote partners/alpha/cloud-costs.yaml.\n',
+      '1 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines ' +
+        '2, 3, 4). Wrote partners/alpha/cloud-costs.yaml.\n',
     );
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(
-      '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n- { month: 2025-05, hub: alpha-hub, amount: 201.00, currency: USD }\n',
+      '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n- { month: 2025-05, hub: ' +
+        'alpha-hub, amount: 201.00, currency: USD }\n',
     );
     expect(runCli('import', ['cloud-costs', csv, '--root', root]).stdout).toMatch(
       /^0 added, 0 updated, 1 already there\./,
@@ -144,7 +150,8 @@ describe('import with split or contradictory rows (item 3)', () => {
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     // 150 + 60.25 = 210.25 replaces the recorded 200.00
     expect(r.stdout).toBe(
-      '0 added, 1 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-03 (lines 2, 3). Wrote partners/alpha/cloud-costs.yaml.\n',
+      '0 added, 1 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-03 (lines ' +
+        '2, 3). Wrote partners/alpha/cloud-costs.yaml.\n',
     );
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(
       '- { month: 2025-03, hub: alpha-hub, amount: 210.25, currency: USD }\n',
@@ -158,7 +165,8 @@ describe('import with split or contradictory rows (item 3)', () => {
     const r = runCli('import', ['cloud-costs', csv, '--root', root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `refused: nothing was imported:\n  ${csv} lines 2 and 3: hub 'alpha-hub' has costs for 2025-05 in USD and CAD; one month of a hub is recorded in one currency, so convert them to one before importing\n`,
+      `refused: nothing was imported:\n  ${csv} lines 2 and 3: hub 'alpha-hub' has costs for 2025-05 in USD ` +
+        `and CAD; one month of a hub is recorded in one currency, so convert them to one before importing\n`,
     );
   });
 
@@ -170,7 +178,8 @@ describe('import with split or contradictory rows (item 3)', () => {
     const r = runCli('import', ['usage', csv, '--root', root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `refused: nothing was imported:\n  ${csv} lines 2 and 4: hub 'alpha-hub' has 2 active-user counts for 2025-05 (40 and 44); a month has one count per hub, so keep the right row and remove the other\n`,
+      `refused: nothing was imported:\n  ${csv} lines 2 and 4: hub 'alpha-hub' has 2 active-user counts for ` +
+        `2025-05 (40 and 44); a month has one count per hub, so keep the right row and remove the other\n`,
     );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(before);
   });
@@ -183,7 +192,8 @@ describe('import with split or contradictory rows (item 3)', () => {
       const r = runCli('import', ['usage', csv, '--root', root]);
       expect([r.code, r.stderr]).toEqual([
         1,
-        `refused: ${csv} has no rows to import (it is empty or holds only a header); expected the columns month, hub, active_users and one row per hub and month\n`,
+        `refused: ${csv} has no rows to import (it is empty or holds only a header); expected the columns ` +
+          `month, hub, active_users and one row per hub and month\n`,
       ]);
     }
   });
@@ -224,7 +234,8 @@ describe('Windows line endings (item 5)', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(path, 'utf8');
     expect(text).toContain(
-      '  status: paid\r\n  payments:\r\n    - { date: 2025-04-20, amount: 400.00 }\r\n    - { date: 2025-06-01, amount: 600.00 }\r\n',
+      '  status: paid\r\n  payments:\r\n    - { date: 2025-04-20, amount: 400.00 }\r\n    - { date: ' +
+        '2025-06-01, amount: 600.00 }\r\n',
     );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
@@ -234,7 +245,8 @@ describe('amounts (items 8 and 9)', () => {
   it.each([
     [
       '0',
-      "--amount '0': 'amount' is 0 but must be more than 0. The amount received, in the invoice currency (more than 0).",
+      "--amount '0': 'amount' is 0 but must be more than 0. The amount received, in the invoice currency " +
+        '(more than 0).',
     ],
     ['10.005', "--amount '10.005': 10.005 has more decimals than USD allows (2); write it with at most 2, e.g. 10.01"],
     ['-5', "--amount '-5': 'amount' is -5 but must be at least 0."],
@@ -262,7 +274,9 @@ describe('stage moves back before the contract (item 11)', () => {
       const r = runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', ...extra, '--root', root]);
       expect([r.code, r.stderr]).toEqual([
         1,
-        `refused: beta is in stage 'onboarding', after its contract was signed; moving it back to 'proposal' says the contract never happened. If that is really so, run it again with --force --reason "why" (the reason is kept beside the stage in partner.md)\n`,
+        `refused: beta is in stage 'onboarding', after its contract was signed; moving it back to 'proposal' ` +
+          `says the contract never happened. If that is really so, run it again with --force --reason "why" ` +
+          `(the reason is kept beside the stage in partner.md)\n`,
       ]);
       expect(read(root, 'partners/beta/partner.md')).toBe(before);
     }
@@ -328,7 +342,8 @@ describe('an invoice for a period already invoiced (item 10)', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      'warning  INV-2025-1001 bills 2025-04-16 to 2025-05-15, but A-2 already bills 2025-04-01 to 2025-04-30 of alpha-2025 (15 days twice)',
+      'warning  INV-2025-1001 bills 2025-04-16 to 2025-05-15, but A-2 already bills 2025-04-01 to 2025-04-30 ' +
+        'of alpha-2025 (15 days twice)',
     );
   });
 });

@@ -28,7 +28,8 @@ describe('npm run validate', () => {
           rule: 'allowed-values',
           severity: 'error',
           message:
-            "'actve' is not an allowed value for 'status'. Did you mean 'active'? Allowed values: draft, active, terminated, expired.",
+            "'actve' is not an allowed value for 'status'. Did you mean 'active'? Allowed values: draft, " +
+            'active, terminated, expired.',
           pointer: '/status',
         },
       ],
@@ -62,7 +63,8 @@ describe('npm run validate', () => {
     const root = fixtureCopy('base', join(BROKEN, 'hub-reference/files'));
     const r = runCli('validate', ['--root', root, '--format', 'github', '--as-of', '2026-01-01']);
     expect(r.stdout.split('\n')[0]).toBe(
-      "::error file=partners/alpha/usage.yaml,line=1,col=26,title=hub-reference::hub 'alpha-hb' is not one of alpha's hubs. Did you mean 'alpha-hub'? Hubs listed in partners/alpha/partner.md: alpha-hub",
+      "::error file=partners/alpha/usage.yaml,line=1,col=26,title=hub-reference::hub 'alpha-hb' is not one " +
+        "of alpha's hubs. Did you mean 'alpha-hub'? Hubs listed in partners/alpha/partner.md: alpha-hub",
     );
   });
 

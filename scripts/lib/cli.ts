@@ -73,7 +73,8 @@ export function printHelp(spec: CommandSpec<Options>): number {
   );
   const actions = spec.actions ? `Actions:\n${spec.actions.map((a) => `  ${a}`).join('\n')}\n\n` : '';
   process.stdout.write(
-    `${spec.summary}\n\nUsage: npm run ${spec.name} -- ${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`,
+    `${spec.summary}\n\nUsage: npm run ${spec.name} -- ` +
+      `${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`,
   );
   return 0;
 }

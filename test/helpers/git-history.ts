@@ -52,7 +52,8 @@ export function scriptedHistory(): ScriptedHistory {
   mkdirSync(join(dir, 'partners/gamma'));
   writeFileSync(
     join(dir, 'partners/gamma/partner.md'),
-    '---\nid: gamma\nname: Gamma Lab\ntype: company\ncountry: US\naccount_owner: bob\nstage: lead\nmilestones:\n  first_contact: 2026-02-09\n---\n',
+    '---\nid: gamma\nname: Gamma Lab\ntype: company\ncountry: US\naccount_owner: bob\nstage: ' +
+      'lead\nmilestones:\n  first_contact: 2026-02-09\n---\n',
   );
   commits.push(commit(dir, 'Add partner gamma', 'Bob Books', '2026-02-10'));
 

@@ -10,7 +10,8 @@ testRule(rule, {
       files: {
         ...{
           'ops.config.yaml':
-            'organization: Org\nreporting_currency: USD\nfx: { CAD: [{ from: 2025-01, rate: 0.75 }] }\nonboarding_checklist: [{ id: kickoff, title: Kickoff }]\n',
+            'organization: Org\nreporting_currency: USD\nfx: { CAD: [{ from: 2025-01, rate: 0.75 }] ' +
+            '}\nonboarding_checklist: [{ id: kickoff, title: Kickoff }]\n',
         },
       },
     },

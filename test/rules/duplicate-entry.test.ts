@@ -13,7 +13,8 @@ testRule(rule, {
         ]),
         ...baseWith('partners/alpha/usage.yaml', [
           'active_users: 40 }',
-          'active_users: 40 }\n- { month: 2025-03, hub: alpha-two, active_users: 3 }\n- { month: 2025-04, hub: alpha-hub, active_users: 41 }',
+          'active_users: 40 }\n- { month: 2025-03, hub: alpha-two, active_users: 3 }\n- { month: 2025-04, ' +
+            'hub: alpha-hub, active_users: 41 }',
         ]),
       },
     },

@@ -10,7 +10,9 @@ testRule(rule, {
       files: {
         ...baseWith('partners/alpha/invoices.yaml', [
           '    - { date: 2025-04-20, amount: 400.00 }\n',
-          '    - { date: 2025-04-20, amount: 400.00 }\n- number: A-3\n  contract: alpha-2025\n  issued: 2025-04-02\n  currency: USD\n  amount: 1000.00\n  period: { from: 2025-04-01, to: 2025-04-30 }\n  status: void\n',
+          '    - { date: 2025-04-20, amount: 400.00 }\n- number: A-3\n  contract: alpha-2025\n  issued: ' +
+            '2025-04-02\n  currency: USD\n  amount: 1000.00\n  period: { from: 2025-04-01, to: 2025-04-30 ' +
+            '}\n  status: void\n',
         ]),
       },
     },

@@ -64,13 +64,16 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
       const before = keys[keys.indexOf(name) - 1];
       const splitText =
         / /.test(name) && data?.[name] === null && before
-          ? ` It looks like the text of '${before}' cut off by a comma: inside { … } a comma ends a value, so put the whole text in quotes: ${before}: "${String(data[before])}, ${name}".`
+          ? ` It looks like the text of '${before}' cut off by a comma: inside { … } a comma ends a value, ` +
+            `so put the whole text in quotes: ${before}: "${String(data[before])}, ${name}".`
           : '';
       return {
         pointer: `${e.instancePath}/${escape(name)}`,
         key: true,
         rule: 'unknown-field',
-        message: `unknown field '${name}'.${splitText || suggestion || ` The fields allowed here are: ${known.join(', ')}.`}`,
+        message: `unknown field '${name}'.${
+          splitText || suggestion || ` The fields allowed here are: ` + `${known.join(', ')}.`
+        }`,
       };
     }
     case 'propertyNames':

@@ -104,7 +104,8 @@ export class ChangeSet {
     if (inEdited.length || newErrors) {
       const shown = inEdited.length ? inEdited : after.problems.filter((p) => p.severity === 'error');
       throw new EditRefused(
-        `nothing was written: the change would leave these errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`,
+        `nothing was written: the change would leave these ` +
+          `errors\n\n${formatText(shown, (f) => after.files.get(f)?.text)}`,
       );
     }
     const known = new Set(before.problems.map(problemKey));

@@ -22,7 +22,10 @@ export interface Field {
 export const isSlug = (v: string) =>
   /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north';
 export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
-/** An amount for `field`, checked as the validator checks it (the currency's decimals once it is known: see checkAmount). */
+/**
+ * An amount for `field`, checked as the validator checks it (the currency's decimals once it is known: see
+ * checkAmount).
+ */
 export const isAmount = (field: AmountField) => (v: string) => amountProblem(v, field);
 
 /** Checks an amount typed on the command line in its currency, in the validator's words. */

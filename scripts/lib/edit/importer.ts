@@ -130,7 +130,8 @@ function readRows(file: string, expected: readonly string[]): Row[] {
   }
   if (records.length === 0) {
     throw new EditRefused(
-      `${file} has no rows to import (it is empty or holds only a header); expected the columns ${expected.join(', ')} and one row per hub and month`,
+      `${file} has no rows to import (it is empty or holds only a header); expected the columns ` +
+        `${expected.join(', ')} and one row per hub and month`,
     );
   }
   const header = Object.keys(records[0].record);
@@ -148,13 +149,23 @@ function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, fil
   if (kind === 'usage') {
     const counts = new Set(group.map((r) => Number(r.row.active_users)));
     if (group.length > 1) {
-      return `${file} lines ${lines.join(' and ')}: hub '${hub}' has ${group.length} active-user counts for ${month} (${group.map((r) => r.row.active_users).join(' and ')}); a month has one count per hub, so keep the right row and remove the other${counts.size === 1 ? ' (they agree, but one of them is a repeat)' : ''}`;
+      return (
+        `${file} lines ${lines.join(' and ')}: hub '${hub}' has ${group.length} active-user counts for ` +
+        `${month} (${group.map((r) => r.row.active_users).join(' and ')}); a month has one count per hub, so ` +
+        `keep the right row and remove the other${
+          counts.size === 1 ? ' (they agree, but one of them is a ' + 'repeat)' : ''
+        }`
+      );
     }
     return { ...base, value: { month, hub, active_users: Number(group[0].row.active_users) } };
   }
   const currencies = [...new Set(group.map((r) => r.row.currency))];
   if (currencies.length > 1) {
-    return `${file} lines ${lines.join(' and ')}: hub '${hub}' has costs for ${month} in ${currencies.join(' and ')}; one month of a hub is recorded in one currency, so convert them to one before importing`;
+    return (
+      `${file} lines ${lines.join(' and ')}: hub '${hub}' has costs for ${month} in ` +
+      `${currencies.join(' and ')}; one month of a hub is recorded in one currency, so convert them to one ` +
+      `before importing`
+    );
   }
   const amount = sum(group.map((r) => dec(r.row.amount)));
   return {

@@ -7,6 +7,12 @@ import { EditRefused, type ChangeSet } from './changeset.js';
 import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
 import { flow, Money, scalar } from './yaml-editor.js';
 
+/** --fee ID:AMOUNT/PER[:SERVICE], e.g. hosting:2500/month or support:9000/quarter:core-support. */
+const FEE_SPEC = new RegExp(
+  '^([a-z0-9]+(?:-[a-z0-9]+)*):(\\d+(?:\\.\\d+)?)\\/(month|quarter|year|term)' +
+    '(?::(core-support|hub-service|development))?$',
+);
+
 type Given = Record<string, unknown>;
 
 const PARTNER_TYPES = [
@@ -110,13 +116,11 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
   const feeSpecs = (given.fee as string[] | undefined) ?? [];
   if (feeSpecs.length === 0)
     throw new EditRefused(
-      'give at least one --fee ID:AMOUNT/PER, e.g. --fee hosting:2500/month (add :SERVICE for core-support, hub-service or development)',
+      'give at least one --fee ID:AMOUNT/PER, e.g. --fee hosting:2500/month (add :SERVICE for core-support, ' +
+        'hub-service or development)',
     );
   const fees = feeSpecs.map((f) => {
-    const m =
-      /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d+(?:\.\d+)?)\/(month|quarter|year|term)(?::(core-support|hub-service|development))?$/.exec(
-        f,
-      );
+    const m = FEE_SPEC.exec(f);
     if (!m)
       throw new EditRefused(`--fee '${f}': write it like hosting:2500/month or support:9000/quarter:core-support`);
     checkAmount('fee', m[2], 'fee', v.currency as Currency);
@@ -156,7 +160,10 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
   changes.create(`partners/${v.partner}/contracts/${id}.yaml`, lines.join('\n') + '\n');
   const currencyNote =
     given.currency === undefined
-      ? ` Amounts are in ${v.currency}${country && COUNTRY_CURRENCY[country] === v.currency ? `, the currency of ${country}` : ''} (give --currency to choose another).`
+      ? ` Amounts are in ` +
+        `${v.currency}${
+          country && COUNTRY_CURRENCY[country] === v.currency ? `, the currency of ` + `${country}` : ''
+        } (give --currency to choose another).`
       : '';
   // A signed contract is `active` from signing; its fees count only from its start (docs/guide.md).
   const startNote =
@@ -281,5 +288,7 @@ export async function newHub(changes: ChangeSet, given: Given): Promise<string> 
       throw new EditRefused(`there is no contract '${contract}' of ${v.partner} (looked for ${path})`);
     changes.edit(path, (e) => e.append(['hubs'], v.id));
   }
-  return `Added hub ${v.id} (${v.cloud}) to ${v.partner}${contracts.length ? `, covered by ${contracts.join(', ')}` : ''}.`;
+  return `Added hub ${v.id} (${v.cloud}) to ${v.partner}${
+    contracts.length ? `, covered by ` + `${contracts.join(', ')}` : ''
+  }.`;
 }

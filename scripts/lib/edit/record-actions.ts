@@ -36,7 +36,8 @@ export async function recordPayment(changes: ChangeSet, given: Given): Promise<s
   const total = dec(invoice.amount);
   if (paid.greaterThan(total)) {
     throw new EditRefused(
-      `${v.invoice} is for ${toFixed(total, 2)} ${invoice.currency} and ${toFixed(paid.minus(dec(v.amount!)), 2)} is already paid: ${v.amount} more would be too much`,
+      `${v.invoice} is for ${toFixed(total, 2)} ${invoice.currency} and ` +
+        `${toFixed(paid.minus(dec(v.amount!)), 2)} is already paid: ${v.amount} more would be too much`,
     );
   }
   const at = itemIndex(found.pointer);
@@ -45,7 +46,10 @@ export async function recordPayment(changes: ChangeSet, given: Given): Promise<s
     if (paid.equals(total)) e.set([at, 'status'], 'paid');
   });
   const left = total.minus(paid);
-  return `Recorded ${toFixed(dec(v.amount!), 2)} ${invoice.currency} received ${v.date} for ${v.invoice}; ${left.isZero() ? 'it is now paid' : `${toFixed(left, 2)} ${invoice.currency} is still outstanding`}.`;
+  return (
+    `Recorded ${toFixed(dec(v.amount!), 2)} ${invoice.currency} received ${v.date} for ${v.invoice}; ` +
+    `${left.isZero() ? 'it is now paid' : `${toFixed(left, 2)} ${invoice.currency} is still outstanding`}.`
+  );
 }
 
 export async function recordInvoice(changes: ChangeSet, given: Given): Promise<string> {
@@ -106,7 +110,10 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
       status: given.draft ? 'draft' : 'sent',
     }),
   );
-  return `Recorded invoice ${number} to ${partner.id} for ${period.from} to ${period.to}: ${toFixed(dec(amount), MINOR_UNITS[contract.currency])} ${contract.currency}.`;
+  return (
+    `Recorded invoice ${number} to ${partner.id} for ${period.from} to ${period.to}: ` +
+    `${toFixed(dec(amount), MINOR_UNITS[contract.currency])} ${contract.currency}.`
+  );
 }
 
 export async function recordStage(changes: ChangeSet, given: Given): Promise<string> {
@@ -135,8 +142,10 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
     const backwards = !PRE_CONTRACT_STAGES.includes(from) && PRE_CONTRACT_STAGES.includes(v.to as Stage);
     if (backwards && (!given.force || !v.reason?.trim())) {
       throw new EditRefused(
-        `${v.partner} is in stage '${from}', after its contract was signed; moving it back to '${v.to}' says the contract never happened. ` +
-          `If that is really so, run it again with --force --reason "why" (the reason is kept beside the stage in partner.md)`,
+        `${v.partner} is in stage '${from}', after its contract was signed; moving it back to '${v.to}' says ` +
+          `the contract never happened. ` +
+          `If that is really so, run it again with --force --reason "why" (the reason is kept beside the ` +
+          `stage in partner.md)`,
       );
     }
     e.set(['stage'], v.to);
@@ -148,10 +157,13 @@ export async function recordStage(changes: ChangeSet, given: Given): Promise<str
     if (existing === undefined) e.set(['milestones', milestone], v.date);
     else if (existing !== v.date)
       notes.push(
-        ` The ${milestone} milestone was already ${typeof existing === 'string' ? existing : JSON.stringify(existing)}; it is left as it is.`,
+        ` The ${milestone} milestone was already ` +
+          `${typeof existing === 'string' ? existing : JSON.stringify(existing)}; it is left as it is.`,
       );
   });
-  return `Moved ${v.partner} to stage ${v.to}${milestone ? ` (milestone ${milestone}: ${v.date})` : ''}.${notes.join('')}`;
+  return `Moved ${v.partner} to stage ${v.to}${
+    milestone ? ` (milestone ${milestone}: ` + `${v.date})` : ''
+  }.${notes.join('')}`;
 }
 
 export async function recordDeliverable(changes: ChangeSet, given: Given): Promise<string> {

@@ -42,7 +42,10 @@ export interface PartnerRecovery {
   revenue: Decimal;
   cloudCost: Decimal;
   sharedCost: Decimal;
-  /** revenue / (cloud cost + shared cost); undefined when it has no costs or no contract. Above 1: the partner covers its costs. */
+  /**
+   * revenue / (cloud cost + shared cost); undefined when it has no costs or no contract. Above 1: the partner
+   * covers its costs.
+   */
   recovery: Decimal | undefined;
   /**
    * Set when the partner has no signed contract in force in the month: its
@@ -71,7 +74,10 @@ export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): 
   });
 }
 
-/** 'no contract yet' when the partner's first signed contract starts after `month`, 'no contract' when none is in force; else undefined. */
+/**
+ * 'no contract yet' when the partner's first signed contract starts after `month`, 'no contract' when none is in
+ * force; else undefined.
+ */
 function contractNote(ctx: FigureContext, partner: PartnerFolder, month: string): RecoveryNote | undefined {
   const signed = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
   if (signed.some((v) => daysInside(monthPeriod(month), v.effective) > 0)) return undefined;

@@ -1,4 +1,7 @@
-/** Order statistics, exact: percentiles interpolate linearly between closest ranks (NumPy's default, PERCENTILE.INC). */
+/**
+ * Order statistics, exact: percentiles interpolate linearly between closest ranks (NumPy's default,
+ * PERCENTILE.INC).
+ */
 import { Decimal } from '../money/decimal.js';
 
 /** The p-th percentile (0..100) of `values`, or undefined for none. */

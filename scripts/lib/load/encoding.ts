@@ -25,7 +25,9 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8').decode(body.subarray(0, bad));
     faults.push({
       offset: text.length,
-      message: `byte 0x${body[bad].toString(16).padStart(2, '0')} is not valid UTF-8; save the file as UTF-8 (the text before it is shown, nothing after it was read)`,
+      message:
+        `byte 0x${body[bad].toString(16).padStart(2, '0')} is not valid UTF-8; save the file as UTF-8 ` +
+        `(the text before it is shown, nothing after it was read)`,
     });
     return { text, faults };
   }

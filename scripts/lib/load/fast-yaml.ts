@@ -38,8 +38,21 @@ const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
  * collections running over several lines (js-yaml accepts continuation
  * lines that YAML forbids).
  */
-const UNUSUAL =
-  /\t|(?:^|[\s[{,])[&*!]|^\s*(?:- )*\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)|^(?:---|\.\.\.)|['"\]}]#|(?:^|\s)-[ ]+#|^[ ]*(?:-[ ]+)*-[ ]*$|(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$/m;
+const UNUSUAL = new RegExp(
+  [
+    String.raw`\t`,
+    String.raw`(?:^|[\s[{,])[&*!]`,
+    String.raw`^\s*(?:- )*\?(?:\s|$)`,
+    String.raw`[\]}]\s*:(?:\s|$)`,
+    String.raw`(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)`,
+    String.raw`^(?:---|\.\.\.)`,
+    String.raw`['"\]}]#`,
+    String.raw`(?:^|\s)-[ ]+#`,
+    String.raw`^[ ]*(?:-[ ]+)*-[ ]*$`,
+    String.raw`(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$`,
+  ].join('|'),
+  'm',
+);
 
 /** The data of a YAML text, or undefined when the located parser must read it. */
 export function parseFast(text: string): { data: unknown } | undefined {

@@ -73,7 +73,8 @@ async function readEntry(
   if (entry.type === 'symlink') {
     fileProblem(
       'file-type',
-      'this is a symbolic link; links are not followed (they could point outside the repository): replace it with the real file',
+      'this is a symbolic link; links are not followed (they could point outside the repository): replace it ' +
+        'with the real file',
     );
     return undefined;
   }
@@ -91,7 +92,8 @@ async function readEntry(
   if (entry.size > MAX_FILE_BYTES) {
     fileProblem(
       'file-too-large',
-      `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split the data (one file per partner) or remove what does not belong`,
+      `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} ` +
+        `MiB are not read. Split the data (one file per partner) or remove what does not belong`,
     );
     return undefined;
   }

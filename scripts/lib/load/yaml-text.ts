@@ -84,8 +84,10 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (e) {
     const alias = e instanceof ReferenceError && /alias/i.test(e.message);
     const message = alias
-      ? `the aliases (*name) in this file expand to too many values (more than ${MAX_ALIAS_COUNT} uses); write the values out instead of nesting aliases`
-      : `the data is nested too deeply to read (${(e as Error).message}); no record needs that, so check the indentation`;
+      ? `the aliases (*name) in this file expand to too many values (more than ${MAX_ALIAS_COUNT} uses); ` +
+        `write the values out instead of nesting aliases`
+      : `the data is nested too deeply to read (${(e as Error).message}); no record needs that, so check the ` +
+        `indentation`;
     faults.push({ offset: alias ? firstAliasOffset(doc) : 0, rule: alias ? 'yaml-alias' : 'yaml-syntax', message });
     return { data: undefined, positions, faults };
   }
@@ -95,7 +97,9 @@ export function parseYaml(text: string): ParsedYaml {
     faults.push({
       offset: positions.offsetOf(found.tooDeep),
       rule: 'yaml-syntax',
-      message: `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check the indentation`,
+      message:
+        `the data is nested more than ${MAX_DEPTH} levels deep here; no record needs that, so check ` +
+        `the indentation`,
     });
     return { data: undefined, positions, faults };
   }
@@ -104,7 +108,9 @@ export function parseYaml(text: string): ParsedYaml {
     faults.push({
       offset: positions.offsetOf(pointer, true),
       rule: 'unsafe-key',
-      message: `'${key}' is not allowed as a key (it could tamper with the program reading the data); remove it or use the field name you meant`,
+      message:
+        `'${key}' is not allowed as a key (it could tamper with the program reading the data); remove ` +
+        `it or use the field name you meant`,
     });
   }
   return { data, positions, faults };

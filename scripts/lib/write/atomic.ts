@@ -70,7 +70,8 @@ export async function withLock<T>(lockPath: string, fn: () => Promise<T> | T, op
     }
     if (Date.now() - started > timeout) {
       throw new LockTimeout(
-        `another command (process ${holder || 'unknown'}) has been writing ${options.what ?? 'these files'} for over ${Math.round(timeout / 1000)} s; ` +
+        `another command (process ${holder || 'unknown'}) has been writing ${options.what ?? 'these files'} ` +
+          `for over ${Math.round(timeout / 1000)} s; ` +
           `nothing was written. Try again when it has finished (if no such command is running, delete ${lockPath})`,
       );
     }

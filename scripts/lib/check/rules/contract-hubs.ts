@@ -8,7 +8,9 @@ export const rule = defineRule({
     description: "A contract covers only hubs listed in its partner's partner.md.",
     messages: {
       unknownHub: {
-        text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}",
+        text:
+          "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in " +
+          'partners/{{partner}}/partner.md: {{hubs}}',
       },
     },
   },

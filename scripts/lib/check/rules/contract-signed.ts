@@ -7,7 +7,9 @@ export const rule = defineRule({
     description: "A contract that is not a draft has a 'signed' date.",
     messages: {
       unsigned: {
-        text: "a contract with status '{{status}}' must say when it was signed: add signed: YYYY-MM-DD (or set status: draft while it is unsigned)",
+        text:
+          "a contract with status '{{status}}' must say when it was signed: add signed: YYYY-MM-DD (or " +
+          'set status: draft while it is unsigned)',
       },
     },
   },

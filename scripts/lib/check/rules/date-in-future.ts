@@ -10,7 +10,10 @@ export const rule = defineRule({
   meta: {
     id: 'date-in-future',
     severity: 'warning',
-    description: `A fact (a payment, a signature, a milestone, a completion…) dated more than ${FUTURE_DAYS} days after the date of the check; plans (ends, due dates, periods, scheduled launches and terminations) may be later.`,
+    description:
+      `A fact (a payment, a signature, a milestone, a completion…) dated more than ${FUTURE_DAYS} ` +
+      `days after the date of the check; plans (ends, due dates, periods, scheduled launches and ` +
+      `terminations) may be later.`,
     messages: {
       future: {
         text: `{{field}} {{date}} is more than ${FUTURE_DAYS} days after {{today}}`,

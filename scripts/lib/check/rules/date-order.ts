@@ -6,7 +6,8 @@ export const rule = defineRule({
     id: 'date-order',
     severity: 'error',
     description:
-      'Ranges do not end before they start: contract and cost terms, grant periods, invoice periods and due dates, hub lifetimes.',
+      'Ranges do not end before they start: contract and cost terms, grant periods, invoice periods and due ' +
+      'dates, hub lifetimes.',
     messages: {
       term: {
         text: 'the end {{end}} is before the start {{start}}',

@@ -17,7 +17,8 @@ export const rule = defineRule({
     id: 'fx-rate',
     severity: 'error',
     description:
-      'Every amount in a foreign currency has an exchange rate in ops.config.yaml from the first month it is converted.',
+      'Every amount in a foreign currency has an exchange rate in ops.config.yaml from the first month it is ' +
+      'converted.',
     messages: {
       tooLate: {
         text: 'there is no {{currency}} exchange rate in {{month}} (the first is from {{first}})',
@@ -25,7 +26,9 @@ export const rule = defineRule({
       },
       none: {
         text: 'there is no exchange rate for {{currency}}',
-        hint: 'add fx: {{currency}}: [{ from: {{month}}, rate: … }] to ops.config.yaml (1 {{currency}} = rate {{reporting}})',
+        hint:
+          'add fx: {{currency}}: [{ from: {{month}}, rate: … }] to ops.config.yaml (1 {{currency}} = ' +
+          'rate {{reporting}})',
       },
     },
   },

@@ -9,7 +9,9 @@ export const rule = defineRule({
     description: "Cloud costs and usage name one of the partner's own hubs.",
     messages: {
       unknownHub: {
-        text: "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in partners/{{partner}}/partner.md: {{hubs}}",
+        text:
+          "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in " +
+          'partners/{{partner}}/partner.md: {{hubs}}',
       },
     },
   },

@@ -13,7 +13,9 @@ export const rule = defineRule({
         hint: "move this invoice to that partner's invoices.yaml or name one of this partner's contracts ({{own}})",
       },
       unknown: {
-        text: "there is no contract '{{id}}' for partner '{{partner}}'.{{suggestion}} This partner's contracts: {{own}}",
+        text:
+          "there is no contract '{{id}}' for partner '{{partner}}'.{{suggestion}} This partner's " +
+          'contracts: {{own}}',
       },
     },
   },

@@ -8,7 +8,9 @@ export const rule = defineRule({
     description: "A partner's onboarding entries name items of the checklist in ops.config.yaml.",
     messages: {
       unknownItem: {
-        text: "'{{key}}' is not an item of the onboarding checklist.{{suggestion}} Checklist items (ops.config.yaml): {{items}}",
+        text:
+          "'{{key}}' is not an item of the onboarding checklist.{{suggestion}} Checklist items " +
+          '(ops.config.yaml): {{items}}',
       },
     },
   },

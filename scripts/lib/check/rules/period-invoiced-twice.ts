@@ -9,10 +9,13 @@ export const rule = defineRule({
     id: 'period-invoiced-twice',
     severity: 'warning',
     description:
-      'Two invoices that are not void bill overlapping service periods of the same contract (the partner would be charged twice for those days).',
+      'Two invoices that are not void bill overlapping service periods of the same contract (the partner ' +
+      'would be charged twice for those days).',
     messages: {
       overlap: {
-        text: '{{number}} bills {{from}} to {{to}}, but {{other}} already bills {{otherFrom}} to {{otherTo}} of {{contract}} ({{days}} twice)',
+        text:
+          '{{number}} bills {{from}} to {{to}}, but {{other}} already bills {{otherFrom}} to {{otherTo}} ' +
+          'of {{contract}} ({{days}} twice)',
         hint: 'correct the period, or set status: void on the invoice that replaces nothing',
       },
     },

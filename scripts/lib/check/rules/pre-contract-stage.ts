@@ -10,7 +10,8 @@ export const rule = defineRule({
     id: 'pre-contract-stage',
     severity: 'error',
     description:
-      'A partner with a signed contract in force on the date of the check is not in a pre-contract stage (lead, qualified, proposal, negotiation or lost).',
+      'A partner with a signed contract in force on the date of the check is not in a pre-contract stage ' +
+      '(lead, qualified, proposal, negotiation or lost).',
     messages: {
       inForce: {
         text: "'{{partner}}' is in stage '{{stage}}', but its contract {{contract}} is in force ({{start}} to {{end}})",

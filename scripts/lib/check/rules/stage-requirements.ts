@@ -14,7 +14,9 @@ export const rule = defineRule({
         text: "a partner in stage '{{stage}}' has signed a contract: add milestones: contract_signed: YYYY-MM-DD",
       },
       notLive: {
-        text: "an active partner has a live hub: add milestones: hub_live: YYYY-MM-DD (or keep the stage at 'onboarding')",
+        text:
+          'an active partner has a live hub: add milestones: hub_live: YYYY-MM-DD (or keep the stage at ' +
+          "'onboarding')",
       },
     },
   },

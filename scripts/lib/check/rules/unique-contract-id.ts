@@ -9,7 +9,9 @@ export const rule = defineRule({
     messages: {
       duplicate: {
         text: "the contract id '{{key}}' is also used by {{others}}",
-        hint: "contract ids must be unique across partners: rename the one added by mistake (file and id), e.g. to '<partner>-{{key}}'",
+        hint:
+          'contract ids must be unique across partners: rename the one added by mistake (file and id), ' +
+          "e.g. to '<partner>-{{key}}'",
       },
     },
   },

@@ -6,7 +6,8 @@ export const rule = defineRule({
     id: 'unique-item-id',
     severity: 'error',
     description:
-      'Fee ids are unique within a contract, deliverable ids within a grant, cost ids and checklist ids within their file.',
+      'Fee ids are unique within a contract, deliverable ids within a grant, cost ids and checklist ids ' +
+      'within their file.',
     messages: {
       twice: { text: "the {{what}} id '{{id}}' is used twice", hint: 'give each {{what}} its own id' },
     },

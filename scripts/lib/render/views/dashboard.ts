@@ -116,5 +116,8 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
 export function cloudBillsNote(f: Figures): string {
   if (f.pendingCloudBills.length === 0) return '';
   const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.repo.partners.find((p) => p.id === id)!)));
-  return `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC and pass-through revenue leave them out.`;
+  return (
+    `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC ` +
+    `and pass-through revenue leave them out.`
+  );
 }
