@@ -38,14 +38,14 @@ runCommand(async () => {
   const out = outputFolder(args.out ? resolve(args.out) : rules.reportsFolder, rules);
   const checked = await checkedData(await dataSource(root, args.rev), asOf);
   if (!checked) return 1;
-  const history = await readHistory(root, args.rev);
+  const [history, revision] = await Promise.all([readHistory(root, args.rev), dataRevision(root, args.rev)]);
   const figures = computeFigures(checked.repo, asOf, history);
   const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
   const meta = {
     organization: checked.repo.config.organization,
     asOf,
     currency: figures.currency,
-    revision: await dataRevision(root, args.rev),
+    revision,
     sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct,
   };
   let summary;

@@ -1,8 +1,9 @@
 /** Git-backed features on a scripted history (see helpers/git-history.ts). */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataRevision } from '../scripts/lib/load/revision.js';
 import type { DiffJson } from '../scripts/lib/write/diff-json.js';
 import type { MetricsJson } from '../scripts/lib/write/metrics-json.js';
 import { runCli } from './helpers/cli.js';
@@ -228,5 +229,40 @@ describe('reading a revision', () => {
     expect(snapshot()).toEqual(before);
     expect(before.status).toBe(' M partners/beta/partner.md\n');
     git(h.dir, ['checkout', '--', '.']);
+  });
+});
+
+describe('the data revision a report names', () => {
+  it('is the last commit that changed a data file, with uncommitted changes said', async () => {
+    // Commit 5 (2026-05-02) is the last one; a commit that changes no data file does not count.
+    writeFileSync(join(h.dir, 'NOTES.txt'), 'code, not data\n');
+    git(h.dir, ['add', 'NOTES.txt']);
+    git(h.dir, ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'Notes only']);
+    expect(await dataRevision(h.dir)).toBe(`${short(4)} (2026-05-02)`);
+    writeFileSync(join(h.dir, 'NOTES.txt'), 'changed, still not data\n');
+    expect(await dataRevision(h.dir)).toBe(`${short(4)} (2026-05-02)`);
+    writeFileSync(join(h.dir, 'partners/beta/partner.md'), 'edited\n');
+    expect(await dataRevision(h.dir)).toBe(`${short(4)} (2026-05-02) + uncommitted changes`);
+    // At a revision, the working tree is not what was read.
+    expect(await dataRevision(h.dir, h.commits[2])).toBe(`${short(2)} (2026-03-03)`);
+    git(h.dir, ['checkout', '--', '.']);
+    git(h.dir, ['reset', '-q', '--hard', h.commits[4]]);
+  });
+
+  it('reads a data folder inside a larger repository, and says when there is no repository', async () => {
+    const repo = tempDir();
+    git(repo, ['init', '-q', '-b', 'main']);
+    mkdirSync(join(repo, 'ops'));
+    cpSync(join(h.dir, 'partners'), join(repo, 'ops/partners'), { recursive: true });
+    writeFileSync(join(repo, 'README.md'), 'x\n');
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'data'], {
+      GIT_COMMITTER_DATE: '2026-06-01T12:00:00Z',
+    });
+    const hash = git(repo, ['rev-parse', '--short=7', 'HEAD']).trim();
+    expect(await dataRevision(join(repo, 'ops'))).toBe(`${hash} (2026-06-01)`);
+    writeFileSync(join(repo, 'README.md'), 'outside the data\n');
+    expect(await dataRevision(join(repo, 'ops'))).toBe(`${hash} (2026-06-01)`);
+    expect(await dataRevision(tempDir())).toBe('a folder not under version control');
   });
 });

@@ -12,12 +12,12 @@ export async function dataRevision(root: string, rev?: string): Promise<string> 
   const git = simpleGit({ baseDir: root });
   try {
     if (!(await git.checkIsRepo())) return 'a folder not under version control';
-    const top = (await git.revparse(['--show-toplevel'])).trim();
-    const prefix = await git.revparse(['--show-prefix']).then((s) => s.trim());
-    const paths = DATA_PATHS.map((p) => `${prefix}${p}`);
-    const log = await git.raw(['-C', top, 'log', '-1', '--format=%h %cs', ...(rev ? [rev] : []), '--', ...paths]);
-    // At a revision, the working tree is not what was read.
-    const status = rev ? '' : await git.raw(['-C', top, 'status', '--porcelain', '--', ...paths]);
+    // Paths are relative to the data root, where git runs.
+    const [log, status] = await Promise.all([
+      git.raw(['log', '-1', '--format=%h %cs', ...(rev ? [rev] : []), '--', ...DATA_PATHS]),
+      // At a revision, the working tree is not what was read.
+      rev ? '' : git.raw(['status', '--porcelain', '--', ...DATA_PATHS]),
+    ]);
     const [hash, date] = log.trim().split(' ');
     const label = hash ? `${hash} (${date})` : 'no commit yet';
     return status.trim() ? `${label} + uncommitted changes` : label;
