@@ -1,21 +1,28 @@
-/** Every figure of one as-of date, as plain data: pure functions of (records, as-of date). */
+/**
+ * Every figure of one as-of date, as plain data: pure functions of (records,
+ * as-of date). FIGURES is the one list of them: each entry says how it is
+ * computed, what it is and where docs/figures.md defines it, and the keys it
+ * writes in the `metrics` JSON; computeFigures, metricsJson and the index of
+ * docs/figures.md all read it.
+ */
 import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
-import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
+import { toFixed, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { factsAt } from './as-of.js';
+import { decliningUsage, npsBySurvey } from './community.js';
 import { figureContext, type FigureContext } from './context.js';
-import { decliningUsage, npsBySurvey, type Nps } from './community.js';
 import { pendingCloudBills } from './costs.js';
-import { deliverableFigures, type DeliverableFigures } from './deliverables.js';
-import { ledgers, type ContractLedger } from './ledger.js';
-import { milestoneSpans, onboardingPartners, type MilestoneSpan, type OnboardingPartner } from './onboarding.js';
-import { deals, grantProspects, type Deal, type GrantProspect } from './pipeline.js';
-import { projection, type ProjectionMonth } from './projection.js';
-import { receivables, type Receivables } from './receivables.js';
-import { partnerRecovery, recoveryAt, recoveryTrend, type PartnerRecovery, type RecoveryPoint } from './recovery.js';
-import { renewals, type Renewal } from './renewals.js';
-import { unbilled, type UnbilledPeriod } from './unbilled.js';
+import { deliverableFigures } from './deliverables.js';
+import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
+import { ledgers } from './ledger.js';
+import { milestoneSpans, onboardingPartners } from './onboarding.js';
+import { deals, grantProspects } from './pipeline.js';
+import { projection } from './projection.js';
+import { BUCKETS, receivables } from './receivables.js';
+import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
+import { renewals } from './renewals.js';
+import { unbilled } from './unbilled.js';
 
 export interface HistoryFigures {
   available: boolean;
@@ -24,29 +31,219 @@ export interface HistoryFigures {
   changes: ChangeGroup[];
 }
 
-export interface Figures {
+/** What a figure is computed from besides the records at D. */
+interface FigureInput {
   ctx: FigureContext;
-  asOf: string;
-  currency: string;
-  recovery: RecoveryPoint;
-  trend: RecoveryPoint[];
-  partners: PartnerRecovery[];
-  receivables: Receivables;
-  unbilled: UnbilledPeriod[];
-  ledgers: ContractLedger[];
-  renewals: Renewal[];
-  deliverables: DeliverableFigures;
-  onboarding: OnboardingPartner[];
-  milestoneSpans: MilestoneSpan[];
-  nps: Nps[];
-  decliningUsage: string[];
-  /** Partners whose cloud bill for the as-of month is not in yet. */
-  pendingCloudBills: string[];
-  deals: Deal[];
-  grantProspects: GrantProspect[];
-  projection: ProjectionMonth[];
-  history: HistoryFigures;
+  history: History;
+  activity: Map<string, PartnerActivity>;
 }
+
+/** JSON money: 2-decimal strings in the reporting currency; ratios 4-decimal strings; fractions numbers. */
+const money = (d: Decimal) => toFixed(d, 2);
+const ratio = (d: Decimal | undefined) => (d === undefined ? null : toFixed(d, 4));
+const fraction = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(4).toNumber());
+
+/**
+ * One entry a figure: `compute` makes it; `json` writes its keys of the
+ * metrics JSON (in this order), with the figures SPEC groups under the same
+ * key (milestone spans under onboarding, grant prospects under pipeline);
+ * `about` and `section` make the index of docs/figures.md.
+ */
+const figure = <T, J extends object = object>(spec: {
+  about: string;
+  section: string;
+  compute: (input: FigureInput) => T;
+  json?: (value: T, ctx: FigureContext) => J;
+}) => spec;
+
+export const FIGURES = {
+  recovery: figure({
+    about: 'MRR, MRC and the cost recovery ratio in M',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => recoveryAt(ctx, ctx.month),
+    json: (r) => ({ mrr: money(r.mrr), mrc: money(r.mrc), cost_recovery_ratio: ratio(r.ratio) }),
+  }),
+  receivables: figure({
+    about: 'outstanding receivables by age, and the overdue invoices',
+    section: 'Invoicing',
+    compute: ({ ctx }) => receivables(ctx),
+    json: (r) => ({
+      receivables: {
+        outstanding: money(r.outstanding),
+        buckets: Object.fromEntries(BUCKETS.map((b) => [b, money(r.buckets[b])])),
+        overdue_invoices: r.open.filter((o) => o.daysPastDue > 0).map((o) => o.invoice.number),
+      },
+    }),
+  }),
+  unbilled: figure({
+    about: 'billing periods that have started and have no invoice',
+    section: 'Invoicing',
+    compute: ({ ctx }) => unbilled(ctx),
+    json: (u) => ({ unbilled: u.map(({ contract, from, to }) => ({ contract, from, to })) }),
+  }),
+  renewals: figure({
+    about: 'active contracts ending within the renewal window, with their notice dates',
+    section: 'Renewals',
+    compute: ({ ctx }) => renewals(ctx),
+    json: (r) => ({ renewals: r.map(({ contract, end, noticeBy }) => ({ contract, end, notice_by: noticeBy })) }),
+  }),
+  deliverables: figure({
+    about: 'grant deliverables overdue and due soon, and the on-time rate',
+    section: 'Grants',
+    compute: ({ ctx }) => deliverableFigures(ctx),
+    json: (d) => ({
+      deliverables: {
+        overdue: d.overdue.map((x) => x.id),
+        due_soon: d.dueSoon.map((x) => x.id),
+        on_time_rate: fraction(d.onTimeRate),
+      },
+    }),
+  }),
+  onboarding: figure({
+    about: 'partners in onboarding, their checklist progress and days in stage',
+    section: 'Onboarding',
+    compute: ({ ctx }) => onboardingPartners(ctx),
+    json: (o, ctx) => ({
+      onboarding: {
+        partners: o.map((x) => ({
+          id: x.partner.id,
+          progress: fraction(x.progress),
+          days_in_stage: x.daysInStage ?? null,
+        })),
+        milestone_days: Object.fromEntries(
+          milestoneSpans(ctx).map((s) => [
+            `${s.from}->${s.to}`,
+            { median: s.median ?? null, p90: s.p90 ?? null, n: s.n },
+          ]),
+        ),
+      },
+    }),
+  }),
+  milestoneSpans: figure({
+    about: 'median and 90th percentile days between milestones (in the JSON under onboarding)',
+    section: 'Onboarding',
+    compute: ({ ctx }) => milestoneSpans(ctx),
+  }),
+  nps: figure({
+    about: 'net promoter score per survey',
+    section: 'Community',
+    compute: ({ ctx }) => npsBySurvey(ctx),
+    json: (n) => ({ nps: n.map(({ survey, score, responses }) => ({ survey, score, responses })) }),
+  }),
+  decliningUsage: figure({
+    about: 'partners whose active users in M fell below 70 % of the three months before',
+    section: 'Community',
+    compute: ({ ctx }) => decliningUsage(ctx),
+    json: (d) => ({ declining_usage: d }),
+  }),
+  trend: figure({
+    about: 'MRR, MRC and the ratio for each of the last 12 months',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => recoveryTrend(ctx),
+    json: (t) => ({
+      cost_recovery_trend: t.map((p) => ({
+        month: p.month,
+        mrr: money(p.mrr),
+        mrc: money(p.mrc),
+        ratio: ratio(p.ratio),
+      })),
+    }),
+  }),
+  partners: figure({
+    about: "each partner's revenue, cloud and shared cost, and revenue ÷ cost",
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => partnerRecovery(ctx),
+    json: (ps) => ({
+      partners: ps.map((p) => ({
+        id: p.partner.id,
+        revenue: money(p.revenue),
+        cloud_cost: money(p.cloudCost),
+        shared_cost: money(p.sharedCost),
+        recovery: ratio(p.recovery),
+        recovery_note: p.note ?? null,
+      })),
+    }),
+  }),
+  ledgers: figure({
+    about: 'per contract: contracted, invoiced and collected to date',
+    section: 'Invoicing',
+    compute: ({ ctx }) => ledgers(ctx),
+    json: (ls) => ({
+      contracts: ls.map((l) => ({
+        contract: l.contract,
+        partner: l.partner,
+        currency: l.currency,
+        contracted: money(l.contracted),
+        invoiced: money(l.invoiced),
+        collected: money(l.collected),
+      })),
+    }),
+  }),
+  deals: figure({
+    about: 'open deals with their annual and probability-weighted value',
+    section: 'Pipeline and projection',
+    compute: ({ ctx }) => deals(ctx),
+    json: (ds, ctx) => ({
+      pipeline: {
+        deals: ds.map((d) => ({
+          partner: d.partner.id,
+          stage: d.stage,
+          annual_value: money(d.annualValue),
+          weighted_value: money(d.weightedValue),
+        })),
+        grants: grantProspects(ctx).map((g) => ({ grant: g.grant, status: g.status, amount: money(g.amount) })),
+      },
+    }),
+  }),
+  grantProspects: figure({
+    about: 'grants being prepared or submitted and not yet decided (in the JSON under pipeline)',
+    section: 'Pipeline and projection',
+    compute: ({ ctx }) => grantProspects(ctx),
+  }),
+  history: figure({
+    about: 'when each partner was last updated and by whom, stale partners, recent changes',
+    section: 'History',
+    compute: ({ ctx, history, activity }): HistoryFigures => ({
+      available: history.available,
+      activity,
+      stale: stalePartners(ctx.repo, activity, ctx.asOf),
+      changes: recentChanges(history, ctx.asOf),
+    }),
+    json: (h) => ({
+      history: {
+        available: h.available,
+        stale_partners: h.stale.map((a) => a.partner),
+        last_updated: [...h.activity.values()]
+          .sort((a, b) => (a.partner < b.partner ? -1 : 1))
+          .map((a) => ({ id: a.partner, date: a.lastUpdated, by: a.updatedBy, commit: a.commit })),
+      },
+    }),
+  }),
+  projection: figure({
+    about: 'committed and weighted pipeline revenue and costs for the next 12 months',
+    section: 'Pipeline and projection',
+    compute: ({ ctx }) => projection(ctx),
+    json: (p) => ({
+      projection: p.map((m) => ({
+        month: m.month,
+        committed: money(m.committed),
+        pipeline: money(m.pipeline),
+        costs: money(m.costs),
+      })),
+    }),
+  }),
+  pendingCloudBills: figure({
+    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
+  }),
+};
+
+type Table = typeof FIGURES;
+
+export type Figures = { ctx: FigureContext; asOf: string; currency: string } & {
+  readonly [K in keyof Table]: ReturnType<Table[K]['compute']>;
+};
 
 /**
  * Every figure at `asOf`. Each is computed the first time it is read, then
@@ -57,51 +254,20 @@ export function computeFigures(records: Repository, asOf: string, history: Histo
   // Only what was true on the as-of date: facts dated later are taken back first.
   const repo = factsAt(records, asOf);
   const ctx = figureContext(repo, asOf);
-  const activity = partnerActivity(history, asOf);
-  return lazily<Figures>({
-    ctx: () => ctx,
-    asOf: () => asOf,
-    currency: () => repo.config.reporting_currency,
-    recovery: () => recoveryAt(ctx, ctx.month),
-    trend: () => recoveryTrend(ctx),
-    partners: () => partnerRecovery(ctx),
-    receivables: () => receivables(ctx),
-    unbilled: () => unbilled(ctx),
-    ledgers: () => ledgers(ctx),
-    renewals: () => renewals(ctx),
-    deliverables: () => deliverableFigures(ctx),
-    onboarding: () => onboardingPartners(ctx),
-    milestoneSpans: () => milestoneSpans(ctx),
-    nps: () => npsBySurvey(ctx),
-    decliningUsage: () => decliningUsage(ctx),
-    pendingCloudBills: () => pendingCloudBills(ctx, ctx.month),
-    deals: () => deals(ctx),
-    grantProspects: () => grantProspects(ctx),
-    projection: () => projection(ctx),
-    history: () => ({
-      available: history.available,
-      activity,
-      stale: stalePartners(repo, activity, asOf),
-      changes: recentChanges(history, asOf),
-    }),
-  });
-}
-
-/** An object whose every property is made by its function on first read, then kept. */
-function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
-  const out = {} as T;
-  for (const key of Object.keys(makers) as (keyof T & string)[]) {
-    Object.defineProperty(out, key, {
+  const input: FigureInput = { ctx, history, activity: partnerActivity(history, asOf) };
+  const f = { ctx, asOf, currency: repo.config.reporting_currency } as Figures;
+  for (const [key, spec] of Object.entries(FIGURES) as [keyof Table, { compute: (i: FigureInput) => unknown }][]) {
+    Object.defineProperty(f, key, {
       enumerable: true,
       configurable: true,
       get() {
-        const value = makers[key]();
-        Object.defineProperty(out, key, { value, enumerable: true });
+        const value = spec.compute(input);
+        Object.defineProperty(f, key, { value, enumerable: true });
         return value;
       },
     });
   }
-  return out;
+  return f;
 }
 
 /** The same day a month earlier (clamped), for "change vs last month". */
