@@ -1,0 +1,20 @@
+/** What the rules that check a hub name against the partner's own hubs share: the message and its data. */
+import type { PartnerFolder } from '../model/repository.js';
+import { didYouMean } from '../text/suggest.js';
+
+export const UNKNOWN_HUB = {
+  text:
+    "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in " +
+    'partners/{{partner}}/partner.md: {{hubs}}',
+};
+
+/**
+ * The message data when `hub` is not one of the partner's hubs; undefined
+ * when it is, or while partner.md is broken.
+ */
+export function unknownHub(hub: string, p: PartnerFolder): Record<string, string> | undefined {
+  if (!p.profile) return undefined; // hubs unknown while partner.md is broken
+  const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
+  if (hubs.includes(hub)) return undefined;
+  return { hub, partner: p.id, suggestion: didYouMean(hub, hubs), hubs: hubs.join(', ') || 'none' };
+}
