@@ -6,7 +6,7 @@
  */
 import type { LoadedFile } from '../load/index.js';
 import { KINDS, type Kinds } from './kinds.js';
-import { CONFIG_DEFAULTS, type Config } from './records.js';
+import { CONFIG_DEFAULTS, type Config, type Contract } from './records.js';
 import type { KindFiles } from './records.generated.js';
 
 export interface Item<T> {
@@ -72,6 +72,11 @@ export type Repository = {
 export function hasBrokenFiles(repo: Repository, prefix: string): boolean {
   for (const p of repo.brokenPaths) if (p.startsWith(prefix)) return true;
   return false;
+}
+
+/** The partner's contract an invoice bills, when the partner has it. */
+export function invoicedContract(p: PartnerFolder, invoice: { contract: string }): Contract | undefined {
+  return p.contracts.find((c) => c.value.id === invoice.contract)?.value;
 }
 
 type Fields = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { invoicedContract } from '../../model/repository.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -15,7 +16,7 @@ export const rule = defineRule({
   create({ report }) {
     return {
       invoice(inv, p) {
-        const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
+        const contract = invoicedContract(p, inv.value);
         const period = inv.value.period;
         if (!contract?.terminated || !period || inv.value.status === 'void') return;
         if (period.to > contract.terminated)

@@ -1,3 +1,4 @@
+import { invoicedContract } from '../../model/repository.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -20,7 +21,7 @@ export const rule = defineRule({
     return {
       invoice(inv, p) {
         const period = inv.value.period;
-        const contract = p.contracts.find((c) => c.value.id === inv.value.contract)?.value;
+        const contract = invoicedContract(p, inv.value);
         if (!period || !contract) return;
         const data = {
           from: period.from,
