@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTRACT_KINDS, PARTNER_TYPES } from '../scripts/lib/model/records.js';
 import { addDays, addMonths, addMonthsToDate, daysBetween, minDate, monthOf } from '../scripts/lib/time/calendar.js';
 import { billingPeriods } from '../scripts/lib/time/periods.js';
 
@@ -40,17 +41,6 @@ const STAGES = [
   ['churned', 7],
   ['lost', 3],
 ] as const;
-const TYPES = [
-  'university',
-  'research-collaboration',
-  'government',
-  'nonprofit',
-  'company',
-  'cloud-vendor',
-  'reseller',
-  'publisher',
-];
-const KINDS = ['service-agreement', 'statement-of-work', 'mou', 'subaward', 'reseller'];
 const SIGNED = new Set(['onboarding', 'active', 'paused', 'churned']);
 const SURVEYS = ['2025-q3', '2025-q4', '2026-q1', '2026-q2', '2026-q3'];
 const CHECKLIST = ['kickoff-call', 'hub-deployed', 'admins-trained', 'first-users'];
@@ -112,7 +102,7 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
       : [];
     write(
       `partners/${id}/partner.md`,
-      `---\nid: ${id}\nname: Partner ${i}\ntype: ${TYPES[i % TYPES.length]}\n` +
+      `---\nid: ${id}\nname: Partner ${i}\ntype: ${PARTNER_TYPES[i % PARTNER_TYPES.length]}\n` +
         `country: ${currency === 'CAD' ? 'CA' : 'US'}\naccount_owner: owner${i % 7}\nstage: ${stage}\n` +
         `milestones:\n${Object.entries(m)
           .map(([k, v]) => `  ${k}: ${v}`)
@@ -265,7 +255,7 @@ function contract(
   },
 ): string {
   return (
-    `id: ${id}\npartner: ${partner}\nkind: ${r.pick(KINDS)}\nstatus: ` +
+    `id: ${id}\npartner: ${partner}\nkind: ${r.pick(CONTRACT_KINDS)}\nstatus: ` +
     `${status}\n${signed ? `signed: ${signed}\n` : ''}start: ${start}\nend: ${end}\n` +
     (terms.terminated ? `terminated: ${terms.terminated}\n` : '') +
     `currency: ${currency}\nfees:\n  - { id: hosting, description: Hosting, amount: ${terms.fee}, per: ` +

@@ -1,7 +1,7 @@
 /** What `npm run new` writes for each kind of record. */
 import { COUNTRY_CURRENCY, MINOR_UNITS } from '../money/currency.js';
 import { dec } from '../money/decimal.js';
-import type { Currency } from '../model/records.js';
+import { CONTRACT_KINDS, PARTNER_TYPES, STAGES, type Currency } from '../model/records.js';
 import { today } from '../time/calendar.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
@@ -14,18 +14,6 @@ const FEE_SPEC = new RegExp(
 );
 
 type Given = Record<string, unknown>;
-
-const PARTNER_TYPES = [
-  'university',
-  'research-collaboration',
-  'government',
-  'nonprofit',
-  'company',
-  'cloud-vendor',
-  'reseller',
-  'publisher',
-];
-const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'onboarding', 'active', 'paused', 'churned', 'lost'];
 
 /** An amount with its currency's decimals, as the rest of the data writes it. */
 export function money(amount: string | number, currency: string): Money {
@@ -81,7 +69,7 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
         flag: 'kind',
         about: 'service-agreement, statement-of-work, mou, subaward or reseller',
         default: 'service-agreement',
-        check: oneOf(['service-agreement', 'statement-of-work', 'mou', 'subaward', 'reseller']),
+        check: oneOf(CONTRACT_KINDS),
       },
       {
         flag: 'currency',

@@ -16,8 +16,8 @@ import { pendingCloudBills } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { ledgers } from './ledger.js';
-import { milestoneSpans, onboardingPartners } from './onboarding.js';
-import { deals, grantProspects } from './pipeline.js';
+import { milestoneSpans, onboardingPartners, type MilestoneSpan } from './onboarding.js';
+import { deals, grantProspects, type GrantProspect } from './pipeline.js';
 import { projection } from './projection.js';
 import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
@@ -43,6 +43,12 @@ const money = (d: Decimal) => toFixed(d, 2);
 const ratio = (d: Decimal | undefined) => (d === undefined ? null : toFixed(d, 4));
 const fraction = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(4).toNumber());
 
+/** The figures SPEC writes under another figure's key, read (not computed again) by that figure's `json`. */
+interface Grouped {
+  milestoneSpans: MilestoneSpan[];
+  grantProspects: GrantProspect[];
+}
+
 /**
  * One entry a figure: `compute` makes it; `json` writes its keys of the
  * metrics JSON (in this order), with the figures SPEC groups under the same
@@ -53,7 +59,7 @@ const figure = <T, J extends object = object>(spec: {
   about: string;
   section: string;
   compute: (input: FigureInput) => T;
-  json?: (value: T, ctx: FigureContext) => J;
+  json?: (value: T, grouped: Grouped) => J;
 }) => spec;
 
 export const FIGURES = {
@@ -103,7 +109,7 @@ export const FIGURES = {
     about: 'partners in onboarding, their checklist progress and days in stage',
     section: 'Onboarding',
     compute: ({ ctx }) => onboardingPartners(ctx),
-    json: (o, ctx) => ({
+    json: (o, { milestoneSpans }) => ({
       onboarding: {
         partners: o.map((x) => ({
           id: x.partner.id,
@@ -111,10 +117,7 @@ export const FIGURES = {
           days_in_stage: x.daysInStage ?? null,
         })),
         milestone_days: Object.fromEntries(
-          milestoneSpans(ctx).map((s) => [
-            `${s.from}->${s.to}`,
-            { median: s.median ?? null, p90: s.p90 ?? null, n: s.n },
-          ]),
+          milestoneSpans.map((s) => [`${s.from}->${s.to}`, { median: s.median ?? null, p90: s.p90 ?? null, n: s.n }]),
         ),
       },
     }),
@@ -183,7 +186,7 @@ export const FIGURES = {
     about: 'open deals with their annual and probability-weighted value',
     section: 'Pipeline and projection',
     compute: ({ ctx }) => deals(ctx),
-    json: (ds, ctx) => ({
+    json: (ds, { grantProspects }) => ({
       pipeline: {
         deals: ds.map((d) => ({
           partner: d.partner.id,
@@ -191,7 +194,7 @@ export const FIGURES = {
           annual_value: money(d.annualValue),
           weighted_value: money(d.weightedValue),
         })),
-        grants: grantProspects(ctx).map((g) => ({ grant: g.grant, status: g.status, amount: money(g.amount) })),
+        grants: grantProspects.map((g) => ({ grant: g.grant, status: g.status, amount: money(g.amount) })),
       },
     }),
   }),

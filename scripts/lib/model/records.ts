@@ -52,6 +52,28 @@ export const MILESTONES: readonly MilestoneName[] = [
   'churned',
 ];
 
+/** The partner types, as partner.schema.json lists them (a test keeps the two equal). */
+export const PARTNER_TYPES: readonly Partner['type'][] = [
+  'university',
+  'research-collaboration',
+  'government',
+  'nonprofit',
+  'company',
+  'cloud-vendor',
+  'reseller',
+  'publisher',
+];
+
+/** The kinds of agreement, as contract.schema.json lists them (a test keeps the two equal). */
+export const CONTRACT_KINDS: readonly Contract['kind'][] = [
+  'service-agreement',
+  'statement-of-work',
+  'mou',
+  'subaward',
+  'reseller',
+];
+
+/** The lifecycle stages, as partner.schema.json lists them (a test keeps the two equal). */
 export const STAGES: readonly Stage[] = [
   'lead',
   'qualified',

@@ -13,8 +13,8 @@ export type MetricsJson = { as_of: string; currency: string } & Intersection<
 export function metricsJson(f: Figures): MetricsJson {
   const out: Record<string, unknown> = { as_of: f.asOf, currency: f.currency };
   for (const key of Object.keys(FIGURES) as (keyof Table)[]) {
-    const spec = FIGURES[key] as { json?: (value: unknown, ctx: Figures['ctx']) => object };
-    if (spec.json) Object.assign(out, spec.json(f[key], f.ctx));
+    const spec = FIGURES[key] as { json?: (value: unknown, grouped: Figures) => object };
+    if (spec.json) Object.assign(out, spec.json(f[key], f));
   }
   return out as MetricsJson;
 }
