@@ -24,9 +24,11 @@ export const AMOUNT_FIELDS = {
 export type AmountField = keyof typeof AMOUNT_FIELDS;
 
 /** The money-precision rule's words, shared with the commands that take an amount. */
-export const PRECISION_MESSAGE: Message = {
-  text: '{{amount}} has more decimals than {{currency}} allows ({{allowed}})',
-  hint: 'write it with at most {{allowed}}, e.g. {{example}}',
+export const PRECISION_MESSAGES: { decimals: Message } = {
+  decimals: {
+    text: '{{amount}} has more decimals than {{currency}} allows ({{allowed}})',
+    hint: 'write it with at most {{allowed}}, e.g. {{example}}',
+  },
 };
 
 /** The data of the money-precision finding for an amount, or undefined when it has no more decimals than allowed. */
@@ -39,7 +41,7 @@ export function precisionData(amount: number, currency: Currency): Record<string
 
 export function precisionProblem(amount: number, currency: Currency): string | undefined {
   const data = precisionData(amount, currency);
-  return data && formatMessage(PRECISION_MESSAGE, data);
+  return data && formatMessage(PRECISION_MESSAGES.decimals, data);
 }
 
 /**

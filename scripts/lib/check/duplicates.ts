@@ -5,7 +5,8 @@
  * to say, and a note on the untouched file alone points them the wrong way.
  */
 import type { Segment } from '../load/pointer.js';
-import type { Place } from './rule.js';
+import type { Repository } from '../model/repository.js';
+import type { Finding, Place, RuleContext, Visitors } from './rule.js';
 
 export interface Occurrence {
   key: string;
@@ -15,10 +16,13 @@ export interface Occurrence {
   where: string;
 }
 
-/** Calls `report` for every occurrence of a key used more than once, with the key and the others' places. */
+/**
+ * Reports, as the rule's message `duplicate`, every occurrence of a key used
+ * more than once, with the key and the others' places as its data.
+ */
 export function reportDuplicates(
   occurrences: readonly Occurrence[],
-  report: (o: Occurrence, data: { key: string; others: string }) => void,
+  report: (finding: Finding<'duplicate'>) => void,
 ): void {
   const byKey = new Map<string, Occurrence[]>();
   for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
@@ -28,7 +32,19 @@ export function reportDuplicates(
       const others = list
         .filter((x) => x !== o)
         .map((x) => (x.where === o.where ? 'another entry of this file' : x.where));
-      report(o, { key, others: [...new Set(others)].join(' and ') });
+      report({
+        at: o.at,
+        path: o.path,
+        messageId: 'duplicate',
+        data: { key, others: [...new Set(others)].join(' and ') },
+      });
     }
   }
+}
+
+/** The `create` of a rule that a key is unique: it reports each duplicate among `occurrencesOf(repo)`. */
+export function uniqueKeys(occurrencesOf: (repo: Repository) => Occurrence[]) {
+  return ({ report }: RuleContext<'duplicate'>): Visitors => ({
+    repository: (repo) => reportDuplicates(occurrencesOf(repo), report),
+  });
 }

@@ -2,10 +2,13 @@
 import type { PartnerFolder } from '../model/repository.js';
 import { didYouMean } from '../text/suggest.js';
 
-export const UNKNOWN_HUB = {
-  text:
-    "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in " +
-    'partners/{{partner}}/partner.md: {{hubs}}',
+/** The messages of a rule that reports `unknownHub`. */
+export const HUB_MESSAGES = {
+  unknownHub: {
+    text:
+      "hub '{{hub}}' is not one of {{partner}}'s hubs.{{suggestion}} Hubs listed in " +
+      'partners/{{partner}}/partner.md: {{hubs}}',
+  },
 };
 
 /**

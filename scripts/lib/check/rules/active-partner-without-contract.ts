@@ -14,9 +14,11 @@ export const rule = defineRule({
     },
   },
   create({ repo, report }) {
+    // A contract file that does not load may be the active one.
+    const contractsUnknown = (partner: string) => hasBrokenFiles(repo, `partners/${partner}/contracts/`);
     return {
       profile(profile, p) {
-        if (profile.value.stage !== 'active' || hasBrokenFiles(repo, `partners/${p.id}/contracts/`)) return;
+        if (profile.value.stage !== 'active' || contractsUnknown(p.id)) return;
         if (!p.contracts.some((c) => c.value.status === 'active'))
           report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
       },

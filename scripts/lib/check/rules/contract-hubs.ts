@@ -1,4 +1,4 @@
-import { UNKNOWN_HUB, unknownHub } from '../hubs.js';
+import { HUB_MESSAGES, unknownHub } from '../hubs.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -6,7 +6,7 @@ export const rule = defineRule({
     id: 'contract-hubs',
     severity: 'error',
     description: "A contract covers only hubs listed in its partner's partner.md.",
-    messages: { unknownHub: UNKNOWN_HUB },
+    messages: HUB_MESSAGES,
   },
   create({ report }) {
     return {

@@ -1,5 +1,5 @@
 import type { Item, PartnerFolder } from '../../model/repository.js';
-import { UNKNOWN_HUB, unknownHub } from '../hubs.js';
+import { HUB_MESSAGES, unknownHub } from '../hubs.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -7,7 +7,7 @@ export const rule = defineRule({
     id: 'hub-reference',
     severity: 'error',
     description: "Cloud costs and usage name one of the partner's own hubs.",
-    messages: { unknownHub: UNKNOWN_HUB },
+    messages: HUB_MESSAGES,
   },
   create({ report }) {
     const check = (item: Item<{ hub: string }>, p: PartnerFolder) => {

@@ -1,3 +1,4 @@
+import type { Item } from '../../model/repository.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -21,31 +22,20 @@ export const rule = defineRule({
     },
   },
   create({ report }) {
+    /** A partner's or grant's id is the name of its folder under `top`. */
+    const matchFolder = (record: Item<{ id: string }>, top: string, folder: string) => {
+      const id = record.value.id;
+      if (id !== folder) report({ at: record, path: ['id'], messageId: 'folder', data: { id, top, folder } });
+    };
     return {
-      profile(profile, p) {
-        if (profile.value.id !== p.id)
-          report({
-            at: profile,
-            path: ['id'],
-            messageId: 'folder',
-            data: { id: profile.value.id, top: 'partners', folder: p.id },
-          });
-      },
+      profile: (profile, p) => matchFolder(profile, 'partners', p.id),
       contract(c, p) {
         const name = c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length);
         if (c.value.id !== name) report({ at: c, path: ['id'], messageId: 'file', data: { id: c.value.id, name } });
         if (c.value.partner !== p.id)
           report({ at: c, path: ['partner'], messageId: 'partner', data: { folder: p.id, partner: c.value.partner } });
       },
-      grant(g, folder) {
-        if (g.value.id !== folder.id)
-          report({
-            at: g,
-            path: ['id'],
-            messageId: 'folder',
-            data: { id: g.value.id, top: 'grants', folder: folder.id },
-          });
-      },
+      grant: (g, folder) => matchFolder(g, 'grants', folder.id),
     };
   },
 });

@@ -16,10 +16,10 @@ export const rule = defineRule({
   create({ report }) {
     return {
       invoice(inv, p) {
+        const { period, status } = inv.value;
+        if (!period || status === 'void') return;
         const contract = invoicedContract(p, inv.value);
-        const period = inv.value.period;
-        if (!contract?.terminated || !period || inv.value.status === 'void') return;
-        if (period.to > contract.terminated)
+        if (contract?.terminated && period.to > contract.terminated)
           report({
             at: inv,
             path: ['period', 'to'],

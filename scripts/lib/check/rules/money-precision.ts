@@ -1,6 +1,6 @@
 import type { Segment } from '../../load/pointer.js';
 import type { Currency } from '../../model/records.js';
-import { precisionData, PRECISION_MESSAGE } from '../amount.js';
+import { precisionData, PRECISION_MESSAGES } from '../amount.js';
 import { defineRule, type Place } from '../rule.js';
 
 export const rule = defineRule({
@@ -9,7 +9,7 @@ export const rule = defineRule({
     severity: 'error',
     description: "Amounts have at most their currency's minor-unit decimals (2 for USD, 0 for JPY).",
     // The same words as the commands that take an amount (check/amount.ts).
-    messages: { decimals: PRECISION_MESSAGE },
+    messages: PRECISION_MESSAGES,
   },
   create({ report }) {
     const check = (at: Place, path: Segment[], amount: number, currency: Currency) => {

@@ -17,24 +17,15 @@ export const rule = defineRule({
     },
   },
   create({ repo, report }) {
-    const firstFileIn = (folder: string) => [...repo.paths].sort().find((p) => p.startsWith(folder)) ?? folder;
+    /** Reports `folder` (partners/alpha/) when it lacks `file`, at the first file it holds. */
+    const requireFile = (folder: string, file: string, messageId: 'noPartner' | 'noGrant', id: string) => {
+      if (repo.paths.has(folder + file)) return;
+      const first = [...repo.paths].sort().find((p) => p.startsWith(folder)) ?? folder;
+      report({ at: { file: first, pointer: '' }, messageId, data: { id } });
+    };
     return {
-      partnerFolder(p) {
-        if (!repo.paths.has(`partners/${p.id}/partner.md`))
-          report({
-            at: { file: firstFileIn(`partners/${p.id}/`), pointer: '' },
-            messageId: 'noPartner',
-            data: { id: p.id },
-          });
-      },
-      grantFolder(g) {
-        if (!repo.paths.has(`grants/${g.id}/grant.md`))
-          report({
-            at: { file: firstFileIn(`grants/${g.id}/`), pointer: '' },
-            messageId: 'noGrant',
-            data: { id: g.id },
-          });
-      },
+      partnerFolder: (p) => requireFile(`partners/${p.id}/`, 'partner.md', 'noPartner', p.id),
+      grantFolder: (g) => requireFile(`grants/${g.id}/`, 'grant.md', 'noGrant', g.id),
     };
   },
 });

@@ -1,5 +1,14 @@
-import { reportDuplicates } from '../duplicates.js';
+import type { Repository } from '../../model/repository.js';
+import { uniqueKeys, type Occurrence } from '../duplicates.js';
 import { defineRule } from '../rule.js';
+
+/** Every contract id, as its file name gives it (a file that does not load counts too). */
+function contractFileNames(repo: Repository): Occurrence[] {
+  return [...repo.paths].sort().flatMap((path) => {
+    const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
+    return m ? [{ key: m[2], at: { file: path, pointer: '' }, path: ['id'], where: path }] : [];
+  });
+}
 
 export const rule = defineRule({
   meta: {
@@ -15,15 +24,5 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
-    return {
-      repository(repo) {
-        const occurrences = [...repo.paths].sort().flatMap((path) => {
-          const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
-          return m ? [{ key: m[2], at: { file: path, pointer: '' }, path: ['id'], where: path }] : [];
-        });
-        reportDuplicates(occurrences, (o, data) => report({ at: o.at, path: o.path, messageId: 'duplicate', data }));
-      },
-    };
-  },
+  create: uniqueKeys(contractFileNames),
 });

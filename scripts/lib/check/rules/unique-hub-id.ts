@@ -1,5 +1,18 @@
-import { reportDuplicates } from '../duplicates.js';
+import type { Repository } from '../../model/repository.js';
+import { uniqueKeys, type Occurrence } from '../duplicates.js';
 import { defineRule } from '../rule.js';
+
+/** Every hub id, where partner.md declares it. */
+function hubIds(repo: Repository): Occurrence[] {
+  return repo.partners.flatMap((p) =>
+    (p.profile?.value.hubs ?? []).map((hub, i) => ({
+      key: hub.id,
+      at: p.profile!,
+      path: ['hubs', i, 'id'],
+      where: `partner '${p.id}'`,
+    })),
+  );
+}
 
 export const rule = defineRule({
   meta: {
@@ -13,19 +26,5 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
-    return {
-      repository(repo) {
-        const occurrences = repo.partners.flatMap((p) =>
-          (p.profile?.value.hubs ?? []).map((hub, i) => ({
-            key: hub.id,
-            at: p.profile!,
-            path: ['hubs', i, 'id'],
-            where: `partner '${p.id}'`,
-          })),
-        );
-        reportDuplicates(occurrences, (o, data) => report({ at: o.at, path: o.path, messageId: 'duplicate', data }));
-      },
-    };
-  },
+  create: uniqueKeys(hubIds),
 });

@@ -1,5 +1,13 @@
-import { reportDuplicates } from '../duplicates.js';
+import type { Repository } from '../../model/repository.js';
+import { uniqueKeys, type Occurrence } from '../duplicates.js';
 import { defineRule } from '../rule.js';
+
+/** Every invoice number, where its invoice file gives it. */
+function invoiceNumbers(repo: Repository): Occurrence[] {
+  return repo.partners.flatMap((p) =>
+    p.invoices.map((inv) => ({ key: inv.value.number, at: inv, path: ['number'], where: inv.file })),
+  );
+}
 
 export const rule = defineRule({
   meta: {
@@ -13,14 +21,5 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
-    return {
-      repository(repo) {
-        const occurrences = repo.partners.flatMap((p) =>
-          p.invoices.map((inv) => ({ key: inv.value.number, at: inv, path: ['number'], where: inv.file })),
-        );
-        reportDuplicates(occurrences, (o, data) => report({ at: o.at, path: o.path, messageId: 'duplicate', data }));
-      },
-    };
-  },
+  create: uniqueKeys(invoiceNumbers),
 });
