@@ -42,13 +42,19 @@ export function runRules(
       },
     }),
   );
-  const call = (name: string, ...args: unknown[]) => {
-    for (const v of visitors) (v as Record<string, Visit | undefined>)[name]?.(...args);
+  // Each visitor name's functions, gathered once: a record is offered only to the rules that visit its kind.
+  const byName = new Map<string, Visit[]>();
+  for (const v of visitors)
+    for (const [name, visit] of Object.entries(v) as [string, Visit][])
+      byName.set(name, [...(byName.get(name) ?? []), visit]);
+  const call = (name: string, a?: unknown, b?: unknown) => {
+    for (const visit of byName.get(name) ?? []) visit(a, b);
   };
   // Records of each kind, with their owner.
+  const visited = Object.values(kinds).filter((spec) => byName.has(spec.item));
   const visitRecords = (owner: 'root' | 'partner' | 'grant', holder: Record<string, unknown>, ownerArg: unknown) => {
-    for (const spec of Object.values(kinds)) {
-      if (spec.owner !== owner || !visitors.some((v) => spec.item in v)) continue;
+    for (const spec of visited) {
+      if (spec.owner !== owner) continue;
       const held = holder[spec.field] as Item<unknown> | Item<unknown>[] | undefined;
       for (const item of Array.isArray(held) ? held : held ? [held] : []) call(spec.item, item, ownerArg);
     }

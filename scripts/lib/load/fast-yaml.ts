@@ -74,6 +74,8 @@ export function parseFast(text: string): { data: unknown } | undefined {
 export function closesOnItsLine(text: string): boolean {
   if (!/["'[{]/.test(text)) return true;
   for (const line of text.split('\n')) {
+    // A line with no quote or bracket opens and closes nothing (most lines: skip them whole).
+    if (!QUOTE_OR_BRACKET.test(line)) continue;
     let quote = '';
     let depth = 0;
     let last = ''; // the last character outside quotes that is not a space
@@ -88,12 +90,12 @@ export function closesOnItsLine(text: string): boolean {
       } else if (
         (c === '"' || c === "'") &&
         (last === '' || ':-[{,?'.includes(last)) &&
-        (i === 0 || /\s|[[{,]/.test(line[i - 1]))
+        (i === 0 || isSpace(line[i - 1]) || '[{,'.includes(line[i - 1]))
       ) {
         quote = c;
-      } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
+      } else if (c === '#' && (i === 0 || isSpace(line[i - 1]))) {
         break;
-      } else if (!/\s/.test(c)) {
+      } else if (!isSpace(c)) {
         if (c === '[' || c === '{') depth++;
         else if (c === ']' || c === '}') depth--;
         last = c;
@@ -102,4 +104,11 @@ export function closesOnItsLine(text: string): boolean {
     if (quote || depth !== 0) return false;
   }
   return true;
+}
+
+const QUOTE_OR_BRACKET = /["'[\]{}]/;
+
+/** /\s/ for one character, without a regular expression for the printable ASCII that most text is. */
+function isSpace(c: string): boolean {
+  return c === ' ' || ((c < ' ' || c > '~') && /\s/.test(c));
 }
