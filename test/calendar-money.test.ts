@@ -4,7 +4,14 @@ import { bucketOf } from '../scripts/lib/figures/receivables.js';
 import { isDeclining } from '../scripts/lib/figures/community.js';
 import { percentile } from '../scripts/lib/figures/stats.js';
 import { dec, toFixed } from '../scripts/lib/money/decimal.js';
-import { addMonthsToDate, daysBetween, daysInMonth, isIsoDate } from '../scripts/lib/time/calendar.js';
+import {
+  addMonthsToDate,
+  daysBetween,
+  daysInMonth,
+  fromDays,
+  isIsoDate,
+  toDays,
+} from '../scripts/lib/time/calendar.js';
 import { billingPeriods, isCovered } from '../scripts/lib/time/periods.js';
 
 const always = { from: '2000-01-01', to: '2100-12-31' };
@@ -17,6 +24,23 @@ describe('calendar', () => {
     expect(daysBetween('2026-03-28', '2026-03-29')).toBe(1); // across the DST change in many zones
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+
+  it('counts days exactly as Date.UTC does, on every day from 1600 to 2400 (integer arithmetic, no Date)', () => {
+    const DAY_MS = 86_400_000;
+    let wrong = 0;
+    for (let days = Date.UTC(1600, 0, 1) / DAY_MS; days <= Date.UTC(2400, 11, 31) / DAY_MS; days++) {
+      const iso = new Date(days * DAY_MS).toISOString().slice(0, 10);
+      if (fromDays(days) !== iso || toDays(iso) !== days) wrong++;
+    }
+    expect(wrong).toBe(0);
+    for (let y = 1600; y <= 2400; y++)
+      for (let m = 1; m <= 12; m++) {
+        const month = `${y}-${String(m).padStart(2, '0')}`;
+        if (daysInMonth(month) !== new Date(Date.UTC(y, m, 0)).getUTCDate()) wrong++;
+      }
+    expect(wrong).toBe(0);
+    expect([fromDays(0), fromDays(-1), toDays('2026-11-25')]).toEqual(['1970-01-01', '1969-12-31', 20_782]);
   });
 
   it('adds months from an anchor without drifting', () => {
