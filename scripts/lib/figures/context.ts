@@ -31,7 +31,8 @@ export interface FigureContext {
 const MEMOS = new WeakMap<Repository, Map<string, unknown>>();
 
 export function memoized<T>(ctx: FigureContext, key: string, compute: () => T): T {
-  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const known = ctx.memo.get(key) as T | undefined;
+  if (known !== undefined || ctx.memo.has(key)) return known as T;
   const value = compute();
   ctx.memo.set(key, value);
   return value;

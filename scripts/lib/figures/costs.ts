@@ -24,10 +24,12 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
 
 /** A partner's cloud costs in `month`, in the reporting currency. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return sum(
-    partner.cloudCosts
-      .filter((c) => c.value.month === month)
-      .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)),
+  return memoized(ctx, `cloud ${partner.id} ${month}`, () =>
+    sum(
+      partner.cloudCosts
+        .filter((c) => c.value.month === month)
+        .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)),
+    ),
   );
 }
 

@@ -28,6 +28,8 @@ export function monthlyFigure(item: RecurringItem, month: string): Decimal {
     const termDays = daysBetween(item.term.from, item.term.to) + 1;
     return dec(item.amount).times(days).dividedBy(termDays);
   }
+  // A monthly amount over the whole month is the amount itself (× days ÷ days, exactly: no digit is lost).
+  if (item.per === 'month' && days === daysInMonth(month)) return dec(item.amount);
   return dec(item.amount).dividedBy(DIVISOR[item.per]).times(days).dividedBy(daysInMonth(month));
 }
 

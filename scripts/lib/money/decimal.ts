@@ -13,8 +13,14 @@ export const ZERO = new Decimal(0);
 
 /** A number read from YAML as the decimal it was written as (1234.5 → 1234.5, not 1234.4999…). */
 export function dec(n: number | string): Decimal {
-  return new Decimal(typeof n === 'number' ? String(n) : n);
+  if (typeof n !== 'number') return new Decimal(n);
+  // Decimals are immutable: each number read from the data is parsed once and shared.
+  let d = NUMBERS.get(n);
+  if (!d) NUMBERS.set(n, (d = new Decimal(String(n))));
+  return d;
 }
+
+const NUMBERS = new Map<number, Decimal>();
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;

@@ -34,6 +34,8 @@ export class FxTable {
   /** Converts; a zero needs no rate. Validation guarantees a rate wherever a non-zero amount is converted. */
   convert(amount: Decimal, currency: Currency, month: string): Decimal {
     if (amount.isZero()) return ZERO;
+    // Already in the reporting currency: the amount itself (its rate is exactly 1).
+    if (currency === this.config.reporting_currency) return amount;
     const r = this.rate(currency, month);
     if (!r) throw new Error(`no exchange rate for ${currency} in ${month}`);
     return amount.times(r);

@@ -27,8 +27,13 @@ export function billingPeriods(start: string, end: string, every: 'month' | 'qua
   return out;
 }
 
-export function monthPeriod(month: string): Period {
-  return { from: firstDay(month), to: lastDay(month) };
+const MONTH_PERIODS = new Map<string, Readonly<Period>>();
+
+/** The first to the last day of `month` (one shared object per month: the figures ask for it very often). */
+export function monthPeriod(month: string): Readonly<Period> {
+  let period = MONTH_PERIODS.get(month);
+  if (!period) MONTH_PERIODS.set(month, (period = Object.freeze({ from: firstDay(month), to: lastDay(month) })));
+  return period;
 }
 
 /** Days of `a` inside `b`. */

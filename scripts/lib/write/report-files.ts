@@ -29,6 +29,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   Interrupted,
@@ -43,6 +44,9 @@ import {
 export class ReportWriteError extends Error {}
 
 export const MANIFEST = '.generated';
+
+/** How many report files may be being written while the next ones render. */
+const WRITES_AHEAD = 32;
 
 export interface WriteSummary {
   changed: string[];
@@ -137,19 +141,37 @@ async function swapIn(
       try {
         mkdirSync(staging);
         const written: string[] = [];
-        // The staging folder is ours alone until the swap: plain writes, flushed once below.
+        // The staging folder is ours alone until the swap: plain writes, flushed once below. They run in the
+        // background (libuv's threads) while the next pages render, WRITES_AHEAD at most at a time.
         const made = new Set<string>();
-        for (const [path, content] of files) {
-          const target = join(staging, path);
-          const folder = dirname(target);
-          if (!made.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            made.add(folder);
+        let writing: Promise<void>[] = [];
+        let before: Promise<void>[] = [];
+        let failed: { error: unknown } | undefined;
+        const settled = async (batch: Promise<void>[]) => {
+          await Promise.all(batch);
+          if (failed) throw failed.error;
+        };
+        try {
+          for (const [path, content] of files) {
+            const target = join(staging, path);
+            const folder = dirname(target);
+            if (!made.has(folder)) {
+              mkdirSync(folder, { recursive: true });
+              made.add(folder);
+            }
+            // Caught at once (no unhandled rejection), thrown at the next wait.
+            writing.push(writeFile(target, content).catch((error: unknown) => void (failed ??= { error })));
+            written.push(path);
+            if (writing.length < WRITES_AHEAD) continue;
+            await settled(before);
+            [before, writing] = [writing, []];
+            // Rendering is synchronous: this is where a Ctrl-C gets through.
+            await interrupt.checkpoint();
           }
-          writeFileSync(target, content);
-          written.push(path);
-          // Rendering is synchronous: this is where a Ctrl-C gets through (every 20 files: a turn costs time).
-          if (written.length % 20 === 0) await interrupt.checkpoint();
+          await settled([...before, ...writing]);
+        } finally {
+          // Nothing may still be writing into the staging folder when it is flushed or removed.
+          await Promise.all([...before, ...writing]);
         }
         written.sort();
         writeFileSync(join(staging, MANIFEST), written.map((p) => `${p}\n`).join(''));
