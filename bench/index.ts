@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   });
   const sizes = (values.sizes ?? '100,1000,10000').split(',').map(Number);
   const seed = Number(values.seed ?? 1);
-  const runsAt = (n: number) => Number(values.runs ?? (n >= 10000 ? 1 : 5));
+  const runsAt = (n: number) => Number(values.runs ?? (n >= 10000 ? 3 : 5));
   const rows: string[] = [];
   for (const n of sizes) {
     const { dir, files, mb } = await dataset(n, seed);

@@ -129,6 +129,33 @@ describe('where the reports may be written (item 1)', () => {
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
   });
 
+  it('keeps an unchanged page as the same file (linked, not rewritten), rewrites a changed one, and replaces a link', () => {
+    const root = sampleCopy(true);
+    const out = join(tempDir(), 'r');
+    expect(report(root, '2026-11-24', out).code).toBe(0);
+    const inode = (page: string) => lstatSync(join(out, page)).ino;
+    const before = { nimbus: inode('partners/nimbus.md'), helix: inode('partners/helix.md') };
+    const elsewhere = join(tempDir(), 'elsewhere.md');
+    writeFileSync(elsewhere, readFileSync(join(out, 'grants.md')));
+    rmSync(join(out, 'grants.md'));
+    symlinkSync(elsewhere, join(out, 'grants.md'));
+    // Nimbus is renamed: its page changes; helix's does not.
+    const profile = join(root, 'partners/nimbus/partner.md');
+    writeFileSync(profile, readFileSync(profile, 'utf8').replace('name: Nimbus Cloud', 'name: Nimbus Sky'));
+    const r = report(root, '2026-11-24', out);
+    expect(r.code).toBe(0);
+    expect(inode('partners/helix.md')).toBe(before.helix);
+    expect(inode('partners/nimbus.md')).not.toBe(before.nimbus);
+    expect(readFileSync(join(out, 'partners/nimbus.md'), 'utf8')).toContain('Nimbus Sky');
+    // The link someone put in place of a page is replaced by the page itself; what it pointed at is untouched.
+    expect(lstatSync(join(out, 'grants.md')).isFile()).toBe(true);
+    expect(lstatSync(elsewhere).nlink).toBe(1);
+    // The same pages as a run into an empty folder.
+    const fresh = join(tempDir(), 'fresh');
+    expect(report(root, '2026-11-24', fresh).code).toBe(0);
+    expect(readTree(out)).toEqual(readTree(fresh));
+  });
+
   it('removes temporary files that killed writers left in the reports folder', () => {
     const root = sampleCopy(true);
     const out = join(root, 'reports');
@@ -273,7 +300,8 @@ describe('an interrupted report (item 4)', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
       const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
-      const delay = Math.round(random() * typicalMs * 1.2);
+      // The last moment is well after a typical run: under load a run may take longer than the one timed.
+      const delay = Math.round((i === 9 ? 3 : random() * 1.2) * typicalMs);
       const stopped = await interrupted(signal, delay);
       const outcome = which(stopped.out);
       const context = `run ${i}: ${signal} after ${delay} ms, exit ${stopped.code ?? stopped.signal}`;
