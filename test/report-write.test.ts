@@ -129,7 +129,7 @@ describe('where the reports may be written (item 1)', () => {
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
   });
 
-  it('keeps an unchanged page as the same file (linked, not rewritten), rewrites a changed one, and replaces a link', () => {
+  it('keeps an unchanged page as the same file (linked, not rewritten), rewrites a changed one and a link', () => {
     const root = sampleCopy(true);
     const out = join(tempDir(), 'r');
     expect(report(root, '2026-11-24', out).code).toBe(0);
