@@ -22,9 +22,9 @@ runCommand(async () => {
   const args = parseCommand(spec);
   const asOf = asOfOption(args['as-of']);
   const root = rootOption(args.root);
-  const checked = await checkedData(await dataSource(root, args.rev), asOf);
-  if (!checked) return 1;
+  const repo = (await checkedData(await dataSource(root, args.rev), asOf))?.repo;
+  if (!repo) return 1;
   const history = await readHistory(root, args.rev);
-  process.stdout.write(JSON.stringify(metricsJson(computeFigures(checked.repo, asOf, history)), null, 2) + '\n');
+  process.stdout.write(JSON.stringify(metricsJson(computeFigures(repo, asOf, history)), null, 2) + '\n');
   return 0;
 });

@@ -36,17 +36,18 @@ runCommand(async () => {
   const rules: OutputRules = { root, dataFolders: DATA_FOLDERS, reportsFolder: join(root, 'reports') };
   // A folder the reports may not go to is refused before the data is read, at once.
   const out = outputFolder(args.out ? resolve(args.out) : rules.reportsFolder, rules);
-  const checked = await checkedData(await dataSource(root, args.rev), asOf);
-  if (!checked) return 1;
+  // Only the records are kept: the files' texts and positions (for locating problems) are let go before rendering.
+  const repo = (await checkedData(await dataSource(root, args.rev), asOf))?.repo;
+  if (!repo) return 1;
   const [history, revision] = await Promise.all([readHistory(root, args.rev), dataRevision(root, args.rev)]);
-  const figures = computeFigures(checked.repo, asOf, history);
-  const previous = computeFigures(checked.repo, previousMonthDate(asOf), history);
+  const figures = computeFigures(repo, asOf, history);
+  const previous = computeFigures(repo, previousMonthDate(asOf), history);
   const meta = {
-    organization: checked.repo.config.organization,
+    organization: repo.config.organization,
     asOf,
     currency: figures.currency,
     revision,
-    sponsorFeePct: checked.repo.config.fiscal_sponsor_fee_pct,
+    sponsorFeePct: repo.config.fiscal_sponsor_fee_pct,
   };
   let summary;
   try {
