@@ -149,10 +149,16 @@ async function swapIn(
         const previous = new Set(old.ours);
         const unchanged = new Set<string>();
         const stage = async (path: string, content: string) => {
-          const target = join(staging, path);
-          if (previous.has(path) && (await linkIfSame(join(out, path), target, content))) {
+          const [from, target] = [join(out, path), join(staging, path)];
+          const same = previous.has(path) && (await holds(from, content));
+          if (same) {
             unchanged.add(path);
-            return;
+            try {
+              await link(from, target);
+              return;
+            } catch {
+              // A file system without hard links: the page is written.
+            }
           }
           await writeFile(target, content);
         };
@@ -414,15 +420,10 @@ function carryOver(out: string, staging: string, path: string): void {
   }
 }
 
-/**
- * Hard-links `from` as `to` when `from` is a regular file holding exactly `content` (a link someone put in its
- * place is not one); false when it is not, or cannot be read or linked: the page is then written instead.
- */
-async function linkIfSame(from: string, to: string, content: string): Promise<boolean> {
+/** True when `path` is a regular file holding exactly `content` (a link someone put in its place is not one). */
+async function holds(path: string, content: string): Promise<boolean> {
   try {
-    if (!(await lstat(from)).isFile() || (await readFile(from, 'utf8')) !== content) return false;
-    await link(from, to);
-    return true;
+    return (await lstat(path)).isFile() && (await readFile(path, 'utf8')) === content;
   } catch {
     return false;
   }
