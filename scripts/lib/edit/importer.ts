@@ -15,8 +15,10 @@ import { amountProblem } from '../check/amount.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
+import type { Repository } from '../model/repository.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { money } from './new-records.js';
+import { monthlyActiveUsers } from './prometheus.js';
 import type { YamlEditor } from './yaml-editor.js';
 
 export const IMPORT_COLUMNS = {
@@ -31,6 +33,8 @@ export interface ImportSummary {
   unchanged: number;
   /** Entries made of several rows: "uni-north-main 2026-10 (lines 3, 7)". */
   summed: string[];
+  /** What names no hub of any partner (Prometheus namespaces), so was left out. */
+  skipped: string[];
 }
 
 interface Row {
@@ -72,8 +76,39 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
     else entries.push(entry);
   }
   if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  return merge(changes, kind, entries, repo);
+}
 
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [] };
+/**
+ * `npm run import -- usage --prometheus URL --month YYYY-MM`: each hub's
+ * monthly active users from Prometheus. A namespace maps to the hub whose
+ * `namespace` it is, or else to the hub of that id; other namespaces are
+ * skipped and named.
+ */
+export async function importPrometheusUsage(changes: ChangeSet, server: string, month: string): Promise<ImportSummary> {
+  const counts = await monthlyActiveUsers(server, month);
+  const { repo } = await changes.current();
+  const hubs = new Map(
+    repo.partners.flatMap((p) =>
+      (p.profile?.value.hubs ?? []).map((h) => [h.namespace ?? h.id, [p.id, h.id]] as const),
+    ),
+  );
+  const entries: Entry[] = [];
+  const skipped: string[] = [];
+  for (const { namespace, users } of counts) {
+    const found = hubs.get(namespace);
+    if (!found) skipped.push(namespace);
+    else {
+      const [partner, hub] = found;
+      entries.push({ partner, hub, month, lines: [], value: { month, hub, active_users: users } });
+    }
+  }
+  return { ...merge(changes, 'usage', entries, repo), skipped };
+}
+
+/** Adds or updates each entry in its partner's file; an entry already there as it is changes nothing. */
+function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Repository): ImportSummary {
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [], skipped: [] };
   const partners = [...new Set(entries.map((e) => e.partner))].sort();
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;

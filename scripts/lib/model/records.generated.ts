@@ -441,6 +441,10 @@ export interface Partner {
      */
     cloud: 'aws' | 'gcp' | 'azure' | 'other';
     /**
+     * The namespace the hub runs in, as Prometheus labels its metrics; the usage import from Prometheus maps it to this hub. Default: the hub id.
+     */
+    namespace?: string;
+    /**
      * The date the hub went live.
      */
     launched?: string;
