@@ -90,18 +90,43 @@ export const SCHEMA_CHECKS = [
   { id: 'schema', severity: 'error', description: 'Any other way a value does not fit its schema.' },
 ] as const satisfies readonly CheckInfo[];
 
+/** What `npm run reconcile` finds comparing the deployed hubs (an infrastructure repository) with the partners'. */
+export const RECONCILE_CHECKS = [
+  {
+    id: 'hub-not-listed',
+    severity: 'error',
+    description: 'A hub deployed in the infrastructure that no partner lists in its partner.md (`reconcile`).',
+  },
+  {
+    id: 'hub-without-contract',
+    severity: 'error',
+    description:
+      'A deployed hub whose partner has no signed contract in force on the date covering it: cloud cost that ' +
+      'nobody recovers (`reconcile`).',
+  },
+  {
+    id: 'hub-not-deployed',
+    severity: 'warning',
+    description: "A partner's live hub (launched, not decommissioned) that no cluster deploys (`reconcile`).",
+  },
+] as const satisfies readonly CheckInfo[];
+
 export type FileCheckId = (typeof FILE_CHECKS)[number]['id'];
+export type ReconcileCheckId = (typeof RECONCILE_CHECKS)[number]['id'];
 export type SchemaCheckId = (typeof SCHEMA_CHECKS)[number]['id'];
 export type RuleId = (typeof RULES)[number]['meta']['id'];
-export type CheckId = FileCheckId | SchemaCheckId | RuleId;
+export type CheckId = FileCheckId | SchemaCheckId | RuleId | ReconcileCheckId;
 
-export const ALL_CHECKS: { file: readonly CheckInfo[]; schema: readonly CheckInfo[]; rules: readonly CheckInfo[] } = {
+export const ALL_CHECKS: Record<'file' | 'schema' | 'rules' | 'reconcile', readonly CheckInfo[]> = {
   file: FILE_CHECKS,
   schema: SCHEMA_CHECKS,
   rules: RULES.map(({ meta: { id, severity, description } }) => ({ id, severity, description })),
+  reconcile: RECONCILE_CHECKS,
 };
 
 /** Every check by id: what a problem's id and severity are tested against. */
 export const CHECKS: ReadonlyMap<string, CheckInfo> = new Map(
-  [...ALL_CHECKS.file, ...ALL_CHECKS.schema, ...ALL_CHECKS.rules].map((c) => [c.id, c]),
+  Object.values(ALL_CHECKS)
+    .flat()
+    .map((c) => [c.id, c]),
 );

@@ -33,5 +33,12 @@ ${table(ALL_CHECKS.schema)}
 ## Business rules (one module each in \`scripts/lib/check/rules/\`)
 
 ${table(ALL_CHECKS.rules)}
+
+## Deployed hubs (\`npm run reconcile -- --infrastructure DIR\`)
+
+These compare the hub-infrastructure repository's \`config/clusters/*/cluster.yaml\`
+with the partners' hubs; \`validate\` does not run them.
+
+${table(ALL_CHECKS.reconcile)}
 `;
 }

@@ -1,0 +1,60 @@
+/**
+ * `npm run reconcile -- --infrastructure DIR` on the sample data and the sample infrastructure repository
+ * (test/fixtures/imports/infrastructure: three clusters). Planted there: a demo hub no partner lists, and
+ * DataLab's hub, decommissioned in its partner.md on 2026-01-15, still deployed; and in the sample data,
+ * State Geological Survey's hub sgs-hub, which runs on Azure, a cloud this infrastructure does not cover.
+ * Everything else matches: by domain (research, teaching, prod, schools, books, workshops) or by
+ * <cluster>-<name> (leap-staging).
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { FIXTURES, REPO_ROOT, tempDir } from './helpers/fixtures.js';
+
+const INFRA = 'test/fixtures/imports/infrastructure';
+const AWS = `${INFRA}/config/clusters/aws-shared/cluster.yaml`;
+const reconcile = (...args: string[]) => runCli('reconcile', ['--root', REPO_ROOT, '--as-of', '2026-11-24', ...args]);
+
+describe('npm run reconcile', () => {
+  it('finds exactly the planted mismatches, each at its line, and fails on the errors', () => {
+    const r = reconcile('--infrastructure', INFRA, '--format', 'json');
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { problems: { file: string; line: number; column: number; rule: string }[] })
+      .problems;
+    expect(found.map((p) => [p.rule, `${p.file}:${p.line}:${p.column}`])).toEqual([
+      ['hub-not-deployed', 'partners/state-geo/partner.md:16:5'],
+      ['hub-not-listed', `${AWS}:17:5`],
+      ['hub-without-contract', `${AWS}:21:5`],
+    ]);
+  });
+
+  it('annotates a pull request with --format github', () => {
+    const r = reconcile('--infrastructure', INFRA, '--format', 'github');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => (l.startsWith('::') ? l.slice(0, l.indexOf('::', 2)) : l))).toEqual([
+      '::warning file=partners/state-geo/partner.md,line=16,col=5,title=hub-not-deployed',
+      `::error file=${AWS},line=17,col=5,title=hub-not-listed`,
+      `::error file=${AWS},line=21,col=5,title=hub-without-contract`,
+      '2 errors, 1 warning',
+    ]);
+  });
+
+  it('passes (exit 0) once the planted hubs are gone, with only the warning about the Azure hub', () => {
+    const infra = join(tempDir(), 'infra');
+    cpSync(join(FIXTURES, 'imports/infrastructure'), infra, { recursive: true });
+    const aws = join(infra, 'config/clusters/aws-shared/cluster.yaml');
+    writeFileSync(aws, readFileSync(aws, 'utf8').split('  # Planted')[0]);
+    const r = reconcile('--infrastructure', infra);
+    expect([r.code, r.stdout.trim().split('\n').at(-1)]).toEqual([0, '1 problem (0 errors, 1 warning)']);
+    expect(r.stdout).toContain("hub 'sgs-hub' is live since 2025-06-02 but no cluster deploys it");
+  });
+
+  it('says which folder is not an infrastructure repository (exit 2)', () => {
+    const r = reconcile('--infrastructure', 'test/fixtures/base');
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'error: test/fixtures/base has no config/clusters/ folder: name the hub-infrastructure repository\n',
+    ]);
+  });
+});
