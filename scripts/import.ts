@@ -2,11 +2,12 @@
  * npm run import -- cloud-costs|usage FILE.csv: merges monthly cloud bills or usage into the partners' files;
  * npm run import -- usage --prometheus URL --month YYYY-MM: a month's active users from Prometheus.
  */
-import { parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
+import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { editAndWrite } from './lib/edit/command.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
+  importCloudExport,
   importPrometheusUsage,
   type ImportKind,
   type ImportSummary,
@@ -19,7 +20,9 @@ const spec = {
     `(columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs ` +
     `and refused for usage. Usage can also come from Prometheus: each hub's highest 30-day active users on ` +
     `the month's last day (jupyterhub_active_users, by namespace). Importing the same data twice changes nothing.`,
-  usage: 'cloud-costs|usage FILE.csv [--root DIR]  |  usage --prometheus URL --month YYYY-MM [--root DIR]',
+  usage:
+    'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
+    'usage --prometheus URL --month YYYY-MM [--root DIR]',
   options: {
     root: ROOT_OPTION,
     prometheus: {
@@ -28,6 +31,11 @@ const spec = {
       help: 'with usage: the Prometheus server to ask, e.g. http://localhost:9090',
     },
     month: { type: 'string', value: 'YYYY-MM', help: 'with --prometheus: the month to import' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      help: "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export) or aws (a CUR)",
+    },
   },
 } as const;
 
@@ -45,8 +53,13 @@ runCommand(async () => {
     throw new UsageError(
       '--prometheus and --month go with usage alone: npm run import -- usage --prometheus URL --month YYYY-MM',
     );
+  const format = choiceOption('format', args.format, ['simple', 'gcp', 'aws'] as const, 'simple');
+  if (format !== 'simple' && kind !== 'cloud-costs')
+    throw new UsageError(
+      '--format gcp or aws goes with cloud-costs: npm run import -- cloud-costs FILE.csv --format gcp',
+    );
   const { result: s, written } = await editAndWrite(rootOption(args.root), (changes) =>
-    importCsv(changes, kind as ImportKind, file),
+    format === 'simple' ? importCsv(changes, kind as ImportKind, file) : importCloudExport(changes, format, file),
   );
   process.stdout.write(describe(s, written, 'row'));
   return 0;
@@ -65,11 +78,16 @@ async function fromPrometheus(args: ReturnType<typeof parseCommand<typeof spec.o
 
 function describe(s: ImportSummary, written: string[], source: 'row' | 'count'): string {
   const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
+  const unattributed = s.unattributed.length
+    ? ` Not attributed to any hub (cost nobody recovers; give the hub a billing project, account or tag in its ` +
+      `partner.md): ${s.unattributed.join('; ')}.`
+    : '';
   const skipped = s.skipped.length
     ? ` Skipped, as no partner lists a hub with that namespace: ${s.skipped.join(', ')}.`
     : '';
   const wrote = written.length
     ? ` Wrote ${written.join(', ')}.`
     : ` Nothing to change: every ${source} is already recorded.`;
-  return `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.${summed}${skipped}${wrote}\n`;
+  const counts = `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.`;
+  return `${counts}${summed}${unattributed}${skipped}${wrote}\n`;
 }

@@ -35,6 +35,8 @@ export interface ImportSummary {
   summed: string[];
   /** What names no hub of any partner (Prometheus namespaces), so was left out. */
   skipped: string[];
+  /** Billing-export rows that map to no hub, summed: money nobody recovers. */
+  unattributed: string[];
 }
 
 interface Row {
@@ -57,11 +59,22 @@ interface Entry {
 export async function importCsv(changes: ChangeSet, kind: ImportKind, file: string): Promise<ImportSummary> {
   const rows = readRows(file, IMPORT_COLUMNS[kind]);
   const { repo } = await changes.current();
+  return merge(changes, kind, entriesOf(kind, rows, repo, file, rowProblem), repo);
+}
+
+/** The rows grouped into one entry per hub and month; every faulty row or group is named, and none imported. */
+function entriesOf(
+  kind: ImportKind,
+  rows: Row[],
+  repo: Repository,
+  file: string,
+  problemOf: (kind: ImportKind, row: Record<string, string>, owner: Map<string, string>) => string | undefined,
+  errors: string[] = [],
+): Entry[] {
   const owner = new Map(repo.partners.flatMap((p) => (p.profile?.value.hubs ?? []).map((h) => [h.id, p.id] as const)));
-  const errors: string[] = [];
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
-    const problem = rowProblem(kind, r.row, owner);
+    const problem = problemOf(kind, r.row, owner);
     if (problem) {
       errors.push(`${file} line ${r.line}: ${problem}`);
       continue;
@@ -76,7 +89,7 @@ export async function importCsv(changes: ChangeSet, kind: ImportKind, file: stri
     else entries.push(entry);
   }
   if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
-  return merge(changes, kind, entries, repo);
+  return entries;
 }
 
 /**
@@ -108,7 +121,7 @@ export async function importPrometheusUsage(changes: ChangeSet, server: string, 
 
 /** Adds or updates each entry in its partner's file; an entry already there as it is changes nothing. */
 function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Repository): ImportSummary {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [], skipped: [] };
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [], skipped: [], unattributed: [] };
   const partners = [...new Set(entries.map((e) => e.partner))].sort();
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
@@ -148,7 +161,7 @@ function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Rep
 }
 
 /** The data rows with the line each starts on; a file with no rows is refused, not "nothing to change". */
-function readRows(file: string, expected: readonly string[]): Row[] {
+function readRows(file: string, expected: readonly string[], extraColumns = false): Row[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(readFileSync(file, 'utf8'), {
@@ -170,8 +183,13 @@ function readRows(file: string, expected: readonly string[]): Row[] {
     );
   }
   const header = Object.keys(records[0].record);
-  if (header.length !== expected.length || expected.some((c) => !header.includes(c))) {
-    throw new EditRefused(`${file}: the columns must be ${expected.join(', ')} (found ${header.join(', ')})`);
+  if (
+    extraColumns
+      ? expected.some((c) => !header.includes(c))
+      : header.length !== expected.length || expected.some((c) => !header.includes(c))
+  ) {
+    const which = extraColumns ? 'must include' : 'must be';
+    throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
   }
   // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
   return records.map(({ record, info }) => ({ line: info.lines, row: record }));
@@ -202,12 +220,15 @@ function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, fil
       `before importing`
     );
   }
-  const amount = sum(group.map((r) => dec(r.row.amount)));
-  return {
-    ...base,
-    amount,
-    value: { month, hub, amount: money(amount.toString(), currencies[0]), currency: currencies[0] },
-  };
+  const total = sum(group.map((r) => dec(r.row.amount)));
+  if (total.isNegative())
+    return (
+      `${file} lines ${lines.join(', ')}: hub '${hub}' comes to ${total.toString()} ${currencies[0]} in ${month}; ` +
+      'credits larger than the costs are not a cost: check the export'
+    );
+  // Exports carry many decimals: rounded to the currency's minor unit once, after summing.
+  const amount = money(total.toString(), currencies[0]);
+  return { ...base, amount: dec(amount.text), value: { month, hub, amount, currency: currencies[0] } };
 }
 
 function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<string, string>): string | undefined {
@@ -219,4 +240,91 @@ function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<st
   if (!(row.currency in MINOR_UNITS)) return `currency '${row.currency}' is not a currency code such as USD or CAD`;
   const problem = amountProblem(row.amount, 'cloud-cost', row.currency as Currency);
   return problem && `amount '${row.amount}': ${problem}`;
+}
+
+/** The columns read from each cloud provider's billing export (others are ignored), as lowercased headings. */
+export const EXPORT_COLUMNS = {
+  gcp: { account: 'project.id', start: 'usage_start_time', cost: 'cost', currency: 'currency', labels: 'labels' },
+  aws: {
+    account: 'lineitem/usageaccountid',
+    start: 'lineitem/usagestartdate',
+    cost: 'lineitem/unblendedcost',
+    currency: 'lineitem/currencycode',
+    tag: 'resourcetags/user:hub-name',
+  },
+} as const;
+export type CloudExport = keyof typeof EXPORT_COLUMNS;
+
+/** The label or tag that names a row's hub in a billing export. */
+export const HUB_TAG = 'hub-name';
+
+/**
+ * `npm run import -- cloud-costs FILE.csv --format gcp|aws`: a cloud billing
+ * export, each row mapped to a hub through the partners' `hubs[].billing`:
+ * its `hub-name` label or tag equal to the hub's `billing.tag` (default: the
+ * hub id), or else its GCP project or AWS account being the `gcp_project` or
+ * `aws_account` of exactly one hub. Rows are summed per hub and month (of the
+ * usage start, UTC) with credits as negative rows; the sum is rounded to the
+ * currency's minor unit once. Rows that map to no hub are summed per month,
+ * project or account and currency, and listed as unattributed.
+ */
+export async function importCloudExport(changes: ChangeSet, format: CloudExport, file: string): Promise<ImportSummary> {
+  const columns: Record<string, string> = EXPORT_COLUMNS[format];
+  const rows = readRows(file, Object.values(columns), true);
+  const { repo } = await changes.current();
+  const hubs = repo.partners.flatMap((p) => p.profile?.value.hubs ?? []);
+  const byTag = new Map(hubs.map((h) => [h.billing?.tag ?? h.id, h.id]));
+  const accountOf = (h: (typeof hubs)[number]) => (format === 'gcp' ? h.billing?.gcp_project : h.billing?.aws_account);
+  const errors: string[] = [];
+  const mapped: Row[] = [];
+  const unattributed = new Map<string, { amount: Decimal; lines: number[] }>();
+  for (const { line, row } of rows) {
+    const month = /^(\d{4}-\d{2})-\d{2}/.exec(row[columns.start])?.[1];
+    const cost = row[columns.cost];
+    const currency = row[columns.currency];
+    const problem = !month
+      ? `the usage start '${row[columns.start]}' is not a date`
+      : !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(cost)
+        ? `the cost '${cost}' is not a number`
+        : !(currency in MINOR_UNITS)
+          ? `currency '${currency}' is not a currency code such as USD or CAD`
+          : undefined;
+    if (problem) {
+      errors.push(`${file} line ${line}: ${problem}`);
+      continue;
+    }
+    const tag = format === 'gcp' ? labelOf(row[columns.labels], HUB_TAG) : row[columns.tag];
+    const account = row[columns.account];
+    const byAccount = hubs.filter((h) => accountOf(h) === account);
+    const hub = (tag && byTag.get(tag)) || (byAccount.length === 1 ? byAccount[0].id : undefined);
+    if (hub) {
+      mapped.push({ line, row: { month: month!, hub, amount: cost, currency } });
+      continue;
+    }
+    const source = `${format === 'gcp' ? 'project' : 'account'} ${account || '(none)'}${tag ? ` tag ${tag}` : ''}`;
+    const key = `${month} ${source} ${currency}`;
+    const u = unattributed.get(key) ?? { amount: dec(0), lines: [] };
+    unattributed.set(key, { amount: u.amount.plus(dec(cost)), lines: [...u.lines, line] });
+  }
+  const entries = entriesOf('cloud-costs', mapped, repo, file, () => undefined, errors);
+  const summary = merge(changes, 'cloud-costs', entries, repo);
+  summary.unattributed = [...unattributed].map(([key, u]) => {
+    const currency = key.slice(key.lastIndexOf(' ') + 1);
+    const total = money(u.amount.toString(), currency).text;
+    return `${key.slice(0, key.lastIndexOf(' '))}: ${total} ${currency} (lines ${u.lines.join(', ')})`;
+  });
+  return summary;
+}
+
+/** The value of `key` in a BigQuery export's labels column: a JSON list of { key, value }. */
+function labelOf(labels: string | undefined, key: string): string | undefined {
+  if (!labels) return undefined;
+  try {
+    const list = JSON.parse(labels) as unknown;
+    if (!Array.isArray(list)) return undefined;
+    const found = (list as { key?: unknown; value?: unknown }[]).find((l) => l.key === key)?.value;
+    return typeof found === 'string' ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }

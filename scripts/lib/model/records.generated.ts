@@ -441,6 +441,23 @@ export interface Partner {
      */
     cloud: 'aws' | 'gcp' | 'azure' | 'other';
     /**
+     * How the cloud bills name this hub, for `npm run import -- cloud-costs FILE --format gcp|aws`: a row is this hub's when its hub-name label or tag is `tag` (default: the hub id), or else when its GCP project or AWS account is this hub's alone.
+     */
+    billing?: {
+      /**
+       * The GCP project id the hub's costs are billed to, e.g. 'leap-hubs'.
+       */
+      gcp_project?: string;
+      /**
+       * The 12-digit AWS account id the hub's costs are billed to.
+       */
+      aws_account?: string;
+      /**
+       * The value of the hub-name label (GCP) or tag (AWS) on the hub's resources.
+       */
+      tag?: string;
+    };
+    /**
      * The namespace the hub runs in, as Prometheus labels its metrics; the usage import from Prometheus maps it to this hub. Default: the hub id.
      */
     namespace?: string;

@@ -1,0 +1,97 @@
+/**
+ * `npm run import -- cloud-costs FILE --format gcp|aws`: billing exports mapped to hubs through
+ * `hubs[].billing`, summed per hub and month (of the usage start, UTC), credits as negative rows, rounded to
+ * the cent once, after summing. The exports are test/fixtures/imports/gcp-billing.csv and aws-cur.csv.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { FIXTURES, fixtureCopy, tempDir } from './helpers/fixtures.js';
+
+/** The authoring fixture, alpha-hub billed to the shared project (label 'alpha'), and a hub for beta. */
+function data(): string {
+  const root = fixtureCopy('authoring');
+  const edit = (path: string, from: string, to: string) =>
+    writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace(from, to));
+  edit(
+    'partners/alpha/partner.md',
+    'launched: 2025-03-01 }',
+    'launched: 2025-03-01, billing: { gcp_project: shared-hubs-01, tag: alpha } }',
+  );
+  edit(
+    'partners/beta/partner.md',
+    'stage: proposal',
+    'hubs:\n  - { id: beta-lab, cloud: gcp, billing: { gcp_project: beta-lab-prj, aws_account: "444455556666" } }\n' +
+      'stage: proposal',
+  );
+  return root;
+}
+
+const costs = (root: string, partner: string) =>
+  readFileSync(join(root, `partners/${partner}/cloud-costs.yaml`), 'utf8');
+const importExport = (root: string, file: string, format: string) =>
+  runCli('import', ['cloud-costs', join(FIXTURES, 'imports', file), '--format', format, '--root', root]);
+
+describe('npm run import -- cloud-costs --format gcp', () => {
+  it('sums per hub and month by label or project, lists unattributed rows, and a second run changes nothing', () => {
+    const root = data();
+    const r = importExport(root, 'gcp-billing.csv', 'gcp');
+    expect(r.stderr).toBe('');
+    // alpha-hub 2025-05: lines 2 and 4, 10.004 + (-2.001) = 8.003 -> 8.00; 2025-06: line 3, 5.50 (the next month).
+    // beta-lab (its project, no label) 2025-05: lines 5 and 6, 100.123456 + 0.000544 = 100.124 -> 100.12;
+    //   2025-06: line 9, 50 CAD. unmapped-proj 2025-05: lines 7 and 8, 7.25 + 1.125 = 8.375 -> 8.38 (half up).
+    expect(r.stdout).toBe(
+      '4 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
+        '4); beta-lab 2025-05 (lines 5, 6). Not attributed to any hub (cost nobody recovers; give the hub a ' +
+        'billing project, account or tag in its partner.md): 2025-05 project unmapped-proj: 8.38 USD (lines 7, ' +
+        '8). Wrote partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+    );
+    expect(costs(root, 'alpha')).toBe(
+      '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n' +
+        '- { month: 2025-05, hub: alpha-hub, amount: 8.00, currency: USD }\n' +
+        '- { month: 2025-06, hub: alpha-hub, amount: 5.50, currency: USD }\n',
+    );
+    expect(costs(root, 'beta')).toBe(
+      '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
+        '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
+    );
+    const again = importExport(root, 'gcp-billing.csv', 'gcp');
+    expect(again.stdout).toMatch(/^0 added, 0 updated, 4 already there\. .*Nothing to change: every row is already/);
+    expect(costs(root, 'beta')).toBe(
+      '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
+        '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
+    );
+  });
+
+  it('refuses a malformed row, naming its line, and writes nothing', () => {
+    const root = data();
+    const bad = join(tempDir(), 'bad.csv');
+    const lines = readFileSync(join(FIXTURES, 'imports/gcp-billing.csv'), 'utf8').split('\n');
+    lines[3] = lines[3].replace(',-2.001,', ',two,');
+    writeFileSync(bad, lines.join('\n'));
+    const r = runCli('import', ['cloud-costs', bad, '--format', 'gcp', '--root', root]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `refused: nothing was imported:\n  ${bad} line 4: the cost 'two' is not a number\n`,
+    ]);
+    expect(costs(root, 'alpha')).toBe('- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n');
+  });
+});
+
+describe('npm run import -- cloud-costs --format aws', () => {
+  it('maps by the hub-name tag, then by the account, and sums a credit in', () => {
+    const root = data();
+    const r = importExport(root, 'aws-cur.csv', 'aws');
+    // alpha (tag): lines 2, 3 and 6: 12.3456789 + 0.0043211 - 1.50 = 10.85; beta-lab (account 444455556666):
+    // line 4, 3.10; line 5 has no tag and an account no hub has: unattributed, 4.00.
+    expect(r.stdout).toBe(
+      '2 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
+        '3, 6). Not attributed to any hub (cost nobody recovers; give the hub a billing project, account or tag ' +
+        'in its partner.md): 2025-05 account 111122223333: 4.00 USD (lines 5). Wrote ' +
+        'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+    );
+    expect(costs(root, 'alpha')).toContain('- { month: 2025-05, hub: alpha-hub, amount: 10.85, currency: USD }\n');
+    expect(costs(root, 'beta')).toBe('- { month: 2025-05, hub: beta-lab, amount: 3.10, currency: USD }\n');
+  });
+});
