@@ -5,6 +5,7 @@
  * Future cloud bills are unknown, so pass-through cloud revenue and cloud
  * costs are left out of both sides.
  */
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, sum, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
 import { addMonths } from '../time/calendar.js';
@@ -41,7 +42,7 @@ export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): Proj
     const month = addMonths(ctx.month, i + 1);
     const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
     for (const v of committedViews) {
-      for (const fee of v.contract.fees) {
+      for (const fee of fixedFees(v.contract)) {
         const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
         if (!own.isZero())
           byService.set(

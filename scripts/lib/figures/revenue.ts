@@ -2,6 +2,7 @@
  * Recurring revenue: fees prorated to a month, plus cloud costs passed
  * through with their markup, converted and net of the fiscal sponsor fee.
  */
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
@@ -12,7 +13,7 @@ import { monthlyFigure } from './recurring.js';
 export function feeRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {
   const { contract } = view;
   const own = sum(
-    contract.fees.map((f) =>
+    fixedFees(contract).map((f) =>
       monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
     ),
   );
