@@ -37,6 +37,10 @@ export const rule = defineRule({
         if (c.value.partner !== p.id)
           report({ at: c, path: ['partner'], messageId: 'partner', data: { folder: p.id, partner: c.value.partner } });
       },
+      priceBook(b) {
+        const name = b.file.slice(b.file.lastIndexOf('/') + 1, -'.yaml'.length);
+        if (b.value.id !== name) report({ at: b, path: ['id'], messageId: 'file', data: { id: b.value.id, name } });
+      },
       grant(g, folder) {
         if (g.value.id !== folder.id)
           report({

@@ -5,6 +5,7 @@ import { rule as contractHubs } from './contract-hubs.js';
 import { rule as contractPastEnd } from './contract-past-end.js';
 import { rule as contractSigned } from './contract-signed.js';
 import { rule as contractTerminated } from './contract-terminated.js';
+import { rule as contractTier } from './contract-tier.js';
 import { rule as dateInFuture } from './date-in-future.js';
 import { rule as dateOrder } from './date-order.js';
 import { rule as deliverableDone } from './deliverable-done.js';
@@ -22,6 +23,8 @@ import { rule as invoiceContract } from './invoice-contract.js';
 import { rule as invoiceCurrency } from './invoice-currency.js';
 import { rule as invoicePeriod } from './invoice-period.js';
 import { rule as markupWithoutPassThrough } from './markup-without-pass-through.js';
+import { rule as mauBands } from './mau-bands.js';
+import { rule as meteredFee } from './metered-fee.js';
 import { rule as milestoneOrder } from './milestone-order.js';
 import { rule as moneyPrecision } from './money-precision.js';
 import { rule as onboardingItems } from './onboarding-items.js';
@@ -30,6 +33,7 @@ import { rule as paymentAfterIssue } from './payment-after-issue.js';
 import { rule as paymentTotal } from './payment-total.js';
 import { rule as periodInvoicedTwice } from './period-invoiced-twice.js';
 import { rule as preContractStage } from './pre-contract-stage.js';
+import { rule as priceBookDate } from './price-book-date.js';
 import { rule as probabilityDraftOnly } from './probability-draft-only.js';
 import { rule as profilePresent } from './profile-present.js';
 import { rule as signedAfterStart } from './signed-after-start.js';
@@ -46,6 +50,7 @@ export const RULES = [
   contractPastEnd,
   contractSigned,
   contractTerminated,
+  contractTier,
   dateInFuture,
   dateOrder,
   deliverableDone,
@@ -63,6 +68,8 @@ export const RULES = [
   invoiceCurrency,
   invoicePeriod,
   markupWithoutPassThrough,
+  mauBands,
+  meteredFee,
   milestoneOrder,
   moneyPrecision,
   onboardingItems,
@@ -71,6 +78,7 @@ export const RULES = [
   paymentTotal,
   periodInvoicedTwice,
   preContractStage,
+  priceBookDate,
   probabilityDraftOnly,
   profilePresent,
   signedAfterStart,
