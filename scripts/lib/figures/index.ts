@@ -23,6 +23,7 @@ import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
 import { renewals } from './renewals.js';
 import { unbilled } from './unbilled.js';
+import { pendingUsage, usageFeesOfMonth } from './usage-fees.js';
 
 export interface HistoryFigures {
   available: boolean;
@@ -234,6 +235,22 @@ export const FIGURES = {
         costs: money(m.costs),
       })),
     }),
+  }),
+  usageFees: figure({
+    about: 'the usage fee of M of every metered fee (monthly active users in marginal bands)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => usageFeesOfMonth(ctx, ctx.month),
+    json: (u) => ({
+      usage_fees: u
+        .filter((x) => !x.pending)
+        .map((x) => ({ contract: x.contract, month: x.month, users: x.users ?? null, amount: money(x.amount) })),
+    }),
+  }),
+  pendingUsage: figure({
+    about: "contracts whose usage fee of M is pending: M's usage is not recorded for every hub (it counts 0 in MRR)",
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => pendingUsage(ctx, ctx.month),
+    json: (p) => ({ pending_usage: p }),
   }),
   pendingCloudBills: figure({
     about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
