@@ -49,6 +49,8 @@ describe('the figures list', () => {
       'pipeline',
       'history',
       'projection',
+      'usage_fees',
+      'pending_usage',
     ]);
   });
 });
