@@ -76,9 +76,12 @@ function statusText(l: BillingLine): string {
 
 /** The Markdown statement: per partner its lines and a total per currency; pending lines said, not totalled. */
 export function billingMarkdown(repo: Repository, lines: readonly BillingLine[], month: string): string {
+  return `# Billing statement — ${month}\n\n${billingBody(repo, lines, month)}`;
+}
+
+/** The statement without its title (the report puts its own header above it). */
+export function billingBody(repo: Repository, lines: readonly BillingLine[], month: string): string {
   const out = [
-    `# Billing statement — ${month}`,
-    '',
     `What to invoice for ${month}, per partner: each contract's fixed fees for the billing periods invoiced in ` +
       `${month}, its usage fees of ${month}, its pass-through cloud costs of ${month} (a reimbursement, billed on ` +
       `its own line) and its one-time fees dated in ${month}. Amounts are in each contract's currency. ` +
