@@ -147,7 +147,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const run of [1, 2]) {
       const r = report(root, '2026-11-24', join(parent, 'link'));
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(run === 1 ? / 23 new \(/ : /: 23 unchanged\.\n$/);
+      expect(r.stdout).toMatch(run === 1 ? / 24 new \(/ : /: 24 unchanged\.\n$/);
     }
     expect(lstatSync(join(parent, 'link')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(parent, 'real'))).toContain('README.md');
@@ -161,6 +161,7 @@ describe('where the reports may be written (item 1)', () => {
     expect(report(root, '2026-11-24', out).code).toBe(0);
     chmodSync(parent, 0o777);
     chmodSync(out, 0o777);
+    chmodSync(join(out, 'billing'), 0o777);
     chmodSync(join(out, 'partners'), 0o555);
     for (const dir of [root, ...['partners', 'grants', 'costs'].map((d) => join(root, d))]) chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would.
