@@ -163,7 +163,8 @@ describe('where the reports may be written (item 1)', () => {
     chmodSync(out, 0o777);
     chmodSync(join(out, 'billing'), 0o777);
     chmodSync(join(out, 'partners'), 0o555);
-    for (const dir of [root, ...['partners', 'grants', 'costs'].map((d) => join(root, d))]) chmodSync(dir, 0o755);
+    for (const dir of [root, ...['partners', 'grants', 'costs', 'pricing'].map((d) => join(root, d))])
+      chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const r = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {

@@ -110,7 +110,7 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
       ref: u.fee,
       description: u.pending
         ? `${fee.description}: pending, usage of ${month} not recorded`
-        : `${fee.description}: ${u.users} monthly active users`,
+        : `${fee.description}: ${u.users!.toLocaleString('en-US')} monthly active users`,
       period_from: clipped.from,
       period_to: clipped.to,
       amount: u.pending ? undefined : round(u.amount),
