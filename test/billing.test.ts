@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { editAndWrite } from '../scripts/lib/edit/command.js';
 import { writeBillingDrafts } from '../scripts/lib/edit/billing-write.js';
+import { recordInvoice } from '../scripts/lib/edit/record-actions.js';
 import { billingStatement } from '../scripts/lib/figures/billing.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { billingCsv, billingJson, billingMarkdown } from '../scripts/lib/render/billing.js';
@@ -202,5 +203,43 @@ describe('billing --write', () => {
     expect(second.written).toEqual([]);
     expect(readFileSync(join(root, 'partners/alpha/invoices.yaml'), 'utf8')).toBe(alpha);
     expect(readFileSync(join(root, 'partners/beta/invoices.yaml'), 'utf8')).toBe(before);
+  });
+});
+
+describe('record invoice --lines', () => {
+  const record = (root: string, given: Record<string, unknown>) =>
+    editAndWrite(root, (changes) =>
+      recordInvoice(changes, {
+        contract: 'alpha-2025',
+        period: '2026-03-01..2026-03-31',
+        issued: '2026-04-02',
+        number: 'A-9',
+        ...given,
+      }),
+    );
+
+  it('writes the lines and makes the amount their total: 1000 + 220 = 1,220.00', async () => {
+    const root = fixtureCopy('base');
+    await record(root, { lines: 'fee:hosting=1000; cloud:alpha-hub=220' });
+    const text = readFileSync(join(root, 'partners/alpha/invoices.yaml'), 'utf8');
+    expect(text).toContain('  amount: 1220.00\n');
+    expect(text).toContain('description: Hub hosting');
+    expect(text).toContain('description: Cloud costs of alpha-hub');
+  });
+
+  it('refuses lines that do not add up to a given amount, located, and writes nothing', async () => {
+    const root = fixtureCopy('base');
+    const before = readFileSync(join(root, 'partners/alpha/invoices.yaml'), 'utf8');
+    // A-9 is appended after A-1 and A-2 (lines 1–18): number 19, contract 20, issued 21, currency 22, amount 23.
+    await expect(record(root, { lines: 'fee:hosting=1000; cloud:alpha-hub=220', amount: '1000' })).rejects.toThrow(
+      /partners\/alpha\/invoices\.yaml\n {2}23:11 {2}error {2}the lines add up to 1220 USD, not the invoice amount 1000/,
+    );
+    expect(readFileSync(join(root, 'partners/alpha/invoices.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a line it cannot read', async () => {
+    await expect(record(fixtureCopy('base'), { lines: 'fees:hosting=1000' })).rejects.toThrow(
+      "--lines 'fees:hosting=1000': the kind must be one of fee, usage, cloud, one-time, hours (got 'fees')",
+    );
   });
 });
