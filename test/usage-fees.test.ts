@@ -67,6 +67,11 @@ describe('price book in force and list prices', () => {
  *   2025-01's 10.00 (a price book change between two contracts).
  */
 async function figuresAt(asOf: string, sponsorPct = 0) {
+  const { repo } = await checkedRepo(asOf, sponsorPct);
+  return metricsJson(computeFigures(repo, asOf));
+}
+
+async function checkedRepo(asOf: string, sponsorPct = 0) {
   const root = fixtureCopy('base');
   const files: Record<string, string> = {
     ...bookFile('2025-01', '2025-01-01'),
@@ -106,7 +111,8 @@ async function figuresAt(asOf: string, sponsorPct = 0) {
     'partners/alpha/contracts/alpha-2025.yaml',
     '  - { id: hosting, description: Hub hosting, amount: 1000, per: month }',
     '  - { id: hosting, description: Hub hosting, amount: 1000, per: month }\n' +
-      '  - { id: usage, description: Users, metered: mau, bands: [{ up_to: 100, price: 3 }, { price: 1 }], cap: 400 }',
+      '  - { id: usage, description: Users, metered: mau, bands: [{ up_to: 100, price: 3 }, { price: 1 }], cap: 400 }\n' +
+      'tier: general',
   );
   edit(
     'partners/alpha/partner.md',
@@ -121,7 +127,7 @@ async function figuresAt(asOf: string, sponsorPct = 0) {
     );
   const { problems, repo } = await checkData(new FolderSource(root), { asOf });
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return metricsJson(computeFigures(repo, asOf));
+  return { repo };
 }
 
 describe('usage fees in the figures', () => {
@@ -157,5 +163,35 @@ describe('usage fees in the figures', () => {
     // alpha-2025: recorded Mar 120, Apr 350, May 400 (June pending) → 870 / 3 = 290.00 a month.
     // alpha-2025b: recorded June only, full month 742.50. July: 1000 + 290 + 742.50 = 2032.50.
     expect(m.projection[0]).toMatchObject({ month: '2025-07', committed: '2032.50' });
+  });
+});
+
+describe('pricing', () => {
+  it('discount against the list price, and the price on the current book', async () => {
+    const m = await figuresAt('2025-06-30');
+    // alpha-2025 signed 2025-02-01: book 2025-01, general = 15,000/year. Fixed fees in the first full month
+    // (2025-03): 1000 × 12 = 12,000. Discount 1 − 12000/15000 = 20.0 %.
+    expect(m.pricing).toEqual([
+      { contract: 'alpha-2025', tier: 'general', list: '15000.00', annualised: '12000.00', discount_pct: 20 },
+    ]);
+    const f = computeFigures((await checkedRepo('2025-06-30')).repo, '2025-06-30');
+    // Latest month with alpha-hub's usage recorded: May, 500 users. Now: 12000 + 12 × min(700, cap 400) = 16,800.
+    // Current book (2025-06): 15000 + 12 × (10 × 20 + 90 × 5 + 400 × 2.5 = 1650) = 34,800.
+    expect(f.pricing[0].users).toBe(500);
+    expect(f.pricing[0].now.toFixed(2)).toBe('16800.00');
+    expect(f.pricing[0].onCurrentBook?.toFixed(2)).toBe('34800.00');
+    expect(f.partnersPerTier).toEqual([{ tier: 'general', partners: ['alpha'] }]);
+  });
+
+  it('margin per contract in M', async () => {
+    const f = computeFigures((await checkedRepo('2025-03-31')).repo, '2025-03-31');
+    // Revenue 1000 + usage 120 + cloud 200 × 1.10 = 1340; cloud costs 200; alpha's share of the recurring
+    // costs: staff 5000 (alpha-hub is the only live hub) → margin 1340 − 200 − 5000 = −3,860.00.
+    expect(f.contractMargins.map((r) => [r.contract, r.margin.toFixed(2)])).toEqual([['alpha-2025', '-3860.00']]);
+    // Usage per band in March: 40 users on alpha's own bands, 40 × 3 = 120 in the first band.
+    expect(f.usageByBand.map((b) => [b.band, b.amount.toFixed(2)])).toEqual([
+      ['1–100 users at 3.00', '120.00'],
+      ['101+ users at 1.00', '0.00'],
+    ]);
   });
 });
