@@ -20,7 +20,11 @@ export const rule = defineRule({
         if (!lines || lines.length === 0) return;
         const total = sum(lines.map((l) => dec(l.amount)));
         if (total.equals(dec(inv.value.amount))) return;
-        const data = { total: total.toString(), currency: inv.value.currency, amount: dec(inv.value.amount).toString() };
+        const data = {
+          total: total.toString(),
+          currency: inv.value.currency,
+          amount: dec(inv.value.amount).toString(),
+        };
         report({ at: inv, path: ['amount'], messageId: 'mismatch', data });
       },
     };
