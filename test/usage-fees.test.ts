@@ -111,7 +111,8 @@ async function checkedRepo(asOf: string, sponsorPct = 0) {
     'partners/alpha/contracts/alpha-2025.yaml',
     '  - { id: hosting, description: Hub hosting, amount: 1000, per: month }',
     '  - { id: hosting, description: Hub hosting, amount: 1000, per: month }\n' +
-      '  - { id: usage, description: Users, metered: mau, bands: [{ up_to: 100, price: 3 }, { price: 1 }], cap: 400 }\n' +
+      '  - { id: usage, description: Users, metered: mau, cap: 400,\n' +
+      '      bands: [{ up_to: 100, price: 3 }, { price: 1 }] }\n' +
       'tier: general',
   );
   edit(

@@ -1,4 +1,4 @@
-/** The price book of SPEC-2 A as a test file (test/fixtures/pricing/2025-01.yaml), to add to a fixture with a few edits. */
+/** The price book of SPEC-2 A (test/fixtures/pricing/2025-01.yaml), to add to a fixture with a few edits. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './fixtures.js';

@@ -26,7 +26,7 @@ testRule(rule, {
     {
       name: 'a single open band (one price for everyone)',
       files: bookFile('2025-01', '2025-01-01', [
-        '  - { up_to: 10, price: 10 }\n  - { up_to: 100, price: 5 }\n  - { up_to: 1000, price: 2.5 }\n  - { up_to: 10000, price: 1.25 }\n',
+        [10, 100, 1000, 10000].map((n, i) => `  - { up_to: ${n}, price: ${[10, 5, 2.5, 1.25][i]} }\n`).join(''),
         '',
       ]),
     },

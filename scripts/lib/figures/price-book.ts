@@ -29,7 +29,10 @@ export function bookInForce<B extends Pick<PriceBook, 'effective_from'>>(
 
 const PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
 
-/** A tier's list price per year in the book's currency (15,000/year → 15000; 1,500/month → 18000); undefined when the book has no such tier. */
+/**
+ * A tier's list price per year in the book's currency (15,000/year → 15000;
+ * 1,500/month → 18000); undefined when the book has no such tier.
+ */
 export function tierYearly(book: Pick<PriceBook, 'tiers'>, tier: string): Decimal | undefined {
   const t = book.tiers.find((x) => x.id === tier);
   return t && dec(t.amount).times(PER_YEAR[t.per]);

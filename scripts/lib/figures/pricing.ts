@@ -48,7 +48,7 @@ export function latestUsers(view: ContractView, upTo: string): number | undefine
   const byMonth = new Map<string, Map<string, number>>();
   for (const { value: u } of view.partner.usage)
     if (u.month <= upTo && hubs.includes(u.hub))
-      byMonth.set(u.month, (byMonth.get(u.month) ?? new Map()).set(u.hub, u.active_users));
+      byMonth.set(u.month, (byMonth.get(u.month) ?? new Map<string, number>()).set(u.hub, u.active_users));
   const months = [...byMonth.keys()].filter((m) => byMonth.get(m)!.size === hubs.length).sort();
   const last = months.at(-1);
   return last === undefined ? undefined : [...byMonth.get(last)!.values()].reduce((a, b) => a + b, 0);

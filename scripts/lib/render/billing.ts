@@ -98,9 +98,8 @@ export function billingBody(repo: Repository, lines: readonly BillingLine[], mon
     for (const l of own) {
       const period = l.period_from === l.period_to ? l.period_from : `${l.period_from} to ${l.period_to}`;
       const amount = l.amount === undefined ? '—' : grouped(amountText(l.amount, l.currency));
-      out.push(
-        `| ${md(l.contract)} | ${md(l.description)} | ${KIND_WORD[l.kind]} | ${period} | ${amount} | ${l.currency} | ${statusText(l)} |`,
-      );
+      const cells = [md(l.contract), md(l.description), KIND_WORD[l.kind], period, amount, l.currency, statusText(l)];
+      out.push(`| ${cells.join(' | ')} |`);
     }
     out.push('');
     const totals = totalsByCurrency(own).map(

@@ -4,7 +4,7 @@ import { defineRule } from '../rule.js';
 
 const bills = (i: Invoice) => i.status !== 'void' && i.period !== undefined;
 
-/** Two invoices that both have lines bill different things when no line of one has the kind and ref of one of the other. */
+/** Two invoices with lines bill different things when no line of one has the kind and ref of a line of the other. */
 const disjointLines = (a: Invoice, b: Invoice) =>
   a.lines !== undefined &&
   b.lines !== undefined &&
