@@ -51,6 +51,7 @@ describe('the figures list', () => {
       'projection',
       'usage_fees',
       'pending_usage',
+      'pricing',
     ]);
   });
 });

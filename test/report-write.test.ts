@@ -136,7 +136,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const path of debris) writeFileSync(join(out, path), 'half a report');
     expect(report(root, '2026-11-24', out).code).toBe(0);
     for (const path of debris) expect(existsSync(join(out, path))).toBe(false);
-    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'reports']);
+    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'pricing', 'reports']);
   });
 
   it('writes through a link to a folder, where it points, and leaves the link a link', () => {
@@ -147,7 +147,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const run of [1, 2]) {
       const r = report(root, '2026-11-24', join(parent, 'link'));
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(run === 1 ? / 24 new \(/ : /: 24 unchanged\.\n$/);
+      expect(r.stdout).toMatch(run === 1 ? / 25 new \(/ : /: 25 unchanged\.\n$/);
     }
     expect(lstatSync(join(parent, 'link')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(parent, 'real'))).toContain('README.md');

@@ -15,6 +15,7 @@ const REPORT_FILES = [
   'onboarding.md',
   'pipeline.md',
   'projection.md',
+  'pricing.md',
   'renewals.md',
 ];
 
