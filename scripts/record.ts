@@ -22,7 +22,7 @@ const spec = {
   usage: 'payment|invoice|stage|deliverable [--flag value …]',
   actions: [
     'payment      --invoice --amount [--date]',
-    'invoice      --contract [--period] [--issued] [--due] [--amount] [--number] [--draft]',
+    'invoice      --contract [--period] [--issued] [--due] [--amount] [--number] [--lines] [--draft]',
     'stage        --partner --to [--date] [--hub-live] [--force --reason]',
     'deliverable  --grant --id --status [--date] [--evidence]',
   ],
@@ -37,6 +37,7 @@ const spec = {
     due: text('DATE', 'the due date (default: issued + the payment terms)'),
     number: text('NUMBER', 'the invoice number (default: the next INV-YEAR-N)'),
     draft: { type: 'boolean', help: 'record the invoice as a draft, not sent' },
+    lines: text('LINES', "an invoice's line items KIND:REF=AMOUNT; … (the amount defaults to their total)"),
     partner: text('ID', 'the partner moving stage'),
     to: text('STAGE', 'the new stage'),
     'hub-live': text('DATE', 'the date the first hub went live (needed to become active)'),

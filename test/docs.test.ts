@@ -49,6 +49,9 @@ describe('the figures list', () => {
       'pipeline',
       'history',
       'projection',
+      'usage_fees',
+      'pending_usage',
+      'pricing',
     ]);
   });
 });

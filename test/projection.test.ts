@@ -85,9 +85,11 @@ describe('projection', () => {
     );
     const { repo } = await checkData(new FolderSource(root), { asOf: '2026-03-15' });
     const m = metricsJson(computeFigures(repo, '2026-03-15'));
-    // MRR 8832.903225… × 0.9 = 7949.612903…; MRC unchanged
-    expect([m.mrr, m.mrc]).toEqual(['7949.61', '4840.00']);
-    expect(m.partners[0].revenue).toBe('6678.00'); // 7420 × 0.9
+    // The sponsor fee does not touch pass-through cloud (c1's 1320.00, SPEC-2 A):
+    // MRR (8832.903225… − 1320) × 0.9 + 1320 = 6761.612903… + 1320 = 8081.612903…; MRC unchanged
+    expect([m.mrr, m.mrc]).toEqual(['8081.61', '4840.00']);
+    expect(m.partners[0].revenue).toBe('6810.00'); // fees 6100 × 0.9 = 5490 + cloud 1320
+
     const figures = computeFigures(repo, '2026-03-15');
     const reports = new Map(
       renderReports(figures, figures, {
@@ -99,6 +101,8 @@ describe('projection', () => {
       }),
     );
     for (const [file, text] of reports)
-      expect(text, file).toContain("Revenue is net of the fiscal sponsor's fee of 10 %.");
+      expect(text, file).toContain(
+        "Revenue is net of the fiscal sponsor's fee of 10 % (pass-through cloud revenue, a reimbursement, excepted).",
+      );
   });
 });

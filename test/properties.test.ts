@@ -176,6 +176,7 @@ describe('aging buckets', () => {
           partners: [partner],
           grants: [],
           recurringCosts: [],
+          priceBooks: [],
           paths: new Set(),
           brokenPaths: new Set(),
         };

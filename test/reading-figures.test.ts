@@ -47,7 +47,8 @@ describe('change since last month', () => {
     // The sample data on 2026-11-24: four partners' November bills are not in yet (their October bills are).
     const { pages } = await reports(REPO_ROOT, '2026-11-24');
     const readme = pages.get('README.md')!;
-    expect(readme).toContain('| Monthly recurring revenue (MRR) | 27,040.00 | not comparable¹ |');
+    // 27,040.00 of fees and cloud + November's usage fees 849.50 + 596.00 + 356.00 (eduresell, leap, sgs).
+    expect(readme).toContain('| Monthly recurring revenue (MRR) | 28,841.50 | not comparable¹ |');
     expect(readme).toContain('| Monthly recurring costs (MRC) | 49,470.00 | not comparable¹ |');
     expect(readme).toContain(
       '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, ' +

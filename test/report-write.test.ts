@@ -163,7 +163,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const path of debris) writeFileSync(join(out, path), 'half a report');
     expect(report(root, '2026-11-24', out).code).toBe(0);
     for (const path of debris) expect(existsSync(join(out, path))).toBe(false);
-    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'reports']);
+    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'pricing', 'reports']);
   });
 
   it('writes through a link to a folder, where it points, and leaves the link a link', () => {
@@ -174,7 +174,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const run of [1, 2]) {
       const r = report(root, '2026-11-24', join(parent, 'link'));
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(run === 1 ? / 23 new \(/ : /: 23 unchanged\.\n$/);
+      expect(r.stdout).toMatch(run === 1 ? / 25 new \(/ : /: 25 unchanged\.\n$/);
     }
     expect(lstatSync(join(parent, 'link')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(parent, 'real'))).toContain('README.md');
@@ -188,8 +188,10 @@ describe('where the reports may be written (item 1)', () => {
     expect(report(root, '2026-11-24', out).code).toBe(0);
     chmodSync(parent, 0o777);
     chmodSync(out, 0o777);
+    chmodSync(join(out, 'billing'), 0o777);
     chmodSync(join(out, 'partners'), 0o555);
-    for (const dir of [root, ...['partners', 'grants', 'costs'].map((d) => join(root, d))]) chmodSync(dir, 0o755);
+    for (const dir of [root, ...['partners', 'grants', 'costs', 'pricing'].map((d) => join(root, d))])
+      chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const r = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {

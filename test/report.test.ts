@@ -15,6 +15,7 @@ const REPORT_FILES = [
   'onboarding.md',
   'pipeline.md',
   'projection.md',
+  'pricing.md',
   'renewals.md',
 ];
 
@@ -27,7 +28,11 @@ describe('npm run report', () => {
       expect(r.code).toBe(0);
     }
     const first = readTree(a);
-    const pages = [...REPORT_FILES, ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => `partners/${p}.md`)].sort();
+    const pages = [
+      ...REPORT_FILES,
+      'billing/2026-02.md',
+      ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => `partners/${p}.md`),
+    ].sort();
     expect(Object.keys(first).sort()).toEqual(['.generated', ...pages].sort());
     // The manifest: what the next run may replace or remove, and nothing else.
     expect(first['.generated']).toBe(pages.map((p) => `${p}\n`).join(''));

@@ -23,7 +23,7 @@ export function fixtureCopy(name: string, overlay?: string, remove: readonly str
 /** A writable copy of this repository's own sample data (and its published reports, when asked). */
 export function sampleCopy(withReports = false): string {
   const root = tempDir();
-  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs', ...(withReports ? ['reports'] : [])])
+  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs', 'pricing', ...(withReports ? ['reports'] : [])])
     cpSync(join(REPO_ROOT, p), join(root, p), { recursive: true });
   return root;
 }

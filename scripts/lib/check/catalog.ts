@@ -20,7 +20,8 @@ export const FILE_CHECKS = [
     id: 'unknown-file',
     severity: 'error',
     description:
-      'A file in partners/, grants/ or costs/ that is not a record of any kind (README.md and dotfiles excepted).',
+      'A file in partners/, grants/, costs/ or pricing/ that is not a record of any kind ' +
+      '(README.md and dotfiles excepted).',
   },
   {
     id: 'file-type',

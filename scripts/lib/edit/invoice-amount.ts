@@ -2,7 +2,7 @@
 import { Decimal, dec, sum, toFixed } from '../money/decimal.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { monthlyFigure } from '../figures/recurring.js';
-import { effectiveEnd } from '../model/contract-terms.js';
+import { effectiveEnd, fixedFees } from '../model/contract-terms.js';
 import type { Contract } from '../model/records.js';
 import { addDays, addMonthsToDate, daysBetween, monthOf, monthsBetween } from '../time/calendar.js';
 import type { Period } from '../time/periods.js';
@@ -21,7 +21,7 @@ export function periodAmount(contract: Contract, period: Period): string {
   const { every } = contract.billing;
   const termDays = daysBetween(contract.start, contract.end) + 1;
   const days = daysBetween(period.from, period.to) + 1;
-  const amounts = contract.fees.map((fee): Decimal => {
+  const amounts = fixedFees(contract).map((fee): Decimal => {
     if (fee.per === 'term') return dec(fee.amount).times(days).dividedBy(termDays);
     if (every === 'once') {
       const effective = { from: contract.start, to: effectiveEnd(contract) };

@@ -4,7 +4,7 @@ import { STAGE_OPENED_BY } from '../figures/onboarding.js';
 import { dec, sum, toFixed } from '../money/decimal.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { effectiveEnd } from '../model/contract-terms.js';
-import type { Stage } from '../model/records.js';
+import type { Contract, Stage } from '../model/records.js';
 import { STAGES } from '../model/records.js';
 import { today } from '../time/calendar.js';
 import { billingPeriods, isCovered } from '../time/periods.js';
@@ -71,6 +71,11 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
         check: isAmount('invoice'),
       },
       { flag: 'number', about: 'the invoice number (default: the next INV-YEAR-N)', optional: true },
+      {
+        flag: 'lines',
+        about: 'the line items KIND:REF=AMOUNT separated by ; (e.g. "fee:hosting=1000; cloud:alpha-hub=220")',
+        optional: true,
+      },
     ],
     given,
   );
@@ -97,7 +102,11 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
   const year = v.issued!.slice(0, 4);
   const next = Math.max(1000, ...numbers.map((n) => Number(/(\d+)$/.exec(n)?.[1] ?? 0))) + 1;
   const number = v.number ?? `INV-${year}-${next}`;
-  const amount = v.amount ?? periodAmount(contract, period);
+  const lines = v.lines === undefined ? undefined : invoiceLines(v.lines, contract);
+  const amount =
+    v.amount ??
+    (lines ? toFixed(sum(lines.map((l) => dec(l.amount))), MINOR_UNITS[contract.currency]) : undefined) ??
+    periodAmount(contract, period);
   changes.edit(`partners/${partner.id}/invoices.yaml`, (e) =>
     e.append([], {
       number,
@@ -107,6 +116,9 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
       currency: contract.currency,
       amount: money(amount, contract.currency),
       period,
+      ...(lines && {
+        lines: lines.map((l) => ({ ...l, amount: money(l.amount, contract.currency) })),
+      }),
       status: given.draft ? 'draft' : 'sent',
     }),
   );
@@ -195,4 +207,43 @@ export async function recordDeliverable(changes: ChangeSet, given: Given): Promi
     if (v.evidence) e.set([at, 'evidence'], v.evidence);
   });
   return `Marked ${v.grant}/${v.id} ${v.status}${v.status === 'done' ? ` on ${v.date}` : ''}.`;
+}
+
+const LINE_KINDS = ['fee', 'usage', 'cloud', 'one-time', 'hours'] as const;
+
+/**
+ * `--lines "fee:hosting=1000; cloud:alpha-hub=220"`: each line's kind, ref and
+ * amount; its description is the fee's or one-time fee's, or says the hub.
+ * The amounts are checked as the validator checks them.
+ */
+export function invoiceLines(
+  text: string,
+  contract: Contract,
+): { kind: (typeof LINE_KINDS)[number]; ref?: string; description: string; amount: string }[] {
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const m = /^([a-z-]+)(?::([a-z0-9-]+))?=(.+)$/.exec(item);
+      if (!m)
+        throw new EditRefused(
+          `--lines '${item}': write each line KIND:REF=AMOUNT, e.g. fee:hosting=1000 (lines separated by ;)`,
+        );
+      const [, kind, ref, amount] = m;
+      if (!(LINE_KINDS as readonly string[]).includes(kind))
+        throw new EditRefused(`--lines '${item}': the kind must be one of ${LINE_KINDS.join(', ')} (got '${kind}')`);
+      checkAmount('amount', amount.trim(), 'invoice', contract.currency);
+      const fee = [...contract.fees, ...(contract.one_time ?? [])].find((f) => f.id === ref);
+      const description =
+        fee?.description ??
+        (kind === 'cloud' && ref
+          ? `Cloud costs of ${ref}`
+          : kind === 'hours'
+            ? 'Hours'
+            : kind === 'usage'
+              ? 'Usage'
+              : kind);
+      return { kind: kind as (typeof LINE_KINDS)[number], ...(ref && { ref }), description, amount: amount.trim() };
+    });
 }

@@ -1,4 +1,5 @@
 /** Per contract: what it is worth to date, what was invoiced, what was collected (contract currency). */
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum } from '../money/decimal.js';
 import { minDate, monthOf, monthsBetween } from '../time/calendar.js';
 import type { FigureContext } from './context.js';
@@ -27,7 +28,7 @@ export function ledgers(ctx: FigureContext): ContractLedger[] {
       const effective = { from: view.effective.from, to: upTo };
       const months = monthsBetween(monthOf(c.start), monthOf(upTo));
       const fees = sum(
-        c.fees.flatMap((f) =>
+        fixedFees(c).flatMap((f) =>
           months.map((m) => monthlyFigure({ amount: f.amount, per: f.per, effective, term: view.term }, m)),
         ),
       );

@@ -1,4 +1,5 @@
 /** The sales pipeline: open leads by stage with the deals at stake, and grant prospects. */
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum } from '../money/decimal.js';
 import type { Currency, Stage } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
@@ -45,7 +46,7 @@ export function deals(ctx: FigureContext): Deal[] {
         const rateMonth = monthOf(c.start) > ctx.month ? monthOf(c.start) : ctx.month;
         const value = convertFrom(
           ctx,
-          sum(c.fees.map((f) => annualised(f.amount, f.per, term))),
+          sum(fixedFees(c).map((f) => annualised(f.amount, f.per, term))),
           c.currency,
           rateMonth,
         ).times(ctx.netOfSponsor);

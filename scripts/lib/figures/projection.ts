@@ -3,8 +3,10 @@
  * (signed contracts), weighted pipeline revenue (drafts at or above the
  * cut-off, times their probability) and the recurring costs in force.
  * Future cloud bills are unknown, so pass-through cloud revenue and cloud
- * costs are left out of both sides.
+ * costs are left out of both sides. Future usage fees are assumed to be the
+ * mean of the last three months with usage recorded (see usage-fees.ts).
  */
+import { fixedFees, meteredFees } from '../model/contract-terms.js';
 import { Decimal, sum, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
 import { addMonths } from '../time/calendar.js';
@@ -12,6 +14,7 @@ import type { ContractView, FigureContext } from './context.js';
 import { recurringCosts } from './costs.js';
 import { feeRevenue } from './revenue.js';
 import { monthlyFigure } from './recurring.js';
+import { projectedUsageFee } from './usage-fees.js';
 
 export const PROJECTION_MONTHS = 18;
 export const SERVICES = ['core-support', 'hub-service', 'development', 'unspecified'] as const;
@@ -41,8 +44,16 @@ export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): Proj
     const month = addMonths(ctx.month, i + 1);
     const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
     for (const v of committedViews) {
-      for (const fee of v.contract.fees) {
+      for (const fee of fixedFees(v.contract)) {
         const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
+        if (!own.isZero())
+          byService.set(
+            serviceOf(fee),
+            byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
+          );
+      }
+      for (const fee of meteredFees(v.contract)) {
+        const own = projectedUsageFee(ctx, v, fee, month);
         if (!own.isZero())
           byService.set(
             serviceOf(fee),

@@ -1,18 +1,21 @@
 /**
- * Recurring revenue: fees prorated to a month, plus cloud costs passed
- * through with their markup, converted and net of the fiscal sponsor fee.
+ * Recurring revenue: fixed fees prorated to a month and usage fees, net of
+ * the fiscal sponsor fee, plus cloud costs passed through with their markup
+ * (a reimbursement the sponsor fee does not touch, SPEC-2 A), converted.
  */
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { memoized, type ContractView, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
+import { usageRevenue } from './usage-fees.js';
 
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
 export function feeRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {
   const { contract } = view;
   const own = sum(
-    contract.fees.map((f) =>
+    fixedFees(contract).map((f) =>
       monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
     ),
   );
@@ -54,15 +57,18 @@ export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, m
   return total;
 }
 
-/** A partner's recurring revenue in `month`, net of the sponsor fee. */
+/**
+ * A partner's recurring revenue in `month`: (fixed fees + usage fees) × (1 − sponsor fee %)
+ * + pass-through cloud revenue.
+ */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   return memoized(ctx, `revenue ${partner.id} ${month}`, () => {
     const fees = sum(
       (ctx.contractsOf.get(partner) ?? [])
         .filter((v) => v.contract.status !== 'draft')
-        .map((v) => feeRevenue(ctx, v, month)),
+        .map((v) => feeRevenue(ctx, v, month).plus(usageRevenue(ctx, v, month))),
     );
-    return fees.plus(passThroughRevenue(ctx, partner, month)).times(ctx.netOfSponsor);
+    return fees.times(ctx.netOfSponsor).plus(passThroughRevenue(ctx, partner, month));
   });
 }
 

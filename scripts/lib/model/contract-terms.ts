@@ -1,5 +1,5 @@
 /** Facts about a contract's term that several rules and figures need. */
-import type { Contract } from './records.js';
+import type { Contract, Fee } from './records.js';
 
 /** The last day the contract is in force: `terminated` when it ended early, else `end`. */
 export function effectiveEnd(c: Pick<Contract, 'end' | 'terminated'>): string {
@@ -9,4 +9,17 @@ export function effectiveEnd(c: Pick<Contract, 'end' | 'terminated'>): string {
 /** Drafts never count in figures (except the pipeline). */
 export function isCounted(c: Pick<Contract, 'status'>): boolean {
   return c.status !== 'draft';
+}
+
+/** A fee with a fixed amount per period (not metered). */
+export type FixedFee = Fee & Required<Pick<Fee, 'amount' | 'per'>>;
+
+/** The contract's fixed recurring fees: every fee with `amount` and `per` (metered fees have neither). */
+export function fixedFees(c: Pick<Contract, 'fees'>): FixedFee[] {
+  return c.fees.filter((f): f is FixedFee => f.amount !== undefined && f.per !== undefined && f.metered === undefined);
+}
+
+/** The contract's metered (usage) fees. */
+export function meteredFees(c: Pick<Contract, 'fees'>): Fee[] {
+  return c.fees.filter((f) => f.metered !== undefined);
 }

@@ -119,6 +119,16 @@ export const KINDS = {
     key: (i) => String(i.id),
     where: 'costs/recurring.yaml',
   },
+  'price-book': {
+    path: 'pricing/{id}.yaml',
+    schema: 'price-book.schema.json',
+    type: 'PriceBook',
+    owner: 'root',
+    field: 'priceBooks',
+    holds: 'each',
+    item: 'priceBook',
+    where: 'pricing/<book-id>.yaml',
+  },
   grant: {
     path: 'grants/{grant}/grant.md',
     schema: 'grant.schema.json',

@@ -574,18 +574,87 @@ export interface Contract {
      */
     description: string;
     /**
-     * The fee per period in the contract's currency, e.g. 2500.
+     * The fee per period in the contract's currency, e.g. 2500. Give amount and per, or metered.
      */
-    amount: number;
+    amount?: number;
     /**
      * The period the amount is for: month, quarter, year, or term (a total contract value spread evenly over the term's days).
      */
-    per: 'month' | 'quarter' | 'year' | 'term';
+    per?: 'month' | 'quarter' | 'year' | 'term';
+    /**
+     * Instead of amount and per: mau makes this a monthly usage fee, computed from the monthly active users of the contract's hubs (usage.yaml) in marginal bands.
+     */
+    metered?: 'mau';
+    /**
+     * Only on a metered fee: the contract's own bands (same shape as a price book's mau_bands). Default: the bands of the book in force at signed (start for drafts).
+     *
+     * @minItems 1
+     */
+    bands?: [
+      {
+        /**
+         * The last user counted in this band (inclusive); absent on the last band only.
+         */
+        up_to?: number;
+        /**
+         * The monthly price of each user in the band.
+         */
+        price: number;
+      },
+      ...{
+        /**
+         * The last user counted in this band (inclusive); absent on the last band only.
+         */
+        up_to?: number;
+        /**
+         * The monthly price of each user in the band.
+         */
+        price: number;
+      }[]
+    ];
+    /**
+     * Only on a metered fee: the most the usage fee can be in one month, e.g. 2000.
+     */
+    cap?: number;
     /**
      * Which service line the fee belongs to: core-support, hub-service or development.
      */
     service?: 'core-support' | 'hub-service' | 'development';
   }[];
+  /**
+   * The id of the membership tier this contract buys; it must exist in the price book (pricing/) in force at signed (start for drafts), e.g. 'general'.
+   */
+  tier?: string;
+  /**
+   * The support budget bought: hours per month, year or term.
+   */
+  support_hours?: {
+    /**
+     * The number of support hours, e.g. 10.
+     */
+    amount: number;
+    /**
+     * month, year or term.
+     */
+    per: 'month' | 'year' | 'term';
+  };
+  /**
+   * For a statement-of-work: the estimated hours of directed engagement and the hourly rate.
+   */
+  hours?: {
+    /**
+     * The fewest hours expected.
+     */
+    estimate_low: number;
+    /**
+     * The most hours expected; at least estimate_low.
+     */
+    estimate_high: number;
+    /**
+     * The price of one hour; default: the hourly_rate of the price book in force at signed.
+     */
+    rate?: number;
+  };
   /**
    * Setup or one-off fees; they are not recurring revenue.
    */
@@ -723,6 +792,27 @@ export type InvoicesFile = {
      */
     to: string;
   };
+  /**
+   * Optional line items; when given they must add up exactly to the amount. The billing statement reads them to tell what an invoice already bills.
+   */
+  lines?: {
+    /**
+     * fee (a fixed recurring fee), usage (a metered fee), cloud (pass-through cloud costs), one-time or hours.
+     */
+    kind: 'fee' | 'usage' | 'cloud' | 'one-time' | 'hours';
+    /**
+     * The id of the fee, one-time fee or hub this line bills.
+     */
+    ref?: string;
+    /**
+     * What the line bills, as the partner reads it.
+     */
+    description: string;
+    /**
+     * The line's amount in the invoice currency.
+     */
+    amount: number;
+  }[];
   /**
    * draft (not sent), sent, paid (payments sum to the amount) or void (cancelled).
    */
@@ -885,6 +975,95 @@ export type RecurringCostsFile = {
 }[];
 
 /**
+ * The list prices in force from a date until the next book's: membership tiers, the monthly fee per monthly active user in marginal bands, and the hourly rate.
+ */
+export interface PriceBook {
+  /**
+   * The book's id; must equal the file name without .yaml, e.g. '2026-07'.
+   */
+  id: string;
+  /**
+   * The first day this book is in force; it stays in force until the next book's effective_from. No two books share one.
+   */
+  effective_from: string;
+  /**
+   * The currency of every price in the book (ISO 4217, e.g. USD).
+   */
+  currency:
+    | 'AUD'
+    | 'BRL'
+    | 'CAD'
+    | 'CHF'
+    | 'CNY'
+    | 'DKK'
+    | 'EUR'
+    | 'GBP'
+    | 'HKD'
+    | 'INR'
+    | 'JPY'
+    | 'KRW'
+    | 'MXN'
+    | 'NOK'
+    | 'NZD'
+    | 'SEK'
+    | 'SGD'
+    | 'USD'
+    | 'ZAR';
+  /**
+   * The memberships on offer, each with its list price.
+   */
+  tiers: {
+    /**
+     * The tier's id, unique in this book, e.g. 'general'; contracts name it in 'tier'.
+     */
+    id: string;
+    /**
+     * The tier's name, e.g. General membership.
+     */
+    name: string;
+    /**
+     * The list price per period, e.g. 15000.
+     */
+    amount: number;
+    /**
+     * The period of the list price: month, quarter or year.
+     */
+    per: 'month' | 'quarter' | 'year';
+  }[];
+  /**
+   * The monthly fee per monthly active user, in marginal bands of increasing up_to; the last has no up_to. E.g. { up_to: 10, price: 10 } then { up_to: 100, price: 5 }: 137 users pay 10×10 + 90×5 + 37×2.5 = 642.50 with a third band of 2.5.
+   *
+   * @minItems 1
+   */
+  mau_bands: [
+    {
+      /**
+       * The last user counted in this band (inclusive); absent on the last band only.
+       */
+      up_to?: number;
+      /**
+       * The monthly price of each user in the band.
+       */
+      price: number;
+    },
+    ...{
+      /**
+       * The last user counted in this band (inclusive); absent on the last band only.
+       */
+      up_to?: number;
+      /**
+       * The monthly price of each user in the band.
+       */
+      price: number;
+    }[]
+  ];
+  /**
+   * The price of one hour of directed engagement (development).
+   */
+  hourly_rate?: number;
+}
+
+/**
  * A grant we applied for or hold: funder, amount, dates and the partners it involves.
  */
 export interface Grant {
@@ -1005,6 +1184,7 @@ export interface KindFiles {
   usage: UsageFile;
   feedback: FeedbackFile;
   'recurring-costs': RecurringCostsFile;
+  'price-book': PriceBook;
   grant: Grant;
   deliverables: DeliverablesFile;
 }

@@ -8,11 +8,12 @@ import type {
   Grant,
   InvoicesFile,
   Partner,
+  PriceBook,
   RecurringCostsFile,
   UsageFile,
 } from './records.generated.js';
 
-export type { ConfigFile, Contract, Grant, Partner };
+export type { ConfigFile, Contract, Grant, Partner, PriceBook };
 export type Invoice = InvoicesFile[number];
 export type Payment = NonNullable<Invoice['payments']>[number];
 export type CloudCost = CloudCostsFile[number];

@@ -4,7 +4,11 @@
  * pages never sit in memory together.
  */
 import type { Figures } from '../figures/index.js';
+import { billingStatement } from '../figures/billing.js';
+import { addMonths } from '../time/calendar.js';
+import { billingBody } from './billing.js';
 import { REPORTS } from './reports.js';
+import { header } from './views/meta.js';
 import { render } from './templates.js';
 import type { ReportMeta } from './views/meta.js';
 import { partnerPageIndex, partnerView } from './views/partner.js';
@@ -13,6 +17,15 @@ export type { ReportMeta };
 
 export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta): Generator<[string, string]> {
   for (const report of REPORTS) yield [report.file, render(report.template, report.view({ f, previous, meta }))];
+  // The billing statement of the month before the as-of month (what finance sends the fiscal sponsor).
+  const billed = addMonths(f.ctx.month, -1);
+  yield [
+    `billing/${billed}.md`,
+    render('billing', {
+      header: header({ ...meta, currency: "each contract's currency" }, `Billing statement — ${billed}`, '../../'),
+      body: billingBody(f.ctx.repo, billingStatement(f.ctx.repo, billed), billed),
+    }),
+  ];
   // And a page per partner.
   const index = partnerPageIndex(f);
   for (const partner of f.ctx.repo.partners)

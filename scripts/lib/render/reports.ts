@@ -15,6 +15,7 @@ import { invoicingView } from './views/invoicing.js';
 import type { ReportMeta } from './views/meta.js';
 import { onboardingView } from './views/onboarding.js';
 import { pipelineView } from './views/pipeline.js';
+import { pricingView } from './views/pricing.js';
 import { projectionView } from './views/projection.js';
 import { renewalsView } from './views/renewals.js';
 
@@ -58,6 +59,13 @@ export const REPORTS: readonly ReportSpec[] = [
     about: 'money owed, aging, overdue invoices, periods not yet invoiced, contracted vs invoiced vs collected',
     template: 'invoicing',
     view: ({ f, meta }) => invoicingView(f, meta),
+  },
+  {
+    file: 'pricing.md',
+    title: 'Pricing',
+    about: 'discount against the price book, margin per contract, partners per tier, usage fees per band',
+    template: 'pricing',
+    view: ({ f, meta }) => pricingView(f, meta),
   },
   {
     file: 'renewals.md',

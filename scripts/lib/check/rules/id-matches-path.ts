@@ -27,14 +27,19 @@ export const rule = defineRule({
       const id = record.value.id;
       if (id !== folder) report({ at: record, path: ['id'], messageId: 'folder', data: { id, top, folder } });
     };
+    /** A contract's or price book's id is its file name. */
+    const matchFileName = (record: Item<{ id: string }>) => {
+      const [id, name] = [record.value.id, record.file.slice(record.file.lastIndexOf('/') + 1, -'.yaml'.length)];
+      if (id !== name) report({ at: record, path: ['id'], messageId: 'file', data: { id, name } });
+    };
     return {
       profile: (profile, p) => matchFolder(profile, 'partners', p.id),
       contract(c, p) {
-        const name = c.file.slice(c.file.lastIndexOf('/') + 1, -'.yaml'.length);
-        if (c.value.id !== name) report({ at: c, path: ['id'], messageId: 'file', data: { id: c.value.id, name } });
+        matchFileName(c);
         if (c.value.partner !== p.id)
           report({ at: c, path: ['partner'], messageId: 'partner', data: { folder: p.id, partner: c.value.partner } });
       },
+      priceBook: matchFileName,
       grant: (g, folder) => matchFolder(g, 'grants', folder.id),
     };
   },

@@ -5,6 +5,7 @@ import { rule as contractHubs } from './contract-hubs.js';
 import { rule as contractPastEnd } from './contract-past-end.js';
 import { rule as contractSigned } from './contract-signed.js';
 import { rule as contractTerminated } from './contract-terminated.js';
+import { rule as contractTier } from './contract-tier.js';
 import { rule as dateInFuture } from './date-in-future.js';
 import { rule as dateOrder } from './date-order.js';
 import { rule as deliverableDone } from './deliverable-done.js';
@@ -20,8 +21,11 @@ import { rule as idMatchesPath } from './id-matches-path.js';
 import { rule as invoiceAfterTermination } from './invoice-after-termination.js';
 import { rule as invoiceContract } from './invoice-contract.js';
 import { rule as invoiceCurrency } from './invoice-currency.js';
+import { rule as invoiceLinesTotal } from './invoice-lines-total.js';
 import { rule as invoicePeriod } from './invoice-period.js';
 import { rule as markupWithoutPassThrough } from './markup-without-pass-through.js';
+import { rule as mauBands } from './mau-bands.js';
+import { rule as meteredFee } from './metered-fee.js';
 import { rule as milestoneOrder } from './milestone-order.js';
 import { rule as moneyPrecision } from './money-precision.js';
 import { rule as onboardingItems } from './onboarding-items.js';
@@ -30,6 +34,7 @@ import { rule as paymentAfterIssue } from './payment-after-issue.js';
 import { rule as paymentTotal } from './payment-total.js';
 import { rule as periodInvoicedTwice } from './period-invoiced-twice.js';
 import { rule as preContractStage } from './pre-contract-stage.js';
+import { rule as priceBookDate } from './price-book-date.js';
 import { rule as probabilityDraftOnly } from './probability-draft-only.js';
 import { rule as profilePresent } from './profile-present.js';
 import { rule as signedAfterStart } from './signed-after-start.js';
@@ -46,6 +51,7 @@ export const RULES = [
   contractPastEnd,
   contractSigned,
   contractTerminated,
+  contractTier,
   dateInFuture,
   dateOrder,
   deliverableDone,
@@ -61,8 +67,11 @@ export const RULES = [
   invoiceAfterTermination,
   invoiceContract,
   invoiceCurrency,
+  invoiceLinesTotal,
   invoicePeriod,
   markupWithoutPassThrough,
+  mauBands,
+  meteredFee,
   milestoneOrder,
   moneyPrecision,
   onboardingItems,
@@ -71,6 +80,7 @@ export const RULES = [
   paymentTotal,
   periodInvoicedTwice,
   preContractStage,
+  priceBookDate,
   probabilityDraftOnly,
   profilePresent,
   signedAfterStart,

@@ -18,7 +18,10 @@ export const rule = defineRule({
     };
     return {
       contract(c) {
-        c.value.fees.forEach((f, i) => check(c, ['fees', i, 'amount'], f.amount, c.value.currency));
+        c.value.fees.forEach((f, i) => {
+          if (f.amount !== undefined) check(c, ['fees', i, 'amount'], f.amount, c.value.currency);
+          if (f.cap !== undefined) check(c, ['fees', i, 'cap'], f.cap, c.value.currency);
+        });
         (c.value.one_time ?? []).forEach((f, i) => check(c, ['one_time', i, 'amount'], f.amount, c.value.currency));
       },
       invoice(inv) {

@@ -4,13 +4,19 @@ import { defineRule } from '../rule.js';
 
 const bills = (i: Invoice) => i.status !== 'void' && i.period !== undefined;
 
+/** Two invoices with lines bill different things when no line of one has the kind and ref of a line of the other. */
+const disjointLines = (a: Invoice, b: Invoice) =>
+  a.lines !== undefined &&
+  b.lines !== undefined &&
+  !a.lines.some((x) => b.lines!.some((y) => x.kind === y.kind && (x.ref ?? '') === (y.ref ?? '')));
+
 export const rule = defineRule({
   meta: {
     id: 'period-invoiced-twice',
     severity: 'warning',
     description:
       'Two invoices that are not void bill overlapping service periods of the same contract (the partner ' +
-      'would be charged twice for those days).',
+      'would be charged twice for those days); invoices whose lines bill different things (kind and ref) may overlap.',
     messages: {
       overlap: {
         text:
@@ -28,7 +34,7 @@ export const rule = defineRule({
           const { from, to } = inv.value.period!;
           // Each overlap is reported once, on the later entry of the file (usually the one just added).
           for (const { value: e } of p.invoices.slice(0, n)) {
-            if (!bills(e) || e.contract !== inv.value.contract) continue;
+            if (!bills(e) || e.contract !== inv.value.contract || disjointLines(e, inv.value)) continue;
             const days = overlapDays(from, to, e.period!.from, e.period!.to);
             if (days === 0) continue;
             const data = {

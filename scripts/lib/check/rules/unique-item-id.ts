@@ -6,8 +6,8 @@ export const rule = defineRule({
     id: 'unique-item-id',
     severity: 'error',
     description:
-      'Fee ids are unique within a contract, deliverable ids within a grant, cost ids and checklist ids ' +
-      'within their file.',
+      'Fee ids are unique within a contract, tier ids within a price book, deliverable ids within a grant, ' +
+      'cost ids and checklist ids within their file.',
     messages: {
       twice: { text: "the {{what}} id '{{id}}' is used twice", hint: 'give each {{what}} its own id' },
     },
@@ -29,6 +29,13 @@ export const rule = defineRule({
           path: ['one_time', i, 'id'] as Segment[],
         }));
         unique(c, [...fees, ...oneTime], 'fee');
+      },
+      priceBook(b) {
+        unique(
+          b,
+          b.value.tiers.map((t, i) => ({ id: t.id, path: ['tiers', i, 'id'] })),
+          'tier',
+        );
       },
       grantFolder(g) {
         const file = g.deliverables[0]?.file;

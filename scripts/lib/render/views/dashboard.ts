@@ -27,7 +27,15 @@ export function incomparable(f: Figures, prev: Figures): string {
   const pending = [f, prev]
     .filter((x) => x.pendingCloudBills.length > 0)
     .map((x) => `${x.ctx.month} (${x.pendingCloudBills.join(', ')})`);
-  return pending.length ? `cloud bills not recorded yet for ${pending.join(' and ')}` : '';
+  const usage = [f, prev]
+    .filter((x) => x.pendingUsage.length > 0)
+    .map((x) => `${x.ctx.month} (${x.pendingUsage.join(', ')})`);
+  return [
+    pending.length ? `cloud bills not recorded yet for ${pending.join(' and ')}` : '',
+    usage.length ? `usage (monthly active users) not recorded yet for ${usage.join(' and ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
@@ -112,12 +120,20 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   };
 }
 
-/** Said under the figures when the as-of month's cloud bills are not all recorded yet. */
+/** Said under the figures when the as-of month's cloud bills or usage are not all recorded yet. */
 export function cloudBillsNote(f: Figures): string {
-  if (f.pendingCloudBills.length === 0) return '';
-  const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.repo.partners.find((p) => p.id === id)!)));
-  return (
-    `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC ` +
-    `and pass-through revenue leave them out.`
-  );
+  const notes: string[] = [];
+  if (f.pendingCloudBills.length) {
+    const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.repo.partners.find((p) => p.id === id)!)));
+    notes.push(
+      `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC ` +
+        `and pass-through revenue leave them out.`,
+    );
+  }
+  if (f.pendingUsage.length)
+    notes.push(
+      `The ${f.ctx.month} usage (monthly active users) of ${f.pendingUsage.map(md).join(', ')} is not recorded yet: ` +
+        `their usage fees are pending and count 0 in MRR.`,
+    );
+  return notes.join(' ');
 }

@@ -23,7 +23,11 @@ export interface Header {
 }
 
 export function header(meta: ReportMeta, title: string, up = '../'): Header {
-  const net = meta.sponsorFeePct > 0 ? ` Revenue is net of the fiscal sponsor's fee of ${meta.sponsorFeePct} %.` : '';
+  const net =
+    meta.sponsorFeePct > 0
+      ? ` Revenue is net of the fiscal sponsor's fee of ${meta.sponsorFeePct} % ` +
+        '(pass-through cloud revenue, a reimbursement, excepted).'
+      : '';
   return {
     title,
     organization: md(meta.organization),

@@ -1,0 +1,182 @@
+/**
+ * The billing statement of month M (SPEC-2 A): for every non-draft
+ * contract, the lines to invoice for M — fixed fees of each billing period
+ * invoiced in M (an advance period starting in M, an arrears period ending
+ * in M), the usage fee of M of each metered fee, the pass-through cloud
+ * costs of M × (1 + markup), and one-time fees dated in M — each saying
+ * whether a non-void invoice already bills it. Amounts are in the
+ * contract's currency, rounded to its minor unit once per line.
+ */
+import { MINOR_UNITS } from '../money/currency.js';
+import { Decimal, dec, sum, toFixed, ZERO } from '../money/decimal.js';
+import { fixedFees, type FixedFee } from '../model/contract-terms.js';
+import type { Contract, Invoice } from '../model/records.js';
+import type { Repository } from '../model/repository.js';
+import { daysBetween, daysInMonth, lastDay, monthOf, monthsBetween } from '../time/calendar.js';
+import { billingPeriods, daysInside, monthPeriod, type Period } from '../time/periods.js';
+import { figureContext, type ContractView, type FigureContext } from './context.js';
+import { billingContractForHub } from './revenue.js';
+import { contractUsageFees } from './usage-fees.js';
+
+export type LineKind = 'fee' | 'usage' | 'cloud' | 'one-time';
+export type LineStatus = 'to-invoice' | 'invoiced' | 'pending';
+
+export interface BillingLine {
+  contract: string;
+  partner: string;
+  kind: LineKind;
+  /** The fee, one-time fee or hub the line bills. */
+  ref: string;
+  description: string;
+  period_from: string;
+  period_to: string;
+  /** In the contract's currency, rounded to its minor unit; undefined while pending. */
+  amount?: Decimal;
+  currency: Contract['currency'];
+  status: LineStatus;
+  /** The number of the non-void invoice that already bills the line. */
+  invoiced_by?: string;
+}
+
+const DIVISOR = { month: 1, quarter: 3, year: 12 } as const;
+
+/**
+ * A fixed fee over one billing period: Σ over the months the period touches
+ * of the fee's monthly amount × the share of that month's days inside the
+ * period (a full year of a 36,000/year fee is 36,000); a per-term fee, its
+ * amount × the period's days ÷ the term's days.
+ */
+export function periodFee(fee: FixedFee, period: Period, term: Period): Decimal {
+  if (fee.per === 'term') {
+    const termDays = daysBetween(term.from, term.to) + 1;
+    return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
+  }
+  const monthly = dec(fee.amount).dividedBy(DIVISOR[fee.per]);
+  return sum(
+    monthsBetween(monthOf(period.from), monthOf(period.to)).map((m) =>
+      monthly.times(daysInside(period, monthPeriod(m))).dividedBy(daysInMonth(m)),
+    ),
+  );
+}
+
+/** The period of a billing period invoiced in `month`, by the contract's `billing.in`. */
+function invoicedIn(view: ContractView, month: string): Period[] {
+  const { every, in: when } = view.contract.billing;
+  return billingPeriods(view.effective.from, view.effective.to, every).filter(
+    (p) => monthOf(when === 'advance' ? p.from : p.to) === month,
+  );
+}
+
+/** The non-void invoice of the contract whose period covers the line's and whose lines carry its kind and ref. */
+function invoicedBy(invoices: readonly Invoice[], line: BillingLine): string | undefined {
+  return invoices.find(
+    (i) =>
+      i.contract === line.contract &&
+      i.status !== 'void' &&
+      i.period !== undefined &&
+      i.period.from <= line.period_from &&
+      i.period.to >= line.period_to &&
+      (i.lines ?? []).some((l) => l.kind === line.kind && (l.ref ?? '') === line.ref),
+  )?.number;
+}
+
+function contractLines(ctx: FigureContext, view: ContractView, month: string): BillingLine[] {
+  const { contract, partner } = view;
+  const round = (d: Decimal) => dec(toFixed(d, MINOR_UNITS[contract.currency]));
+  const base = { contract: contract.id, partner: partner.id, currency: contract.currency };
+  const lines: BillingLine[] = [];
+  for (const period of invoicedIn(view, month))
+    for (const fee of fixedFees(contract))
+      lines.push({
+        ...base,
+        kind: 'fee',
+        ref: fee.id,
+        description: fee.description,
+        period_from: period.from,
+        period_to: period.to,
+        amount: round(periodFee(fee, period, view.term)),
+        status: 'to-invoice',
+      });
+  const inMonth = { from: monthPeriod(month).from, to: monthPeriod(month).to };
+  const clipped = {
+    from: inMonth.from > view.effective.from ? inMonth.from : view.effective.from,
+    to: inMonth.to < view.effective.to ? inMonth.to : view.effective.to,
+  };
+  for (const u of contractUsageFees(ctx, view, month)) {
+    const fee = contract.fees.find((f) => f.id === u.fee)!;
+    lines.push({
+      ...base,
+      kind: 'usage',
+      ref: u.fee,
+      description: u.pending
+        ? `${fee.description}: pending, usage of ${month} not recorded`
+        : `${fee.description}: ${u.users!.toLocaleString('en-US')} monthly active users`,
+      period_from: clipped.from,
+      period_to: clipped.to,
+      amount: u.pending ? undefined : round(u.amount),
+      status: u.pending ? 'pending' : 'to-invoice',
+    });
+  }
+  if (contract.cloud.billing === 'pass-through' && daysInside(inMonth, view.effective) > 0) {
+    const markup = dec(contract.cloud.markup_pct ?? 0)
+      .dividedBy(100)
+      .plus(1);
+    for (const hub of contract.hubs ?? []) {
+      if (billingContractForHub(ctx, partner, hub, month) !== view) continue;
+      const costs = partner.cloudCosts.filter((c) => c.value.hub === hub && c.value.month === month);
+      const amount = sum(
+        costs.map((c) => {
+          const own = dec(c.value.amount).times(markup);
+          if (c.value.currency === contract.currency) return own;
+          // Another currency: through the reporting currency at M's rates.
+          const one = ctx.fx.convert(new Decimal(1), contract.currency, month);
+          return ctx.fx.convert(own, c.value.currency, month).dividedBy(one);
+        }),
+      );
+      lines.push({
+        ...base,
+        kind: 'cloud',
+        ref: hub,
+        description: costs.length
+          ? `Cloud costs of ${hub}${contract.cloud.markup_pct ? ` + ${contract.cloud.markup_pct} %` : ''}`
+          : `Cloud costs of ${hub}: pending, cloud bill of ${month} not recorded`,
+        period_from: inMonth.from,
+        period_to: inMonth.to,
+        amount: costs.length ? round(amount) : undefined,
+        status: costs.length ? 'to-invoice' : 'pending',
+      });
+    }
+  }
+  for (const o of contract.one_time ?? [])
+    if (monthOf(o.date) === month)
+      lines.push({
+        ...base,
+        kind: 'one-time',
+        ref: o.id,
+        description: o.description,
+        period_from: o.date,
+        period_to: o.date,
+        amount: round(dec(o.amount)),
+        status: 'to-invoice',
+      });
+  const invoices = partner.invoices.map((i) => i.value);
+  for (const line of lines) {
+    if (line.status === 'pending') continue;
+    const by = invoicedBy(invoices, line);
+    if (by) Object.assign(line, { status: 'invoiced', invoiced_by: by });
+  }
+  return lines;
+}
+
+/** Every line of M's billing statement, by partner, contract and kind as found. */
+export function billingStatement(repo: Repository, month: string): BillingLine[] {
+  const ctx = figureContext(repo, lastDay(month));
+  return ctx.contracts.filter((v) => v.contract.status !== 'draft').flatMap((v) => contractLines(ctx, v, month));
+}
+
+/** The total of the lines with an amount, per currency, in currency order. */
+export function totalsByCurrency(lines: readonly BillingLine[]): { currency: string; total: Decimal }[] {
+  const totals = new Map<string, Decimal>();
+  for (const l of lines) if (l.amount) totals.set(l.currency, (totals.get(l.currency) ?? ZERO).plus(l.amount));
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => ({ currency, total }));
+}
