@@ -7,19 +7,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { FIXTURES, fixtureCopy, tempDir } from './helpers/fixtures.js';
+import { FIXTURES, fixtureCopy, replaceIn, tempDir } from './helpers/fixtures.js';
 
 /** The authoring fixture, alpha-hub billed to the shared project (label 'alpha'), and a hub for beta. */
 function data(): string {
   const root = fixtureCopy('authoring');
-  const edit = (path: string, from: string, to: string) =>
-    writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace(from, to));
-  edit(
+  replaceIn(
+    root,
     'partners/alpha/partner.md',
     'launched: 2025-03-01 }',
     'launched: 2025-03-01, billing: { gcp_project: shared-hubs-01, tag: alpha } }',
   );
-  edit(
+  replaceIn(
+    root,
     'partners/beta/partner.md',
     'stage: proposal',
     'hubs:\n  - { id: beta-lab, cloud: gcp, billing: { gcp_project: beta-lab-prj, aws_account: "444455556666" } }\n' +

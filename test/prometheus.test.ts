@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { fixtureCopy, tempDir } from './helpers/fixtures.js';
+import { fixtureCopy, replaceIn, tempDir } from './helpers/fixtures.js';
 
 const HOUR = 3600;
 const at = (iso: string) => Date.parse(iso) / 1000;
@@ -91,13 +91,11 @@ afterAll(() => {
 describe('npm run import -- usage --prometheus', () => {
   it("imports each hub's highest count on the month's last day, by namespace, once", () => {
     const root = fixtureCopy('authoring');
-    const beta = join(root, 'partners/beta/partner.md');
-    writeFileSync(
-      beta,
-      readFileSync(beta, 'utf8').replace(
-        'stage: proposal',
-        'hubs:\n  - { id: beta-lab, cloud: aws, namespace: beta-prod }\nstage: proposal',
-      ),
+    replaceIn(
+      root,
+      'partners/beta/partner.md',
+      'stage: proposal',
+      'hubs:\n  - { id: beta-lab, cloud: aws, namespace: beta-prod }\nstage: proposal',
     );
     const args = ['usage', '--prometheus', url, '--month', '2025-05', '--root', root];
     const first = runCli('import', args);

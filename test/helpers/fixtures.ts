@@ -1,5 +1,5 @@
 /** Fixture repos for tests: copy one into a temp folder, optionally overlay or delete files. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,14 @@ export function fixtureCopy(name: string, overlay?: string, remove: readonly str
   if (overlay && existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
   for (const path of remove) rmSync(join(dir, path));
   return dir;
+}
+
+/** Replaces the first `from` in the file at `root`/`path` with `to` (a test's small change to a fixture copy). */
+export function replaceIn(root: string, path: string, from: string, to: string): void {
+  const file = join(root, path);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${path} has no '${from}' to replace`);
+  writeFileSync(file, text.replace(from, to));
 }
 
 /** A writable copy of this repository's own sample data (and its published reports, when asked). */
