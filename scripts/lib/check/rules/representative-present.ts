@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 
-/** Stages in which the partner works with us and so needs someone who may open support requests and authorise changes. */
+/** Stages in which the partner works with us: someone there must be able to open support requests. */
 const STAGES_NEEDING_REPRESENTATIVE = new Set(['onboarding', 'active', 'paused']);
 
 export const rule = defineRule({
