@@ -37,6 +37,7 @@ import { rule as preContractStage } from './pre-contract-stage.js';
 import { rule as priceBookDate } from './price-book-date.js';
 import { rule as probabilityDraftOnly } from './probability-draft-only.js';
 import { rule as profilePresent } from './profile-present.js';
+import { rule as representativePresent } from './representative-present.js';
 import { rule as signedAfterStart } from './signed-after-start.js';
 import { rule as stageRequirements } from './stage-requirements.js';
 import { rule as uniqueContractId } from './unique-contract-id.js';
@@ -83,6 +84,7 @@ export const RULES = [
   priceBookDate,
   probabilityDraftOnly,
   profilePresent,
+  representativePresent,
   signedAfterStart,
   stageRequirements,
   uniqueContractId,
