@@ -111,10 +111,11 @@ describe('npm run report', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
     };
     const quoted = JSON.stringify(hostile);
+    edit('partners/alpha/partner.md', 'name: Alpha University', `name: ${quoted}\ntags: [${quoted}]`);
     edit(
       'partners/alpha/partner.md',
-      'name: Alpha University',
-      `name: ${quoted}\ntags: [${quoted}]\ncontacts:\n  - { name: ${quoted}, role: ${quoted} }`,
+      '{ name: Ada Lee, role: Research computing lead,',
+      `{ name: ${quoted}, role: ${quoted},`,
     );
     edit(
       'partners/alpha/partner.md',

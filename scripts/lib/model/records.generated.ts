@@ -495,6 +495,10 @@ export interface Partner {
      * Their email address.
      */
     email?: string;
+    /**
+     * What this person is to us: 'representative' (may authorise changes and open support requests), 'technical' (told of infrastructure changes).
+     */
+    labels?: ('representative' | 'technical')[];
   }[];
   /**
    * Free labels for grouping partners, e.g. 'climate' or 'k12'.

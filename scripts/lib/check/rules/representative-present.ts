@@ -20,11 +20,10 @@ export const rule = defineRule({
   create({ report }) {
     return {
       profile(profile, p) {
-        const stage = profile.value.stage;
-        if (!STAGES_NEEDING_REPRESENTATIVE.has(stage)) return;
-        const contacts = profile.value.contacts ?? [];
-        if (!contacts.some((c) => (c.labels ?? []).includes('representative')))
-          report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
+        const { stage, contacts = [] } = profile.value;
+        if (!STAGES_NEEDING_REPRESENTATIVE.has(stage) || contacts.some((c) => c.labels?.includes('representative')))
+          return;
+        report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
       },
     };
   },
