@@ -50,6 +50,17 @@ describe('npm run reconcile', () => {
     expect(r.stdout).toContain("hub 'sgs-hub' is live since 2025-06-02 but no cluster deploys it");
   });
 
+  it('locates a cluster file that is not YAML (exit 2), as the data files are', () => {
+    const infra = join(tempDir(), 'infra');
+    cpSync(join(FIXTURES, 'imports/infrastructure'), infra, { recursive: true });
+    const leap = join(infra, 'config/clusters/leap/cluster.yaml');
+    writeFileSync(leap, readFileSync(leap, 'utf8').replace('  - name: prod', '  - name: [prod'));
+    const r = reconcile('--infrastructure', infra);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    // The unclosed [ on line 10 is found where the next line starts, as validate would say for a data file.
+    expect(r.stderr).toMatch(new RegExp(`^error: ${leap}:11:5: cannot be read as YAML: YAML syntax error: `));
+  });
+
   it('says which folder is not an infrastructure repository (exit 2)', () => {
     const r = reconcile('--infrastructure', 'test/fixtures/base');
     expect([r.code, r.stderr]).toEqual([

@@ -10,9 +10,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { LoadedFile } from '../load/index.js';
-import { effectiveEnd } from '../model/contract-terms.js';
+import { parseYaml } from '../load/yaml-text.js';
+import { inForceOn } from '../model/contract-terms.js';
 import type { PartnerFolder, Repository } from '../model/repository.js';
 import type { Problem } from '../problem.js';
 import { CHECKS, type ReconcileCheckId } from './catalog.js';
@@ -41,30 +41,22 @@ export function readInfrastructure(dir: string): { hubs: DeployedHub[]; texts: M
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     texts.set(file, text);
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines });
-    const at = (offset = 0) => lines.linePos(offset);
-    if (doc.errors.length) {
-      const { line, col } = at(doc.errors[0].pos[0]);
-      throw new InfrastructureError(`${file}:${line}:${col}: cannot be read as YAML: ${doc.errors[0].message}`);
+    // The loader's located parser: the same YAML rules, faults and positions as the data's own files.
+    const { data, positions, faults } = parseYaml(text);
+    const fault = faults.find((f) => f.severity !== 'warning');
+    if (fault) {
+      const { line, column } = positions.at(fault.offset);
+      throw new InfrastructureError(`${file}:${line}:${column}: cannot be read as YAML: ${fault.message}`);
     }
-    const list = doc.get('hubs');
+    const list = (data as { hubs?: unknown } | null)?.hubs;
     if (list === undefined) continue;
-    if (!isSeq(list)) throw new InfrastructureError(`${file}: 'hubs' is not a list`);
-    for (const item of list.items) {
-      const name = isMap(item) ? item.get('name') : undefined;
-      const { line, col } = at(isMap(item) || isScalar(item) ? item.range?.[0] : 0);
-      if (typeof name !== 'string') throw new InfrastructureError(`${file}:${line}:${col}: a hub without a 'name'`);
-      const domain = isMap(item) ? item.get('domain') : undefined;
-      hubs.push({
-        cluster,
-        name,
-        ...(typeof domain === 'string' ? { domain } : {}),
-        file,
-        line,
-        column: col,
-      });
-    }
+    if (!Array.isArray(list)) throw new InfrastructureError(`${file}: 'hubs' is not a list`);
+    list.forEach((item: unknown, i) => {
+      const { name, domain } = (item ?? {}) as { name?: unknown; domain?: unknown };
+      const { line, column } = positions.locate(`/hubs/${i}`);
+      if (typeof name !== 'string') throw new InfrastructureError(`${file}:${line}:${column}: a hub without a 'name'`);
+      hubs.push({ cluster, name, ...(typeof domain === 'string' ? { domain } : {}), file, line, column });
+    });
   }
   return { hubs, texts };
 }
@@ -102,8 +94,7 @@ export function reconcile(
     }
     found.add(owned.hub);
     const covered = owned.partner.contracts.some(
-      ({ value: c }) =>
-        c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf && (c.hubs ?? []).includes(owned.hub),
+      ({ value: c }) => inForceOn(c, asOf) && (c.hubs ?? []).includes(owned.hub),
     );
     if (!covered)
       problem(

@@ -6,6 +6,11 @@ export function effectiveEnd(c: Pick<Contract, 'end' | 'terminated'>): string {
   return c.terminated !== undefined && c.terminated < c.end ? c.terminated : c.end;
 }
 
+/** True when a signed (non-draft) contract is in force on `date`: from its start to its effective end. */
+export function inForceOn(c: Pick<Contract, 'status' | 'start' | 'end' | 'terminated'>, date: string): boolean {
+  return c.status !== 'draft' && c.start <= date && effectiveEnd(c) >= date;
+}
+
 /** Drafts never count in figures (except the pipeline). */
 export function isCounted(c: Pick<Contract, 'status'>): boolean {
   return c.status !== 'draft';

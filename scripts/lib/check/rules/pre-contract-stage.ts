@@ -1,4 +1,4 @@
-import { effectiveEnd } from '../../model/contract-terms.js';
+import { effectiveEnd, inForceOn } from '../../model/contract-terms.js';
 import type { Stage } from '../../model/records.js';
 import { defineRule } from '../rule.js';
 
@@ -24,9 +24,7 @@ export const rule = defineRule({
       profile(profile, p) {
         const stage = profile.value.stage;
         if (!PRE_CONTRACT_STAGES.includes(stage)) return;
-        const inForce = p.contracts.find(
-          ({ value: c }) => c.status !== 'draft' && c.start <= asOf && effectiveEnd(c) >= asOf,
-        )?.value;
+        const inForce = p.contracts.find(({ value: c }) => inForceOn(c, asOf))?.value;
         if (inForce) {
           report({
             at: profile,
