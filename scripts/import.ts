@@ -79,8 +79,11 @@ async function fromPrometheus(args: ReturnType<typeof parseCommand<typeof spec.o
 function describe(s: ImportSummary, written: string[], source: 'row' | 'count'): string {
   const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
   const unattributed = s.unattributed.length
-    ? ` Not attributed to any hub (cost nobody recovers; give the hub a billing project, account or tag in its ` +
-      `partner.md): ${s.unattributed.join('; ')}.`
+    ? ` Not attributed to any hub, kept in costs/unattributed-cloud.yaml (cost nobody recovers; give the hub ` +
+      `a billing project, account or tag in its partner.md): ${s.unattributed.join('; ')}.`
+    : '';
+  const attributed = s.nowAttributed.length
+    ? ` Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: ${s.nowAttributed.join('; ')}.`
     : '';
   const skipped = s.skipped.length
     ? ` Skipped, as no partner lists a hub with that namespace: ${s.skipped.join(', ')}.`
@@ -89,5 +92,5 @@ function describe(s: ImportSummary, written: string[], source: 'row' | 'count'):
     ? ` Wrote ${written.join(', ')}.`
     : ` Nothing to change: every ${source} is already recorded.`;
   const counts = `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.`;
-  return `${counts}${summed}${unattributed}${skipped}${wrote}\n`;
+  return `${counts}${summed}${unattributed}${attributed}${skipped}${wrote}\n`;
 }

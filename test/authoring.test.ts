@@ -283,8 +283,8 @@ describe('npm run import', () => {
     const r = run(root, 'import', ['usage', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `refused: nothing was imported:\n  ${csv} line 3: hub 'alpha-hb' is not a hub of any partner (hubs are ` +
-        `listed in each partners/<id>/partner.md)\n`,
+      `refused: nothing was imported:\n  ${csv}:3:2: hub 'alpha-hb' is not a hub of any partner (hubs are ` +
+        `listed in each partners/<id>/partner.md) (column B, "hub")\n`,
     );
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(read(fixtureCopy('authoring'), 'partners/alpha/usage.yaml'));
   });

@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MetricsJson as Metrics } from '../scripts/lib/write/metrics-json.js';
+import { dec } from '../scripts/lib/money/decimal.js';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, fixtureCopy, replaceIn, tempDir } from './helpers/fixtures.js';
 
@@ -30,6 +32,7 @@ function data(): string {
 
 const costs = (root: string, partner: string) =>
   readFileSync(join(root, `partners/${partner}/cloud-costs.yaml`), 'utf8');
+const unattributed = (root: string) => readFileSync(join(root, 'costs/unattributed-cloud.yaml'), 'utf8');
 const importExport = (root: string, file: string, format: string) =>
   runCli('import', ['cloud-costs', join(FIXTURES, 'imports', file), '--format', format, '--root', root]);
 
@@ -42,10 +45,14 @@ describe('npm run import -- cloud-costs --format gcp', () => {
     // beta-lab (its project, no label) 2025-05: lines 5 and 6, 100.123456 + 0.000544 = 100.124 -> 100.12;
     //   2025-06: line 9, 50 CAD. unmapped-proj 2025-05: lines 7 and 8, 7.25 + 1.125 = 8.375 -> 8.38 (half up).
     expect(r.stdout).toBe(
-      '4 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
-        '4); beta-lab 2025-05 (lines 5, 6). Not attributed to any hub (cost nobody recovers; give the hub a ' +
-        'billing project, account or tag in its partner.md): 2025-05 project unmapped-proj: 8.38 USD (lines 7, ' +
-        '8). Wrote partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+      '5 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
+        '4); beta-lab 2025-05 (lines 5, 6). Not attributed to any hub, kept in costs/unattributed-cloud.yaml ' +
+        '(cost nobody recovers; give the hub a billing project, account or tag in its partner.md): 2025-05 ' +
+        'project unmapped-proj: 8.38 USD (lines 7, 8). Wrote costs/unattributed-cloud.yaml, ' +
+        'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+    );
+    expect(unattributed(root)).toBe(
+      '- { month: 2025-05, provider: gcp, account: unmapped-proj, amount: 8.38, currency: USD }\n',
     );
     expect(costs(root, 'alpha')).toBe(
       '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n' +
@@ -57,7 +64,7 @@ describe('npm run import -- cloud-costs --format gcp', () => {
         '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
     );
     const again = importExport(root, 'gcp-billing.csv', 'gcp');
-    expect(again.stdout).toMatch(/^0 added, 0 updated, 4 already there\. .*Nothing to change: every row is already/);
+    expect(again.stdout).toMatch(/^0 added, 0 updated, 5 already there\. .*Nothing to change: every row is already/);
     expect(costs(root, 'beta')).toBe(
       '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
         '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
@@ -73,7 +80,7 @@ describe('npm run import -- cloud-costs --format gcp', () => {
     const r = runCli('import', ['cloud-costs', bad, '--format', 'gcp', '--root', root]);
     expect([r.code, r.stderr]).toEqual([
       1,
-      `refused: nothing was imported:\n  ${bad} line 4: the cost 'two' is not a number\n`,
+      `refused: nothing was imported:\n  ${bad}:4:7: the cost 'two' is not a number (column G, "cost")\n`,
     ]);
     expect(costs(root, 'alpha')).toBe('- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n');
   });
@@ -86,12 +93,65 @@ describe('npm run import -- cloud-costs --format aws', () => {
     // alpha (tag): lines 2, 3 and 6: 12.3456789 + 0.0043211 - 1.50 = 10.85; beta-lab (account 444455556666):
     // line 4, 3.10; line 5 has no tag and an account no hub has: unattributed, 4.00.
     expect(r.stdout).toBe(
-      '2 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
-        '3, 6). Not attributed to any hub (cost nobody recovers; give the hub a billing project, account or tag ' +
-        'in its partner.md): 2025-05 account 111122223333: 4.00 USD (lines 5). Wrote ' +
-        'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+      '3 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
+        '3, 6). Not attributed to any hub, kept in costs/unattributed-cloud.yaml (cost nobody recovers; give the ' +
+        'hub a billing project, account or tag in its partner.md): 2025-05 account 111122223333: 4.00 USD (lines ' +
+        '5). Wrote costs/unattributed-cloud.yaml, partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
     );
     expect(costs(root, 'alpha')).toContain('- { month: 2025-05, hub: alpha-hub, amount: 10.85, currency: USD }\n');
     expect(costs(root, 'beta')).toBe('- { month: 2025-05, hub: beta-lab, amount: 3.10, currency: USD }\n');
+  });
+});
+
+describe('unattributed cloud costs', () => {
+  it('count in MRC, show on the cost-recovery report, and go to 0 once their project maps to a hub', () => {
+    const root = data();
+    const metrics = () => JSON.parse(runCli('metrics', ['--root', root, '--as-of', '2025-05-31']).stdout) as Metrics;
+    const before = metrics();
+    expect(before.unattributed_cloud_costs).toBe('0.00');
+    importExport(root, 'gcp-billing.csv', 'gcp');
+    const after = metrics();
+    // May's new cloud costs: alpha-hub 8.00 + beta-lab 100.12 + unattributed unmapped-proj 8.38 = 116.50.
+    expect(after.unattributed_cloud_costs).toBe('8.38');
+    expect(dec(after.mrc).minus(dec(before.mrc)).toFixed(2)).toBe('116.50');
+    const out = join(tempDir(), 'reports');
+    runCli('report', ['--root', root, '--as-of', '2025-05-31', '--out', out]);
+    const report = readFileSync(join(out, 'cost-recovery.md'), 'utf8');
+    expect(report).toContain('**Cloud bills no hub is mapped to, 2025-05: 8.38.**');
+    expect(report).toContain('| gcp | unmapped-proj | 8.38 |');
+
+    // The team keeps a note in the file, then maps unmapped-proj to alpha's hub and imports again.
+    writeFileSync(join(root, 'costs/unattributed-cloud.yaml'), '# Checked with finance.\n' + unattributed(root));
+    replaceIn(root, 'partners/alpha/partner.md', 'tag: alpha }', 'tag: alpha, gcp_project: unmapped-proj }');
+    replaceIn(root, 'partners/alpha/partner.md', 'gcp_project: shared-hubs-01, ', '');
+    const r = importExport(root, 'gcp-billing.csv', 'gcp');
+    // alpha-hub 2025-05 now also takes lines 7 and 8: 8.003 + 8.375 = 16.378 -> 16.38.
+    expect(r.stdout).toContain(
+      'Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: 2025-05 unmapped-proj.',
+    );
+    expect(unattributed(root)).toBe(
+      '# Checked with finance.\n' +
+        '- { month: 2025-05, provider: gcp, account: unmapped-proj, amount: 0, currency: USD }\n',
+    );
+    expect(costs(root, 'alpha')).toContain('- { month: 2025-05, hub: alpha-hub, amount: 16.38, currency: USD }\n');
+    expect(metrics().unattributed_cloud_costs).toBe('0.00');
+  });
+
+  it('reading an export of more than 10,000 rows shows its progress on stderr', () => {
+    const root = data();
+    const big = join(tempDir(), 'big.csv');
+    const label = '"[{""key"":""hub-name"",""value"":""alpha""}]"';
+    const row = `01A,Compute Engine,shared-hubs-01,${label},2025-05-02 00:00:00 UTC,,0.01,USD`;
+    writeFileSync(
+      big,
+      'billing_account_id,service.description,project.id,labels,usage_start_time,usage_end_time,cost,currency\n' +
+        `${row}\n`.repeat(25_000),
+    );
+    const r = runCli('import', ['cloud-costs', big, '--format', 'gcp', '--root', root]);
+    expect(r.stderr).toBe(
+      `Reading ${big}: 10,000 rows…\nReading ${big}: 20,000 rows…\nReading ${big}: 25,000 rows, done.\n`,
+    );
+    // 25,000 × 0.01 = 250.00.
+    expect(costs(root, 'alpha')).toContain('- { month: 2025-05, hub: alpha-hub, amount: 250.00, currency: USD }\n');
   });
 });

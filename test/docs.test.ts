@@ -52,6 +52,7 @@ describe('the figures list', () => {
       'usage_fees',
       'pending_usage',
       'pricing',
+      'unattributed_cloud_costs',
     ]);
   });
 });

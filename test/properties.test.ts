@@ -177,6 +177,7 @@ describe('aging buckets', () => {
           grants: [],
           recurringCosts: [],
           priceBooks: [],
+          unattributedCloudCosts: [],
           paths: new Set(),
           brokenPaths: new Set(),
         };

@@ -37,11 +37,38 @@ export interface ImportSummary {
   skipped: string[];
   /** Billing-export rows that map to no hub, summed: money nobody recovers. */
   unattributed: string[];
+  /** Unattributed sums recorded before that this export attributes to hubs (set to 0). */
+  nowAttributed: string[];
 }
 
 interface Row {
   line: number;
   row: Record<string, string>;
+}
+
+/** What is wrong with a row: the column (lowercased heading) it is about and a sentence. */
+type RowProblem = [column: string, text: string];
+
+/** The rows of a CSV file and its headings, in file order (lowercased), for locating a problem. */
+interface Rows {
+  file: string;
+  header: string[];
+  rows: Row[];
+}
+
+/**
+ * `file:line:column: text (column C, "heading")`: the line the row ends on and
+ * the column counted from 1, as a spreadsheet shows it (A = 1).
+ */
+function located({ file, header }: Rows, line: number, [column, text]: RowProblem): string {
+  const n = header.indexOf(column) + 1;
+  return `${file}:${line}:${n}: ${text} (column ${columnLetter(n)}, "${column}")`;
+}
+
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 /** The rows of one hub and month, and the entry they make. */
@@ -57,30 +84,32 @@ interface Entry {
 }
 
 export async function importCsv(changes: ChangeSet, kind: ImportKind, file: string): Promise<ImportSummary> {
-  const rows = readRows(file, IMPORT_COLUMNS[kind]);
+  const csv = readRows(file, IMPORT_COLUMNS[kind]);
   const { repo } = await changes.current();
-  return merge(changes, kind, entriesOf(kind, rows, repo, file, rowProblem), repo);
+  return merge(changes, kind, entriesOf(kind, csv, repo, rowProblem), repo);
 }
 
 /** The rows grouped into one entry per hub and month; every faulty row or group is named, and none imported. */
 function entriesOf(
   kind: ImportKind,
-  rows: Row[],
+  csv: Rows,
   repo: Repository,
-  file: string,
-  problemOf: (kind: ImportKind, row: Record<string, string>, owner: Map<string, string>) => string | undefined,
+  problemOf?: (kind: ImportKind, row: Record<string, string>, owner: Map<string, string>) => RowProblem | undefined,
   errors: string[] = [],
 ): Entry[] {
+  const { file, rows } = csv;
   const owner = new Map(repo.partners.flatMap((p) => (p.profile?.value.hubs ?? []).map((h) => [h.id, p.id] as const)));
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
-    const problem = problemOf(kind, r.row, owner);
+    const problem = problemOf?.(kind, r.row, owner);
     if (problem) {
-      errors.push(`${file} line ${r.line}: ${problem}`);
+      errors.push(located(csv, r.line, problem));
       continue;
     }
     const key = `${r.row.hub} ${r.row.month}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const entries: Entry[] = [];
   for (const group of groups.values()) {
@@ -88,8 +117,12 @@ function entriesOf(
     if (typeof entry === 'string') errors.push(entry);
     else entries.push(entry);
   }
-  if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  refuseIf(errors);
   return entries;
+}
+
+function refuseIf(errors: string[]): void {
+  if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }
 
 /**
@@ -121,7 +154,15 @@ export async function importPrometheusUsage(changes: ChangeSet, server: string, 
 
 /** Adds or updates each entry in its partner's file; an entry already there as it is changes nothing. */
 function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Repository): ImportSummary {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, summed: [], skipped: [], unattributed: [] };
+  const summary: ImportSummary = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    summed: [],
+    skipped: [],
+    unattributed: [],
+    nowAttributed: [],
+  };
   const partners = [...new Set(entries.map((e) => e.partner))].sort();
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
@@ -160,21 +201,41 @@ function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Rep
   return summary;
 }
 
-/** The data rows with the line each starts on; a file with no rows is refused, not "nothing to change". */
-function readRows(file: string, expected: readonly string[], extraColumns = false): Row[] {
+/** Exports above this many rows show their progress on stderr while they are read. */
+export const PROGRESS_EVERY = 10_000;
+
+/**
+ * The data rows with the line each ends on, and the headings; a file with no
+ * rows is refused, not "nothing to change". Reading an export of more than
+ * PROGRESS_EVERY rows says how far it has got on stderr.
+ */
+export function readRows(file: string, expected: readonly string[], extraColumns = false): Rows {
   let records: { record: Record<string, string>; info: { lines: number } }[];
+  let text: string;
   try {
-    records = parse(readFileSync(file, 'utf8'), {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new EditRefused(err.code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${err.message}`);
+  }
+  const progress = new Progress(file);
+  try {
+    records = parse(text, {
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       bom: true,
       info: true,
+      on_record: (record: unknown) => {
+        progress.tick();
+        return record;
+      },
     }) as typeof records;
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new EditRefused(`${file} does not exist`);
-    throw new EditRefused(`${file} cannot be read as CSV: ${err.message}`);
+    const err = e as Error & { lines?: number; column?: number | string };
+    throw new EditRefused(`${file}${err.lines ? `:${err.lines}` : ''}: cannot be read as CSV: ${err.message}`);
+  } finally {
+    progress.done();
   }
   if (records.length === 0) {
     throw new EditRefused(
@@ -192,7 +253,28 @@ function readRows(file: string, expected: readonly string[], extraColumns = fals
     throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
   }
   // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
-  return records.map(({ record, info }) => ({ line: info.lines, row: record }));
+  return { file, header, rows: records.map(({ record, info }) => ({ line: info.lines, row: record })) };
+}
+
+/** "Reading export.csv: 20,000 rows…" on stderr, every PROGRESS_EVERY rows, once a file has that many. */
+class Progress {
+  private rows = 0;
+  constructor(private readonly file: string) {}
+
+  tick(): void {
+    if (++this.rows % PROGRESS_EVERY === 0) this.show('…');
+  }
+
+  done(): void {
+    if (this.rows >= PROGRESS_EVERY) this.show(', done.', true);
+  }
+
+  private show(end: string, last = false): void {
+    const line = `Reading ${this.file}: ${this.rows.toLocaleString('en-US')} rows${end}`;
+    // On a terminal the line is redrawn in place; in a log, one line each.
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${last ? '\n' : ''}`);
+    else process.stderr.write(`${line}\n`);
+  }
 }
 
 function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, file: string): Entry | string {
@@ -231,15 +313,19 @@ function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, fil
   return { ...base, amount: dec(amount.text), value: { month, hub, amount, currency: currencies[0] } };
 }
 
-function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<string, string>): string | undefined {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month)) return `month '${row.month}' is not a month written YYYY-MM`;
+function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<string, string>): RowProblem | undefined {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month))
+    return ['month', `month '${row.month}' is not a month written YYYY-MM`];
   if (!owner.has(row.hub))
-    return `hub '${row.hub}' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)`;
+    return ['hub', `hub '${row.hub}' is not a hub of any partner (hubs are listed in each partners/<id>/partner.md)`];
   if (kind === 'usage')
-    return /^\d+$/.test(row.active_users) ? undefined : `active_users '${row.active_users}' is not a whole number`;
-  if (!(row.currency in MINOR_UNITS)) return `currency '${row.currency}' is not a currency code such as USD or CAD`;
+    return /^\d+$/.test(row.active_users)
+      ? undefined
+      : ['active_users', `active_users '${row.active_users}' is not a whole number`];
+  if (!(row.currency in MINOR_UNITS))
+    return ['currency', `currency '${row.currency}' is not a currency code such as USD or CAD`];
   const problem = amountProblem(row.amount, 'cloud-cost', row.currency as Currency);
-  return problem && `amount '${row.amount}': ${problem}`;
+  return problem ? ['amount', `amount '${row.amount}': ${problem}`] : undefined;
 }
 
 /** The columns read from each cloud provider's billing export (others are ignored), as lowercased headings. */
@@ -258,6 +344,18 @@ export type CloudExport = keyof typeof EXPORT_COLUMNS;
 /** The label or tag that names a row's hub in a billing export. */
 export const HUB_TAG = 'hub-name';
 
+/** Where billing-export rows of no hub are kept (one entry per month, provider, account, tag and currency). */
+export const UNATTRIBUTED_FILE = 'costs/unattributed-cloud.yaml';
+
+/** Billing-export rows of no hub, summed per month, project or account, tag and currency. */
+interface Unattributed {
+  value: { month: string; provider: CloudExport; account: string; tag?: string; currency: string };
+  /** The rows' sum, rounded to the currency's minor unit once. */
+  amount?: ReturnType<typeof money>;
+  total: Decimal;
+  lines: number[];
+}
+
 /**
  * `npm run import -- cloud-costs FILE.csv --format gcp|aws`: a cloud billing
  * export, each row mapped to a hub through the partners' `hubs[].billing`:
@@ -266,54 +364,104 @@ export const HUB_TAG = 'hub-name';
  * `aws_account` of exactly one hub. Rows are summed per hub and month (of the
  * usage start, UTC) with credits as negative rows; the sum is rounded to the
  * currency's minor unit once. Rows that map to no hub are summed per month,
- * project or account and currency, and listed as unattributed.
+ * project or account, tag and currency into costs/unattributed-cloud.yaml.
  */
 export async function importCloudExport(changes: ChangeSet, format: CloudExport, file: string): Promise<ImportSummary> {
   const columns: Record<string, string> = EXPORT_COLUMNS[format];
-  const rows = readRows(file, Object.values(columns), true);
+  const csv = readRows(file, Object.values(columns), true);
   const { repo } = await changes.current();
   const hubs = repo.partners.flatMap((p) => p.profile?.value.hubs ?? []);
   const byTag = new Map(hubs.map((h) => [h.billing?.tag ?? h.id, h.id]));
   const accountOf = (h: (typeof hubs)[number]) => (format === 'gcp' ? h.billing?.gcp_project : h.billing?.aws_account);
   const errors: string[] = [];
   const mapped: Row[] = [];
-  const unattributed = new Map<string, { amount: Decimal; lines: number[] }>();
-  for (const { line, row } of rows) {
+  const months = new Set<string>();
+  const unattributed = new Map<string, Unattributed>();
+  for (const { line, row } of csv.rows) {
     const month = /^(\d{4}-\d{2})-\d{2}/.exec(row[columns.start])?.[1];
     const cost = row[columns.cost];
     const currency = row[columns.currency];
-    const problem = !month
-      ? `the usage start '${row[columns.start]}' is not a date`
+    const problem: RowProblem | undefined = !month
+      ? [columns.start, `the usage start '${row[columns.start]}' is not a date`]
       : !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(cost)
-        ? `the cost '${cost}' is not a number`
+        ? [columns.cost, `the cost '${cost}' is not a number`]
         : !(currency in MINOR_UNITS)
-          ? `currency '${currency}' is not a currency code such as USD or CAD`
+          ? [columns.currency, `currency '${currency}' is not a currency code such as USD or CAD`]
           : undefined;
     if (problem) {
-      errors.push(`${file} line ${line}: ${problem}`);
+      errors.push(located(csv, line, problem));
       continue;
     }
-    const tag = format === 'gcp' ? labelOf(row[columns.labels], HUB_TAG) : row[columns.tag];
-    const account = row[columns.account];
+    months.add(month!);
+    const tag = (format === 'gcp' ? labelOf(row[columns.labels], HUB_TAG) : row[columns.tag]) || undefined;
+    const account = row[columns.account] || '(none)';
     const byAccount = hubs.filter((h) => accountOf(h) === account);
     const hub = (tag && byTag.get(tag)) || (byAccount.length === 1 ? byAccount[0].id : undefined);
     if (hub) {
       mapped.push({ line, row: { month: month!, hub, amount: cost, currency } });
       continue;
     }
-    const source = `${format === 'gcp' ? 'project' : 'account'} ${account || '(none)'}${tag ? ` tag ${tag}` : ''}`;
-    const key = `${month} ${source} ${currency}`;
-    const u = unattributed.get(key) ?? { amount: dec(0), lines: [] };
-    unattributed.set(key, { amount: u.amount.plus(dec(cost)), lines: [...u.lines, line] });
+    const key = unattributedKey({ month: month!, provider: format, account, tag, currency });
+    const u = unattributed.get(key) ?? {
+      value: { month: month!, provider: format, account, ...(tag && { tag }), currency },
+      total: dec(0),
+      lines: [],
+    };
+    u.total = u.total.plus(dec(cost));
+    u.lines.push(line);
+    unattributed.set(key, u);
   }
-  const entries = entriesOf('cloud-costs', mapped, repo, file, () => undefined, errors);
+  const entries = entriesOf('cloud-costs', { ...csv, rows: mapped }, repo, undefined, errors);
   const summary = merge(changes, 'cloud-costs', entries, repo);
-  summary.unattributed = [...unattributed].map(([key, u]) => {
-    const currency = key.slice(key.lastIndexOf(' ') + 1);
-    const total = money(u.amount.toString(), currency).text;
-    return `${key.slice(0, key.lastIndexOf(' '))}: ${total} ${currency} (lines ${u.lines.join(', ')})`;
+  summary.unattributed = [...unattributed.values()].map((u) => {
+    const { month, account, tag, currency } = u.value;
+    const where = `${format === 'gcp' ? 'project' : 'account'} ${account}${tag ? ` tag ${tag}` : ''}`;
+    u.amount = money(u.total.toString(), currency);
+    return `${month} ${where}: ${u.amount.text} ${currency} (lines ${u.lines.join(', ')})`;
   });
+  mergeUnattributed(changes, repo, format, months, unattributed, summary);
   return summary;
+}
+
+function unattributedKey(u: { month: string; provider: string; account: string; tag?: string; currency: string }) {
+  return [u.month, u.provider, u.account, u.tag ?? '', u.currency].join(' ');
+}
+
+/**
+ * The export is the whole bill of each month it covers: for those months and
+ * this provider, each unattributed sum is added or updated, and one recorded
+ * before that the export no longer has (its rows now map to a hub) is set to
+ * 0 rather than removed, so the file keeps its history and comments.
+ */
+function mergeUnattributed(
+  changes: ChangeSet,
+  repo: Repository,
+  provider: CloudExport,
+  months: Set<string>,
+  found: Map<string, Unattributed>,
+  summary: ImportSummary,
+): void {
+  const recorded = new Map(repo.unattributedCloudCosts.map((item) => [unattributedKey(item.value), item]));
+  const edits: ((e: YamlEditor) => void)[] = [];
+  for (const [key, u] of found) {
+    const item = recorded.get(key);
+    const { currency, ...where } = u.value;
+    if (!item) {
+      edits.push((e) => e.append([], { ...where, amount: u.amount, currency }));
+      summary.added++;
+    } else if (!dec(item.value.amount).equals(dec(u.amount!.text))) {
+      edits.push((e) => e.set([Number(item.pointer.slice(1)), 'amount'], u.amount));
+      summary.updated++;
+    } else summary.unchanged++;
+  }
+  for (const [key, item] of recorded) {
+    const { value } = item;
+    if (value.provider !== provider || !months.has(value.month) || found.has(key) || value.amount === 0) continue;
+    edits.push((e) => e.set([Number(item.pointer.slice(1)), 'amount'], 0));
+    summary.updated++;
+    summary.nowAttributed.push(`${value.month} ${value.account}${value.tag ? ` tag ${value.tag}` : ''}`);
+  }
+  if (edits.length) changes.edit(UNATTRIBUTED_FILE, (e) => edits.forEach((apply) => apply(e)));
 }
 
 /** The value of `key` in a BigQuery export's labels column: a JSON list of { key, value }. */

@@ -33,9 +33,34 @@ export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: st
   );
 }
 
-/** MRC: recurring costs plus every cloud cost of `month`. */
+export interface UnattributedCost {
+  provider: string;
+  /** The GCP project or AWS account, and the tag when the rows had one naming no hub. */
+  source: string;
+  amount: Decimal;
+}
+
+/** The cloud bills of `month` no hub is mapped to (costs/unattributed-cloud.yaml), in the reporting currency. */
+export function unattributedCosts(ctx: FigureContext, month: string): UnattributedCost[] {
+  return ctx.repo.unattributedCloudCosts
+    .filter((c) => c.value.month === month && !dec(c.value.amount).isZero())
+    .map(({ value: c }) => ({
+      provider: c.provider,
+      source: c.tag === undefined ? c.account : `${c.account}, tag ${c.tag}`,
+      amount: ctx.fx.convert(dec(c.amount), c.currency, month),
+    }))
+    .sort((a, b) => b.amount.comparedTo(a.amount) || (a.source < b.source ? -1 : 1));
+}
+
+export function unattributedCloudCosts(ctx: FigureContext, month: string): Decimal {
+  return memoized(ctx, `unattributed ${month}`, () => sum(unattributedCosts(ctx, month).map((c) => c.amount)));
+}
+
+/** MRC: recurring costs plus every cloud cost of `month`, the hubs' and the unattributed. */
 export function mrc(ctx: FigureContext, month: string): Decimal {
-  return recurringCosts(ctx, month).plus(sum(ctx.repo.partners.map((p) => cloudCosts(ctx, p, month))));
+  return recurringCosts(ctx, month)
+    .plus(sum(ctx.repo.partners.map((p) => cloudCosts(ctx, p, month))))
+    .plus(unattributedCloudCosts(ctx, month));
 }
 
 /** A hub counts as live in a month it was launched by and not decommissioned before. */

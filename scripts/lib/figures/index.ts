@@ -7,12 +7,12 @@
  */
 import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
-import { toFixed, type Decimal } from '../money/decimal.js';
+import { sum, toFixed, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { factsAt } from './as-of.js';
 import { decliningUsage, npsBySurvey } from './community.js';
 import { figureContext, type FigureContext } from './context.js';
-import { pendingCloudBills } from './costs.js';
+import { pendingCloudBills, unattributedCosts } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { ledgers } from './ledger.js';
@@ -286,6 +286,12 @@ export const FIGURES = {
     about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
     section: 'Revenue and costs',
     compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
+  }),
+  unattributed: figure({
+    about: 'cloud bills of M that no hub is mapped to: cost nobody recovers (counted in MRC)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => unattributedCosts(ctx, ctx.month),
+    json: (u) => ({ unattributed_cloud_costs: money(sum(u.map((c) => c.amount))) }),
   }),
 };
 

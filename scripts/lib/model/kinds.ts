@@ -119,6 +119,17 @@ export const KINDS = {
     key: (i) => String(i.id),
     where: 'costs/recurring.yaml',
   },
+  'unattributed-cloud-costs': {
+    path: 'costs/unattributed-cloud.yaml',
+    schema: 'unattributed-cloud-costs.schema.json',
+    type: 'UnattributedCloudCostsFile',
+    owner: 'root',
+    field: 'unattributedCloudCosts',
+    holds: 'list',
+    item: 'unattributedCloudCost',
+    key: (i) => [i.month, i.provider, i.account, i.tag, i.currency].filter((v) => v !== undefined).join(' '),
+    where: 'costs/unattributed-cloud.yaml',
+  },
   'price-book': {
     path: 'pricing/{id}.yaml',
     schema: 'price-book.schema.json',

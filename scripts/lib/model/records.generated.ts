@@ -979,6 +979,55 @@ export type RecurringCostsFile = {
 }[];
 
 /**
+ * Cloud bills no hub is mapped to: money the organisation pays and no partner's contract recovers. Written by npm run import -- cloud-costs FILE --format gcp|aws, one entry per month, provider, project or account, tag and currency.
+ */
+export type UnattributedCloudCostsFile = {
+  /**
+   * The month billed (of the rows' usage start, UTC), YYYY-MM.
+   */
+  month: string;
+  /**
+   * The billing export the rows came from: gcp or aws.
+   */
+  provider: 'gcp' | 'aws';
+  /**
+   * The GCP project id or AWS account id the rows were billed to ('(none)' when the export gives none).
+   */
+  account: string;
+  /**
+   * The rows' hub-name label or tag, when they had one that names no hub.
+   */
+  tag?: string;
+  /**
+   * The rows' sum, rounded to the currency's minor unit, e.g. 212.07. 0 once the rows are attributed to a hub.
+   */
+  amount: number;
+  /**
+   * The currency of the rows (ISO 4217).
+   */
+  currency:
+    | 'AUD'
+    | 'BRL'
+    | 'CAD'
+    | 'CHF'
+    | 'CNY'
+    | 'DKK'
+    | 'EUR'
+    | 'GBP'
+    | 'HKD'
+    | 'INR'
+    | 'JPY'
+    | 'KRW'
+    | 'MXN'
+    | 'NOK'
+    | 'NZD'
+    | 'SEK'
+    | 'SGD'
+    | 'USD'
+    | 'ZAR';
+}[];
+
+/**
  * The list prices in force from a date until the next book's: membership tiers, the monthly fee per monthly active user in marginal bands, and the hourly rate.
  */
 export interface PriceBook {
@@ -1188,6 +1237,7 @@ export interface KindFiles {
   usage: UsageFile;
   feedback: FeedbackFile;
   'recurring-costs': RecurringCostsFile;
+  'unattributed-cloud-costs': UnattributedCloudCostsFile;
   'price-book': PriceBook;
   grant: Grant;
   deliverables: DeliverablesFile;

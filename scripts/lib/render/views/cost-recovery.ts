@@ -1,5 +1,6 @@
 /** cost-recovery.md: MRR against MRC, the 12-month trend, and each partner's recovery. */
 import type { Figures } from '../../figures/index.js';
+import { sum } from '../../money/decimal.js';
 import { RECOVERY_WORDS } from '../../figures/recovery.js';
 import { money, ratio } from '../numbers.js';
 import { xyChart } from '../charts.js';
@@ -21,6 +22,12 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
     allocation: config.cost_allocation,
     words: RECOVERY_WORDS,
     cloudNote: cloudBillsNote(f),
+    unattributed: f.unattributed.length
+      ? {
+          total: money(sum(f.unattributed.map((c) => c.amount))),
+          rows: f.unattributed.map((c) => ({ provider: c.provider, source: c.source, amount: money(c.amount) })),
+        }
+      : undefined,
     trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),
     chart: xyChart({
       title: 'MRR (bars) and MRC (line), last 12 months',
