@@ -1,9 +1,11 @@
 /**
  * npm run import -- cloud-costs|usage FILE.csv: merges monthly cloud bills or usage into the partners' files;
- * npm run import -- usage --prometheus URL --month YYYY-MM: a month's active users from Prometheus.
+ * npm run import -- usage --prometheus URL --month YYYY-MM: a month's active users from Prometheus;
+ * npm run import -- crm-deals FILE.csv: a CRM's deals as draft contracts.
  */
 import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { editAndWrite } from './lib/edit/command.js';
+import { CRM_COLUMNS, importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
@@ -19,10 +21,12 @@ const spec = {
     `Imports a CSV of cloud costs (columns ${IMPORT_COLUMNS['cloud-costs'].join(', ')}) or usage ` +
     `(columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs ` +
     `and refused for usage. Usage can also come from Prometheus: each hub's highest 30-day active users on ` +
-    `the month's last day (jupyterhub_active_users, by namespace). Importing the same data twice changes nothing.`,
+    `the month's last day (jupyterhub_active_users, by namespace). crm-deals keeps a CRM's deals export ` +
+    `(columns ${Object.values(CRM_COLUMNS).join(', ')}) as draft contracts. Importing the same data twice ` +
+    `changes nothing.`,
   usage:
     'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
-    'usage --prometheus URL --month YYYY-MM [--root DIR]',
+    'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals FILE.csv [--root DIR]',
   options: {
     root: ROOT_OPTION,
     prometheus: {
@@ -43,9 +47,12 @@ runCommand(async () => {
   const [kind, file] = process.argv.slice(2, 4);
   if (kind === '--help' || kind === '-h') return printHelp(spec);
   if (kind === 'usage' && file?.startsWith('--')) return fromPrometheus(parseCommand(spec, process.argv.slice(3)));
+  if (kind === 'crm-deals' && file && !file.startsWith('-'))
+    return fromCrm(file, parseCommand(spec, process.argv.slice(4)));
   if (!Object.hasOwn(IMPORT_COLUMNS, kind ?? '') || !file || file.startsWith('-')) {
     throw new UsageError(
-      'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage FILE.csv)',
+      'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage FILE.csv, ' +
+        'crm-deals FILE.csv)',
     );
   }
   const args = parseCommand(spec, process.argv.slice(4));
@@ -74,6 +81,28 @@ async function fromPrometheus(args: ReturnType<typeof parseCommand<typeof spec.o
   );
   process.stdout.write(describe(result, written, 'count'));
   return 0;
+}
+
+async function fromCrm(file: string, args: ReturnType<typeof parseCommand<typeof spec.options>>): Promise<number> {
+  if (args.prometheus || args.month || args.format)
+    throw new UsageError('crm-deals takes a file and --root only: npm run import -- crm-deals FILE.csv');
+  const { result: s, written } = await editAndWrite(rootOption(args.root), (changes) => importCrmDeals(changes, file));
+  process.stdout.write(describeCrm(s, written));
+  return 0;
+}
+
+function describeCrm(s: CrmSummary, written: string[]): string {
+  const lines = [`${s.added.length} added, ${s.updated.length} updated, ${s.unchanged} already there.`];
+  if (s.added.length) lines.push(`Added draft contracts: ${s.added.join(', ')}.`);
+  if (s.updated.length) lines.push(`Updated: ${s.updated.join('; ')}.`);
+  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((why) => `  - ${why}`));
+  if (s.toSignOff.length)
+    lines.push(
+      `Won in the CRM, still drafts until a person signs them off (set status: active and signed: DATE in the ` +
+        `contract): ${s.toSignOff.join(', ')}.`,
+    );
+  lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every deal is already recorded.');
+  return lines.join('\n') + '\n';
 }
 
 function describe(s: ImportSummary, written: string[], source: 'row' | 'count'): string {

@@ -9,14 +9,13 @@
  * active-user counts for one hub and month contradict each other: the file
  * is refused.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { amountProblem } from '../check/amount.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
-import { EditRefused, type ChangeSet } from './changeset.js';
+import type { ChangeSet } from './changeset.js';
+import { located, readRows, refuseIf, type Row, type RowProblem, type Rows } from './csv.js';
 import { money } from './new-records.js';
 import { monthlyActiveUsers } from './prometheus.js';
 import type { YamlEditor } from './yaml-editor.js';
@@ -39,36 +38,6 @@ export interface ImportSummary {
   unattributed: string[];
   /** Unattributed sums recorded before that this export attributes to hubs (set to 0). */
   nowAttributed: string[];
-}
-
-interface Row {
-  line: number;
-  row: Record<string, string>;
-}
-
-/** What is wrong with a row: the column (lowercased heading) it is about and a sentence. */
-type RowProblem = [column: string, text: string];
-
-/** The rows of a CSV file and its headings, in file order (lowercased), for locating a problem. */
-interface Rows {
-  file: string;
-  header: string[];
-  rows: Row[];
-}
-
-/**
- * `file:line:column: text (column C, "heading")`: the line the row ends on and
- * the column counted from 1, as a spreadsheet shows it (A = 1).
- */
-function located({ file, header }: Rows, line: number, [column, text]: RowProblem): string {
-  const n = header.indexOf(column) + 1;
-  return `${file}:${line}:${n}: ${text} (column ${columnLetter(n)}, "${column}")`;
-}
-
-function columnLetter(n: number): string {
-  let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return letters;
 }
 
 /** The rows of one hub and month, and the entry they make. */
@@ -119,10 +88,6 @@ function entriesOf(
   }
   refuseIf(errors);
   return entries;
-}
-
-function refuseIf(errors: string[]): void {
-  if (errors.length) throw new EditRefused(`nothing was imported:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }
 
 /**
@@ -199,82 +164,6 @@ function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Rep
     if (edits.length) changes.edit(path, (e) => edits.forEach((apply) => apply(e)));
   }
   return summary;
-}
-
-/** Exports above this many rows show their progress on stderr while they are read. */
-export const PROGRESS_EVERY = 10_000;
-
-/**
- * The data rows with the line each ends on, and the headings; a file with no
- * rows is refused, not "nothing to change". Reading an export of more than
- * PROGRESS_EVERY rows says how far it has got on stderr.
- */
-export function readRows(file: string, expected: readonly string[], extraColumns = false): Rows {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new EditRefused(err.code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${err.message}`);
-  }
-  const progress = new Progress(file);
-  try {
-    records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      info: true,
-      on_record: (record: unknown) => {
-        progress.tick();
-        return record;
-      },
-    }) as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number; column?: number | string };
-    throw new EditRefused(`${file}${err.lines ? `:${err.lines}` : ''}: cannot be read as CSV: ${err.message}`);
-  } finally {
-    progress.done();
-  }
-  if (records.length === 0) {
-    throw new EditRefused(
-      `${file} has no rows to import (it is empty or holds only a header); expected the columns ` +
-        `${expected.join(', ')} and one row per hub and month`,
-    );
-  }
-  const header = Object.keys(records[0].record);
-  if (
-    extraColumns
-      ? expected.some((c) => !header.includes(c))
-      : header.length !== expected.length || expected.some((c) => !header.includes(c))
-  ) {
-    const which = extraColumns ? 'must include' : 'must be';
-    throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
-  }
-  // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
-  return { file, header, rows: records.map(({ record, info }) => ({ line: info.lines, row: record })) };
-}
-
-/** "Reading export.csv: 20,000 rows…" on stderr, every PROGRESS_EVERY rows, once a file has that many. */
-class Progress {
-  private rows = 0;
-  constructor(private readonly file: string) {}
-
-  tick(): void {
-    if (++this.rows % PROGRESS_EVERY === 0) this.show('…');
-  }
-
-  done(): void {
-    if (this.rows >= PROGRESS_EVERY) this.show(', done.', true);
-  }
-
-  private show(end: string, last = false): void {
-    const line = `Reading ${this.file}: ${this.rows.toLocaleString('en-US')} rows${end}`;
-    // On a terminal the line is redrawn in place; in a log, one line each.
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}${last ? '\n' : ''}`);
-    else process.stderr.write(`${line}\n`);
-  }
 }
 
 function toEntry(kind: ImportKind, group: Row[], owner: Map<string, string>, file: string): Entry | string {
@@ -368,7 +257,7 @@ interface Unattributed {
  */
 export async function importCloudExport(changes: ChangeSet, format: CloudExport, file: string): Promise<ImportSummary> {
   const columns: Record<string, string> = EXPORT_COLUMNS[format];
-  const csv = readRows(file, Object.values(columns), true);
+  const csv = readRows(file, Object.values(columns), { extraColumns: true });
   const { repo } = await changes.current();
   const hubs = repo.partners.flatMap((p) => p.profile?.value.hubs ?? []);
   const byTag = new Map(hubs.map((h) => [h.billing?.tag ?? h.id, h.id]));

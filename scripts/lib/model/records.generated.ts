@@ -731,6 +731,10 @@ export interface Contract {
    */
   probability?: number;
   /**
+   * The id of the CRM deal this draft was imported from (npm run import -- crm-deals); the import keeps the draft's dates, amount and probability equal to the deal's.
+   */
+  crm_deal_id?: string;
+  /**
    * Anything else worth knowing about the contract.
    */
   notes?: string;
