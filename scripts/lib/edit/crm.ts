@@ -9,7 +9,7 @@
 import { amountProblem } from '../check/amount.js';
 import { COUNTRY_CURRENCY } from '../money/currency.js';
 import { dec } from '../money/decimal.js';
-import type { Contract, Currency } from '../model/records.js';
+import type { Contract } from '../model/records.js';
 import { contractPath, type Item, type PartnerFolder, type Repository } from '../model/repository.js';
 import { isIsoDate } from '../time/calendar.js';
 import type { ChangeSet } from './changeset.js';
