@@ -170,6 +170,8 @@ describe('aging buckets', () => {
           cloudCosts: [],
           usage: [],
           feedback: [],
+          support: [],
+          training: [],
         };
         const repo: Repository = {
           config: { ...CONFIG_DEFAULTS, organization: 'x', reporting_currency: 'USD' },

@@ -44,6 +44,9 @@ function describe(e: ErrorObject): SchemaFinding | undefined {
   const value = show(e.data);
   const hint = parent.description ? ` ${parent.description}` : '';
   switch (e.keyword) {
+    // "must match the then schema": the error inside `then` says what is wrong, and where.
+    case 'if':
+      return undefined;
     case 'required': {
       const name = (e.params as { missingProperty: string }).missingProperty;
       const about = parent.properties?.[name]?.description;
@@ -160,6 +163,12 @@ function formatMessage(field: string, data: unknown, format: string): string {
     return /^\d{4}-\d{2}-\d{2}$/.test(String(data))
       ? `${value} is not a real calendar date; check the day and month (YYYY-MM-DD, e.g. 2026-02-28).`
       : `${value} is not a date for '${field}'; write YYYY-MM-DD, e.g. 2026-03-31.`;
+  }
+  if (format === 'utc-date-time') {
+    return /[+-]\d{2}:?\d{2}$/.test(String(data))
+      ? `${value} has a time-zone offset; write '${field}' in UTC with Z, e.g. 2026-05-02T13:00:00Z ` +
+          '(15:00 at +02:00 is 13:00Z).'
+      : `${value} is not a UTC date and time for '${field}'; write YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-05-02T13:00:00Z.`;
   }
   if (format === 'email') return `${value} is not an email address for '${field}'; write it like name@example.org.`;
   if (format === 'uri')

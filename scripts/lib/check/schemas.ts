@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isIsoDate } from '../time/calendar.js';
 import { KINDS, type Kinds } from '../model/kinds.js';
 import { SCHEMA_DIR } from '../model/schema-files.js';
 
@@ -39,6 +40,8 @@ function compileAll(kinds: Kinds): Map<string, Validator> {
     // verbose: errors carry the schema they failed, so messages can quote its description and allowed keys.
     ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     addFormats(ajv, ['date', 'uri', 'email']);
+    // Support requests are timed in UTC, written with Z: an offset or a bare date is refused, located.
+    ajv.addFormat('utc-date-time', { type: 'string', validate: isUtcDateTime });
     ajv.addSchema(readSchema('defs.schema.json'));
   }
   const out = new Map<string, Validator>();
@@ -48,4 +51,10 @@ function compileAll(kinds: Kinds): Map<string, Validator> {
     out.set(kind, (id && ajv.getSchema(id)) || ajv.compile(schema));
   }
   return out;
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, a real calendar day and time. */
+export function isUtcDateTime(text: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(text);
+  return m !== null && isIsoDate(m[1]);
 }

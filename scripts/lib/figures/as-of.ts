@@ -13,11 +13,22 @@
  *   had not happened, and the partner's stage is the one its milestones up
  *   to D give (see stageAt); a partner whose every milestone is after D was
  *   not known yet;
- * - a survey response dated after D was not given yet;
+ * - a survey response dated after D was not given yet; a training session after D not held yet;
+ * - a support request opened after D had not come in; one acknowledged or resolved after D was still
+ *   waiting for that at D (a time on D counts at D: figures at D are as of the end of that day);
  * - a grant awarded after D was submitted at D; submitted after D, drafting.
  */
 import { dec, sum } from '../money/decimal.js';
-import type { Contract, Deliverable, Grant, Invoice, MilestoneName, Partner, Stage } from '../model/records.js';
+import type {
+  Contract,
+  Deliverable,
+  Grant,
+  Invoice,
+  MilestoneName,
+  Partner,
+  Stage,
+  SupportRequest,
+} from '../model/records.js';
 import { MILESTONES } from '../model/records.js';
 import type { GrantFolder, Item, PartnerFolder, Repository } from '../model/repository.js';
 
@@ -84,6 +95,22 @@ function grantAt(g: Grant, date: string): Grant {
   return g;
 }
 
+/** The day of a UTC date-time (support requests are timed; D is a day, and a fact of D counts at D). */
+export const dayOf = (dateTime: string) => dateTime.slice(0, 10);
+
+/** A request acknowledged or resolved after D was still waiting for that at D. */
+function supportRequestAt(r: SupportRequest, date: string): SupportRequest {
+  const { acknowledged, resolved, csat, ...rest } = r;
+  const known = (t: string | undefined) => t === undefined || dayOf(t) <= date;
+  if (known(acknowledged) && known(resolved)) return r;
+  // The requester rates a request once it is resolved: a rating of a resolution after D is not known yet.
+  return {
+    ...rest,
+    ...(acknowledged !== undefined && dayOf(acknowledged) <= date ? { acknowledged } : {}),
+    ...(resolved !== undefined && dayOf(resolved) <= date ? { resolved, ...(csat !== undefined && { csat }) } : {}),
+  };
+}
+
 function partnerAt(p: Partner, date: string): Partner | undefined {
   const stage = stageAt(p, date);
   if (stage === undefined) return undefined;
@@ -118,6 +145,10 @@ export function factsAt(repo: Repository, date: string): Repository {
       contracts: p.contracts.map((c) => at(c, contractAt(c.value, date))),
       invoices: p.invoices.filter((i) => i.value.issued <= date).map((i) => at(i, invoiceAt(i.value, date))),
       feedback: p.feedback.filter((f) => f.value.date <= date),
+      support: p.support
+        .filter((r) => dayOf(r.value.opened) <= date)
+        .map((r) => at(r, supportRequestAt(r.value, date))),
+      training: p.training.filter((t) => t.value.date <= date),
     };
   });
   const grants = repo.grants.map((g): GrantFolder => ({

@@ -1,8 +1,11 @@
-/** Community success: NPS per survey (and per partner), usage per partner and the declining flag. */
+/**
+ * Community success: NPS and CSAT per survey (and per partner), CSAT of support
+ * per month, training sessions, usage per partner and the declining flag.
+ */
 import { Decimal } from '../money/decimal.js';
 import type { Feedback } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { addMonths } from '../time/calendar.js';
+import { addDays, addMonths, addMonthsToDate } from '../time/calendar.js';
 import type { FigureContext } from './context.js';
 import { roundHalfAwayFromZero } from './stats.js';
 
@@ -31,7 +34,7 @@ export function npsBySurvey(ctx: FigureContext, partners: readonly PartnerFolder
   const rounds = new Map<string, Feedback[]>();
   for (const p of partners) {
     for (const { value: f } of p.feedback) {
-      if (f.date > ctx.asOf) continue;
+      if (f.date > ctx.asOf || isCsat(f)) continue;
       const round = rounds.get(f.survey);
       if (round) round.push(f);
       else rounds.set(f.survey, [f]);
@@ -42,8 +45,98 @@ export function npsBySurvey(ctx: FigureContext, partners: readonly PartnerFolder
 
 /** A partner's NPS over all its responses, when it has enough of them. */
 export function partnerNps(ctx: FigureContext, partner: PartnerFolder): Nps | undefined {
-  const responses = partner.feedback.map((f) => f.value).filter((f) => f.date <= ctx.asOf);
+  const responses = partner.feedback.map((f) => f.value).filter((f) => f.date <= ctx.asOf && !isCsat(f));
   return responses.length >= MIN_RESPONSES_PER_PARTNER ? nps('all', responses) : undefined;
+}
+
+/** A CSAT response (1..5); every other response is NPS (0..10), the default kind. */
+export const isCsat = (f: Feedback) => f.kind === 'csat';
+
+export interface Csat {
+  /** The survey round, or `support-YYYY-MM` for the CSAT of the support requests resolved in that month. */
+  survey: string;
+  /** CSAT% = round(100 × responses scoring 4 or 5 / responses), half up. */
+  score: number;
+  responses: number;
+}
+
+export function csat(survey: string, scores: readonly number[]): Csat {
+  const satisfied = scores.filter((s) => s >= 4).length;
+  return {
+    survey,
+    score: roundHalfAwayFromZero(new Decimal(100).times(satisfied).dividedBy(scores.length)),
+    responses: scores.length,
+  };
+}
+
+/**
+ * CSAT% of every CSAT survey round, then of the support requests per month
+ * (of resolution; of opening for one rated while still open), all to D.
+ */
+export function csatBySurvey(ctx: FigureContext, partners: readonly PartnerFolder[] = ctx.repo.partners): Csat[] {
+  const surveys = new Map<string, number[]>();
+  const support = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, score: number) => {
+    const list = map.get(key);
+    if (list) list.push(score);
+    else map.set(key, [score]);
+  };
+  for (const p of partners) {
+    for (const { value: f } of p.feedback) if (isCsat(f) && f.date <= ctx.asOf) add(surveys, f.survey, f.score);
+    for (const { value: r } of p.support)
+      if (r.csat !== undefined) add(support, `support-${(r.resolved ?? r.opened).slice(0, 7)}`, r.csat);
+  }
+  const rows = (map: Map<string, number[]>) => [...map.keys()].sort().map((k) => csat(k, map.get(k)!));
+  return [...rows(surveys), ...rows(support)];
+}
+
+/** The partner's latest CSAT response dated in the 180 days before D (the signal `low-satisfaction`). */
+export function latestCsat(ctx: FigureContext, partner: PartnerFolder): Feedback | undefined {
+  return latestWithin(ctx, partner, isCsat);
+}
+
+/** The partner's latest NPS response dated in the 180 days before D. */
+export function latestNps(ctx: FigureContext, partner: PartnerFolder): Feedback | undefined {
+  return latestWithin(ctx, partner, (f) => !isCsat(f));
+}
+
+/** How far back a partner's latest response still says how they feel (SPEC-2 B: 180 days). */
+export const SATISFACTION_WINDOW_DAYS = 180;
+
+function latestWithin(ctx: FigureContext, partner: PartnerFolder, keep: (f: Feedback) => boolean) {
+  const from = addDays(ctx.asOf, -SATISFACTION_WINDOW_DAYS);
+  return partner.feedback
+    .map((f) => f.value)
+    .filter((f) => keep(f) && f.date > from && f.date <= ctx.asOf)
+    .reduce<Feedback | undefined>(
+      (latest, f) => (latest === undefined || f.date >= latest.date ? f : latest),
+      undefined,
+    );
+}
+
+export interface TrainingFigures {
+  partner: PartnerFolder;
+  sessions: number;
+  attendees: number;
+}
+
+/**
+ * Training sessions and attendees per partner over the 12 months ending D
+ * (after D − 1 year, to D), for partners with a session then; and the
+ * partners in onboarding or active with none.
+ */
+export function training(ctx: FigureContext): { partners: TrainingFigures[]; untrained: PartnerFolder[] } {
+  const from = addMonthsToDate(ctx.asOf, -12);
+  const partners: TrainingFigures[] = [];
+  const untrained: PartnerFolder[] = [];
+  for (const partner of ctx.repo.partners) {
+    const held = partner.training.map((t) => t.value).filter((t) => t.date > from && t.date <= ctx.asOf);
+    if (held.length)
+      partners.push({ partner, sessions: held.length, attendees: held.reduce((n, t) => n + t.attendees, 0) });
+    const stage = partner.profile?.value.stage;
+    if (!held.length && (stage === 'onboarding' || stage === 'active')) untrained.push(partner);
+  }
+  return { partners, untrained };
 }
 
 /** Monthly active users summed over the partner's hubs; months without data are absent. */

@@ -10,7 +10,7 @@ import type { Repository } from '../model/repository.js';
 import { sum, toFixed, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { factsAt } from './as-of.js';
-import { decliningUsage, npsBySurvey } from './community.js';
+import { csatBySurvey, decliningUsage, npsBySurvey, training } from './community.js';
 import { figureContext, type FigureContext } from './context.js';
 import { pendingCloudBills, unattributedCosts } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
@@ -22,6 +22,7 @@ import { projection } from './projection.js';
 import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
 import { renewals } from './renewals.js';
+import { supportFigures, supportHours, type SupportHours } from './support.js';
 import { unbilled } from './unbilled.js';
 import { pendingUsage, usageFeesOfMonth } from './usage-fees.js';
 import { contractMargins, partnersPerTier, pricingRows, usageByBand } from './pricing.js';
@@ -49,6 +50,7 @@ const fraction = (d: Decimal | undefined) => (d === undefined ? null : d.toDecim
 interface Grouped {
   milestoneSpans: MilestoneSpan[];
   grantProspects: GrantProspect[];
+  supportHours: SupportHours[];
 }
 
 /**
@@ -286,6 +288,45 @@ export const FIGURES = {
     about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
     section: 'Revenue and costs',
     compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
+  }),
+  support: figure({
+    about: 'support requests over the 90 days ending D: opened, acknowledged within one working day, time to answer',
+    section: 'Support and training',
+    compute: ({ ctx }) => supportFigures(ctx, ctx.repo.partners),
+    json: (s, { supportHours }) => ({
+      support: {
+        opened: s.opened,
+        acknowledged_on_time_pct: s.onTimePct ?? null,
+        median_hours_to_acknowledge: s.medianHoursToAcknowledge ?? null,
+        median_days_to_resolve: s.medianDaysToResolve ?? null,
+        open_over_7_days: s.openOver7Days.map((x) => `${x.partner.id}/${x.request.id}`),
+        hours: supportHours.map((h) => ({
+          contract: h.contract,
+          used: h.used.toNumber(),
+          budget: h.budget?.toNumber() ?? null,
+        })),
+      },
+    }),
+  }),
+  supportHours: figure({
+    about: "support hours used in the contract year containing D against the contract's budget (JSON under support)",
+    section: 'Support and training',
+    compute: ({ ctx }) => supportHours(ctx),
+  }),
+  csat: figure({
+    about: 'CSAT% per survey round, and of support requests per month',
+    section: 'Community',
+    compute: ({ ctx }) => csatBySurvey(ctx),
+    json: (c) => ({ csat: c.map(({ survey, score, responses }) => ({ survey, score, responses })) }),
+  }),
+  training: figure({
+    about: 'training sessions and attendees per partner over the 12 months ending D; partners with none',
+    section: 'Support and training',
+    compute: ({ ctx }) => training(ctx),
+    json: (t) => ({
+      training: t.partners.map((x) => ({ partner: x.partner.id, sessions: x.sessions, attendees: x.attendees })),
+      untrained_partners: t.untrained.map((p) => p.id),
+    }),
   }),
   unattributed: figure({
     about: 'cloud bills of M that no hub is mapped to: cost nobody recovers (counted in MRC)',

@@ -29,6 +29,8 @@ export const EVENT_DATES: Partial<Record<FileKind, readonly EventField[]>> = {
   contract: [{ path: ['signed'] }, { path: ['terminated'], scheduled: true }],
   invoices: [{ path: ['issued'] }, { path: ['payments', '*', 'date'] }],
   feedback: [{ path: ['date'] }],
+  support: [{ path: ['opened'] }, { path: ['acknowledged'] }, { path: ['resolved'] }],
+  training: [{ path: ['date'] }],
   grant: [{ path: ['submitted'] }, { path: ['awarded'] }],
   deliverables: [{ path: ['completed'] }],
 };

@@ -384,6 +384,10 @@ export interface Partner {
     | 'ZM'
     | 'ZW';
   /**
+   * The partner's company name in the help desk, when it differs from its name here: npm run import -- support maps tickets to the partner by it.
+   */
+  helpdesk_company?: string;
+  /**
    * The GitHub handle (without @) of the team member who looks after this relationship.
    */
   account_owner: string;
@@ -912,7 +916,15 @@ export type FeedbackFile = {
    */
   date: string;
   /**
-   * How likely they are to recommend us, a whole number from 0 to 10.
+   * nps (how likely to recommend us, 0 to 10; the default) or csat (how satisfied with one touchpoint, 1 to 5).
+   */
+  kind?: 'nps' | 'csat';
+  /**
+   * What a CSAT question was about: quarterly-update, release, co-design, support, check-in or other.
+   */
+  touchpoint?: 'quarterly-update' | 'release' | 'co-design' | 'support' | 'check-in' | 'other';
+  /**
+   * NPS: how likely they are to recommend us, a whole number from 0 to 10. CSAT: how satisfied they are, 1 (very dissatisfied) to 5 (very satisfied).
    */
   score: number;
   /**
@@ -923,6 +935,82 @@ export type FeedbackFile = {
    * What they wrote.
    */
   comment?: string;
+}[];
+
+/**
+ * The partner's support requests, oldest first: when each was opened, acknowledged and resolved (UTC), who asked, how urgent, the hours spent and the requester's satisfaction.
+ */
+export type SupportFile = {
+  /**
+   * The request's id, unique in this file, e.g. 'sr-014' (the import of a help-desk export writes 'hd-<ticket id>').
+   */
+  id: string;
+  /**
+   * When the request came in, in UTC: YYYY-MM-DDTHH:MM:SSZ.
+   */
+  opened: string;
+  /**
+   * When we first answered, in UTC; on or after opened. The promise is within one working day (Monday to Friday).
+   */
+  acknowledged?: string;
+  /**
+   * When it was resolved, in UTC; on or after acknowledged and opened. Leave out while it is open.
+   */
+  resolved?: string;
+  /**
+   * The name of the contact who asked: one of the partner's contacts labelled representative.
+   */
+  requester?: string;
+  /**
+   * low, normal, high or urgent.
+   */
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  /**
+   * What it was about, e.g. 'access', 'performance', 'billing'.
+   */
+  category?: string;
+  /**
+   * The hours of work it took; counted against the contract's support_hours.
+   */
+  hours?: number;
+  /**
+   * The requester's satisfaction when it was resolved, a whole number from 1 (very dissatisfied) to 5 (very satisfied).
+   */
+  csat?: number;
+  /**
+   * The ticket id in the help desk it was imported from (npm run import -- support).
+   */
+  source_id?: string;
+}[];
+
+/**
+ * Training sessions held for the partner's community.
+ */
+export type TrainingFile = {
+  /**
+   * The day of the session.
+   */
+  date: string;
+  /**
+   * What it was, e.g. 'Hub admin onboarding'.
+   */
+  title: string;
+  /**
+   * onboarding, workshop, office-hours or webinar.
+   */
+  kind: 'onboarding' | 'workshop' | 'office-hours' | 'webinar';
+  /**
+   * How many people took part, a whole number (0 when nobody came).
+   */
+  attendees: number;
+  /**
+   * The id of the partner's hub it was about, when it was about one.
+   */
+  hub?: string;
+  /**
+   * A link to the slides, notebooks or recording.
+   */
+  materials?: string;
 }[];
 
 /**
@@ -1240,6 +1328,8 @@ export interface KindFiles {
   'cloud-costs': CloudCostsFile;
   usage: UsageFile;
   feedback: FeedbackFile;
+  support: SupportFile;
+  training: TrainingFile;
   'recurring-costs': RecurringCostsFile;
   'unattributed-cloud-costs': UnattributedCloudCostsFile;
   'price-book': PriceBook;

@@ -10,6 +10,8 @@ import type {
   Partner,
   PriceBook,
   RecurringCostsFile,
+  SupportFile,
+  TrainingFile,
   UsageFile,
 } from './records.generated.js';
 
@@ -19,6 +21,8 @@ export type Payment = NonNullable<Invoice['payments']>[number];
 export type CloudCost = CloudCostsFile[number];
 export type Usage = UsageFile[number];
 export type Feedback = FeedbackFile[number];
+export type SupportRequest = SupportFile[number];
+export type TrainingSession = TrainingFile[number];
 export type RecurringCost = RecurringCostsFile[number];
 export type Deliverable = DeliverablesFile[number];
 export type Fee = Contract['fees'][number];

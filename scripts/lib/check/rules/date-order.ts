@@ -7,7 +7,7 @@ export const rule = defineRule({
     severity: 'error',
     description:
       'Ranges do not end before they start: contract and cost terms, grant periods, invoice periods and due ' +
-      'dates, hub lifetimes.',
+      'dates, hub lifetimes; a support request is acknowledged and resolved after it was opened.',
     messages: {
       term: {
         text: 'the end {{end}} is before the start {{start}}',
@@ -20,10 +20,14 @@ export const rule = defineRule({
         hint: 'write from: first day, to: last day',
       },
       due: { text: 'the due date {{due}} is before the issue date {{issued}}', hint: 'it should be on or after it' },
+      request: {
+        text: 'the request is {{what}} ({{later}}) before it was {{before}} ({{earlier}})',
+        hint: 'times are UTC: check the day, the hour and the conversion from local time',
+      },
     },
   },
   create({ report }) {
-    type Id = 'term' | 'range' | 'hub' | 'period' | 'due';
+    type Id = 'term' | 'range' | 'hub' | 'period' | 'due' | 'request';
     const order = (
       at: Place,
       earlier: string | undefined,
@@ -35,6 +39,15 @@ export const rule = defineRule({
       if (earlier !== undefined && later !== undefined && later < earlier) report({ at, path, messageId, data });
     };
     return {
+      supportRequest(r) {
+        const { opened, acknowledged, resolved } = r.value;
+        const request = (what: string, before: string, earlier: string, later: string | undefined) =>
+          order(r, earlier, later, [what], 'request', { what, before, earlier, later: String(later) });
+        request('acknowledged', 'opened', opened, acknowledged);
+        if (acknowledged !== undefined && acknowledged >= opened)
+          request('resolved', 'acknowledged', acknowledged, resolved);
+        else request('resolved', 'opened', opened, resolved);
+      },
       contract(c) {
         order(c, c.value.start, c.value.end, ['end'], 'term', { start: c.value.start, end: c.value.end });
       },

@@ -6,14 +6,14 @@ export const rule = defineRule({
   meta: {
     id: 'hub-reference',
     severity: 'error',
-    description: "Cloud costs and usage name one of the partner's own hubs.",
+    description: "Cloud costs, usage and training sessions name one of the partner's own hubs.",
     messages: HUB_MESSAGES,
   },
   create({ report }) {
-    const check = (item: Item<{ hub: string }>, p: PartnerFolder) => {
-      const data = unknownHub(item.value.hub, p);
+    const check = (item: Item<{ hub?: string }>, p: PartnerFolder) => {
+      const data = item.value.hub === undefined ? undefined : unknownHub(item.value.hub, p);
       if (data) report({ at: item, path: ['hub'], messageId: 'unknownHub', data });
     };
-    return { cloudCost: check, usage: check };
+    return { cloudCost: check, usage: check, training: check };
   },
 });

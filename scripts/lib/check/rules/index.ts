@@ -40,6 +40,7 @@ import { rule as profilePresent } from './profile-present.js';
 import { rule as representativePresent } from './representative-present.js';
 import { rule as signedAfterStart } from './signed-after-start.js';
 import { rule as stageRequirements } from './stage-requirements.js';
+import { rule as supportRequester } from './support-requester.js';
 import { rule as uniqueContractId } from './unique-contract-id.js';
 import { rule as uniqueHubId } from './unique-hub-id.js';
 import { rule as uniqueInvoiceNumber } from './unique-invoice-number.js';
@@ -87,6 +88,7 @@ export const RULES = [
   representativePresent,
   signedAfterStart,
   stageRequirements,
+  supportRequester,
   uniqueContractId,
   uniqueHubId,
   uniqueInvoiceNumber,

@@ -7,7 +7,7 @@ export const rule = defineRule({
     severity: 'error',
     description:
       'Fee ids are unique within a contract, tier ids within a price book, deliverable ids within a grant, ' +
-      'cost ids and checklist ids within their file.',
+      'support request ids within a partner, cost ids and checklist ids within their file.',
     messages: {
       twice: { text: "the {{what}} id '{{id}}' is used twice", hint: 'give each {{what}} its own id' },
     },
@@ -36,6 +36,15 @@ export const rule = defineRule({
           b.value.tiers.map((t, i) => ({ id: t.id, path: ['tiers', i, 'id'] })),
           'tier',
         );
+      },
+      partnerFolder(p) {
+        const file = p.support[0]?.file;
+        if (file)
+          unique(
+            { file, pointer: '' },
+            p.support.map((r, i) => ({ id: r.value.id, path: [i, 'id'] })),
+            'support request',
+          );
       },
       grantFolder(g) {
         const file = g.deliverables[0]?.file;

@@ -1,4 +1,4 @@
-/** community.md: NPS over the survey rounds, per partner, and hub usage per partner. */
+/** community.md: NPS and CSAT over the survey rounds, support, training, and hub usage per partner. */
 import { MIN_RESPONSES_PER_PARTNER, partnerNps, usageByMonth } from '../../figures/community.js';
 import type { Figures } from '../../figures/index.js';
 import { addMonths } from '../../time/calendar.js';
@@ -43,6 +43,27 @@ export function communityView(f: Figures, meta: ReportMeta) {
       const n = partnerNps(f.ctx, p);
       return n ? [{ partner: partnerLink(p), score: String(n.score), responses: String(n.responses) }] : [];
     }),
+    csat: f.csat.map((c) => ({ survey: c.survey, score: `${c.score} %`, responses: String(c.responses) })),
+    support: {
+      opened: String(f.support.opened),
+      onTime:
+        f.support.onTimePct === undefined ? '—' : `${f.support.onTimePct} % (${f.support.onTime} of ${f.support.due})`,
+      toAcknowledge:
+        f.support.medianHoursToAcknowledge === undefined ? '—' : `${f.support.medianHoursToAcknowledge} hours`,
+      toResolve: f.support.medianDaysToResolve === undefined ? '—' : `${f.support.medianDaysToResolve} days`,
+      stale: f.support.openOver7Days.map((x) => ({
+        partner: partnerLink(x.partner),
+        id: x.request.id,
+        priority: x.request.priority,
+        days: String(x.days),
+      })),
+    },
+    training: f.training.partners.map((t) => ({
+      partner: partnerLink(t.partner),
+      sessions: String(t.sessions),
+      attendees: String(t.attendees),
+    })),
+    untrained: f.training.untrained.map((p) => partnerLink(p)).join(', '),
     months,
     usage,
     usageChart: xyChart({

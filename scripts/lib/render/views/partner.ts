@@ -1,5 +1,6 @@
 /** reports/partners/<id>.md: one page per partner, everything about the account. */
-import { npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
+import { csatBySurvey, npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
+import { supportFigures } from '../../figures/support.js';
 import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
 import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js';
@@ -8,6 +9,7 @@ import { feeRevenue } from '../../figures/revenue.js';
 import { dec } from '../../money/decimal.js';
 import { MILESTONES } from '../../model/records.js';
 import type { PartnerFolder } from '../../model/repository.js';
+import { addMonthsToDate, daysBetween } from '../../time/calendar.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money, ratio } from '../numbers.js';
@@ -130,9 +132,55 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       responses: String(n.responses),
     })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
+    csat: csatBySurvey(ctx, [partner]).map((c) => ({
+      survey: c.survey,
+      score: `${c.score} %`,
+      responses: String(c.responses),
+    })),
+    support: supportSection(f, partner),
+    training: partner.training
+      .map((t) => t.value)
+      .filter((t) => t.date > addMonthsToDate(asOf, -12))
+      .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : 0))
+      .map((t) => ({
+        date: t.date,
+        title: t.materials ? mdLink(t.title, t.materials) : md(t.title),
+        kind: t.kind,
+        attendees: String(t.attendees),
+      })),
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
+  };
+}
+
+/** The partner's support over the 90 days ending D, its open requests and its hours; undefined when it has none. */
+function supportSection(f: Figures, partner: PartnerFolder) {
+  const hours = f.supportHours.filter((h) => h.partner === partner);
+  const open = partner.support.map((r) => r.value).filter((r) => r.resolved === undefined);
+  if (partner.support.length === 0 && hours.length === 0) return undefined;
+  const s = supportFigures(f.ctx, [partner]);
+  const orNone = (n: number | undefined, unit: string) => (n === undefined ? '—' : `${n} ${unit}`);
+  return {
+    asOf: f.asOf,
+    opened: String(s.opened),
+    onTime: s.onTimePct === undefined ? '—' : `${s.onTimePct} % (${s.onTime} of ${s.due})`,
+    toAcknowledge: orNone(s.medianHoursToAcknowledge, 'hours'),
+    toResolve: orNone(s.medianDaysToResolve, 'days'),
+    open: open.map((r) => ({
+      id: code(r.id),
+      opened: r.opened.replace('T', ' ').replace('Z', ' UTC'),
+      priority: r.priority === 'high' || r.priority === 'urgent' ? `**${r.priority}**` : r.priority,
+      requester: r.requester ? md(r.requester) : '',
+      days: String(daysBetween(r.opened.slice(0, 10), f.asOf)),
+    })),
+    hours: hours.map((h) => ({
+      contract: code(h.contract),
+      year: `${h.from} to ${h.to}`,
+      used: h.used.toString(),
+      budget: h.budget?.toString() ?? 'none bought',
+      over: h.budget !== undefined && h.used.greaterThan(h.budget) ? ' **over budget**' : '',
+    })),
   };
 }
 
