@@ -1,11 +1,13 @@
 /**
  * npm run import -- cloud-costs|usage FILE.csv: merges monthly cloud bills or usage into the partners' files;
  * npm run import -- usage --prometheus URL --month YYYY-MM: a month's active users from Prometheus;
- * npm run import -- crm-deals FILE.csv: a CRM's deals as draft contracts.
+ * npm run import -- crm-deals FILE.csv: a CRM's deals as draft contracts;
+ * npm run import -- support FILE.csv: a help desk's tickets as the partners' support requests.
  */
 import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { editAndWrite } from './lib/edit/command.js';
 import { CRM_COLUMNS, importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
+import { HELPDESK_COLUMNS, importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
@@ -22,11 +24,12 @@ const spec = {
     `(columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs ` +
     `and refused for usage. Usage can also come from Prometheus: each hub's highest 30-day active users on ` +
     `the month's last day (jupyterhub_active_users, by namespace). crm-deals keeps a CRM's deals export ` +
-    `(columns ${Object.values(CRM_COLUMNS).join(', ')}) as draft contracts. Importing the same data twice ` +
+    `(columns ${Object.values(CRM_COLUMNS).join(', ')}) as draft contracts; support keeps a help desk's tickets ` +
+    `(columns ${Object.values(HELPDESK_COLUMNS).join(', ')}) as support requests. Importing the same data twice ` +
     `changes nothing.`,
   usage:
     'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
-    'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals FILE.csv [--root DIR]',
+    'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals|support FILE.csv [--root DIR]',
   options: {
     root: ROOT_OPTION,
     prometheus: {
@@ -47,12 +50,12 @@ runCommand(async () => {
   const [kind, file] = process.argv.slice(2, 4);
   if (kind === '--help' || kind === '-h') return printHelp(spec);
   if (kind === 'usage' && file?.startsWith('--')) return fromPrometheus(parseCommand(spec, process.argv.slice(3)));
-  if (kind === 'crm-deals' && file && !file.startsWith('-'))
-    return fromCrm(file, parseCommand(spec, process.argv.slice(4)));
+  if ((kind === 'crm-deals' || kind === 'support') && file && !file.startsWith('-'))
+    return fromSystem(kind, file, parseCommand(spec, process.argv.slice(4)));
   if (!Object.hasOwn(IMPORT_COLUMNS, kind ?? '') || !file || file.startsWith('-')) {
     throw new UsageError(
-      'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage FILE.csv, ' +
-        'crm-deals FILE.csv)',
+      'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage, ' +
+        'crm-deals or support FILE.csv)',
     );
   }
   const args = parseCommand(spec, process.argv.slice(4));
@@ -83,12 +86,30 @@ async function fromPrometheus(args: ReturnType<typeof parseCommand<typeof spec.o
   return 0;
 }
 
-async function fromCrm(file: string, args: ReturnType<typeof parseCommand<typeof spec.options>>): Promise<number> {
+async function fromSystem(
+  kind: 'crm-deals' | 'support',
+  file: string,
+  args: ReturnType<typeof parseCommand<typeof spec.options>>,
+): Promise<number> {
   if (args.prometheus || args.month || args.format)
-    throw new UsageError('crm-deals takes a file and --root only: npm run import -- crm-deals FILE.csv');
-  const { result: s, written } = await editAndWrite(rootOption(args.root), (changes) => importCrmDeals(changes, file));
-  process.stdout.write(describeCrm(s, written));
+    throw new UsageError(`${kind} takes a file and --root only: npm run import -- ${kind} FILE.csv`);
+  const root = rootOption(args.root);
+  if (kind === 'crm-deals') {
+    const { result, written } = await editAndWrite(root, (changes) => importCrmDeals(changes, file));
+    process.stdout.write(describeCrm(result, written));
+  } else {
+    const { result, written } = await editAndWrite(root, (changes) => importSupport(changes, file));
+    process.stdout.write(describeSupport(result, written));
+  }
   return 0;
+}
+
+function describeSupport(s: SupportSummary, written: string[]): string {
+  const lines = [`${s.added} added, ${s.updated.length} updated, ${s.unchanged} already there.`];
+  if (s.updated.length) lines.push(`Updated: ${s.updated.join('; ')}.`);
+  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((why) => `  - ${why}`));
+  lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every ticket is already recorded.');
+  return lines.join('\n') + '\n';
 }
 
 function describeCrm(s: CrmSummary, written: string[]): string {

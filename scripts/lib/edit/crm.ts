@@ -15,6 +15,7 @@ import { isIsoDate } from '../time/calendar.js';
 import type { ChangeSet } from './changeset.js';
 import { located, readRows, refuseIf, type Rows, type RowProblem } from './csv.js';
 import { money } from './new-records.js';
+import { partnerNamed } from './partner-names.js';
 import { flow, scalar } from './yaml-editor.js';
 
 /** The CRM's own headings (lowercased when read); other columns are ignored. */
@@ -72,7 +73,7 @@ export async function importCrmDeals(changes: ChangeSet, file: string): Promise<
       if (contract.value.crm_deal_id !== undefined) byDeal.set(contract.value.crm_deal_id, { partner, contract });
   for (const deal of deals) {
     const about = `deal ${deal.id} (${deal.name})`;
-    const partner = partnerOf(repo, deal.community);
+    const partner = partnerNamed(repo, deal.community);
     const existing = byDeal.get(deal.id);
     const skip = (why: string) => summary.skipped.push(`${about}: ${why}`);
     if (!partner) {
@@ -179,14 +180,6 @@ function dealProblem(row: Record<string, string>): RowProblem | undefined {
   if (currency && !/^[A-Z]{3}$/.test(currency))
     return [CURRENCY_COLUMN, `currency '${currency}' is not a currency code such as USD or CAD`];
   return undefined;
-}
-
-/** The partner a deal's Community names: by id, or by name, letter case and spacing aside. */
-function partnerOf(repo: Repository, community: string): PartnerFolder | undefined {
-  const key = community.trim().replace(/\s+/g, ' ').toLowerCase();
-  return repo.partners.find(
-    (p) => p.id === key || p.profile?.value.name.trim().replace(/\s+/g, ' ').toLowerCase() === key,
-  );
 }
 
 function draftId(partner: PartnerFolder, deal: Deal): string {
