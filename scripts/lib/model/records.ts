@@ -86,3 +86,14 @@ export const STAGES: readonly Stage[] = [
   'churned',
   'lost',
 ];
+
+/** Where a lead came from, as partner.schema.json lists them (a test keeps the two equal). */
+export const LEAD_SOURCES: readonly NonNullable<Partner['source']>[] = [
+  'website',
+  'referral',
+  'conference',
+  'grant',
+  'vendor',
+  'outbound',
+  'other',
+];
