@@ -38,6 +38,10 @@ export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'
   renewal_window_days: 90,
   stale_after_days: 180,
   cost_allocation: 'per-hub',
+  lqr_target: 0.15,
+  renewal_target: 0.8,
+  fmrr_renewal_weight: 0.8,
+  fmrr_new_weight: 0.3,
   fx: {},
   onboarding_checklist: [],
 };
