@@ -168,18 +168,24 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
 export interface FunnelRow {
   step: FunnelStep;
-  /** Partners that reached the step (its milestone recorded on or before D), by source. */
+  /**
+   * Partners that reached the step, by source: its milestone or a later
+   * step's is recorded (on or before D) — a partner that signed without a
+   * recorded proposal was still sent one — so the bars never grow.
+   */
   bySource: Map<LeadSource, number>;
   total: number;
 }
 
 export function funnel(ctx: FigureContext): FunnelRow[] {
   const partners = ctx.repo.partners.filter((p) => p.profile);
-  return FUNNEL_STEPS.map((step) => {
+  return FUNNEL_STEPS.map((step, i) => {
     const bySource = new Map<LeadSource, number>();
     let total = 0;
+    const thisOrLater = FUNNEL_STEPS.slice(i);
     for (const p of partners) {
-      if (step !== 'lead' && milestones(p)[step] === undefined) continue;
+      const ms = milestones(p);
+      if (!thisOrLater.some((s) => s === 'lead' || ms[s] !== undefined)) continue;
       bySource.set(sourceOf(p), (bySource.get(sourceOf(p)) ?? 0) + 1);
       total++;
     }
