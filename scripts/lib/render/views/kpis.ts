@@ -1,4 +1,4 @@
-/** The business-development part of pipeline.md: KPIs with their targets, the funnel, lead sources, forecast, cohorts. */
+/** The business-development part of pipeline.md: KPIs beside their targets, funnel, lead sources, forecast, cohorts. */
 import type { Figures } from '../../figures/index.js';
 import { FUNNEL_STEPS, SOURCE_ORDER, type FunnelStep, type LeadSource } from '../../figures/kpis.js';
 import { dec, type Decimal } from '../../money/decimal.js';
@@ -76,7 +76,9 @@ export function kpiView(f: Figures) {
         name: 'Renewal rate',
         over: `contracts ending ${renewalRate.window.after} (exclusive) to ${renewalRate.window.to}`,
         value: ratio(renewalRate.rate),
-        detail: `${renewalRate.outcomes.filter((o) => o.renewedBy).length} of ${renewalRate.outcomes.length} renewed; churn ${ratio(renewalRate.churn)}`,
+        detail:
+          `${renewalRate.outcomes.filter((o) => o.renewedBy).length} of ${renewalRate.outcomes.length} renewed; ` +
+          `churn ${ratio(renewalRate.churn)}`,
         target: ratio(dec(config.renewal_target)),
         status: againstTarget(renewalRate.rate, config.renewal_target),
       },
