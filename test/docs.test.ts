@@ -52,6 +52,14 @@ describe('the figures list', () => {
       'usage_fees',
       'pending_usage',
       'pricing',
+      'lqr',
+      'renewal_rate',
+      'churn_rate',
+      'renewal_outcomes',
+      'fmrr',
+      'fmrr_6',
+      'lead_sources',
+      'cohorts',
     ]);
   });
 });

@@ -239,6 +239,56 @@ export const FIGURES = {
       })),
     }),
   }),
+  usageFees: figure({
+    about: 'the usage fee of M of every metered fee (monthly active users in marginal bands)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => usageFeesOfMonth(ctx, ctx.month),
+    json: (u) => ({
+      usage_fees: u
+        .filter((x) => !x.pending)
+        .map((x) => ({ contract: x.contract, month: x.month, users: x.users ?? null, amount: money(x.amount) })),
+    }),
+  }),
+  pendingUsage: figure({
+    about: "contracts whose usage fee of M is pending: M's usage is not recorded for every hub (it counts 0 in MRR)",
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => pendingUsage(ctx, ctx.month),
+    json: (p) => ({ pending_usage: p }),
+  }),
+  pricing: figure({
+    about: 'per contract with a tier: list price, annualised fixed fees, discount, and its price on the current book',
+    section: 'Pricing',
+    compute: ({ ctx }) => pricingRows(ctx),
+    json: (rows) => ({
+      pricing: rows.map((r) => ({
+        contract: r.contract,
+        tier: r.tier,
+        list: r.list === undefined ? null : money(r.list),
+        annualised: money(r.annualised),
+        discount_pct: r.discount === undefined ? null : r.discount.times(100).toDecimalPlaces(1).toNumber(),
+      })),
+    }),
+  }),
+  contractMargins: figure({
+    about: 'margin(M) per contract: revenue − cloud costs − its share of the recurring costs',
+    section: 'Pricing',
+    compute: ({ ctx }) => contractMargins(ctx),
+  }),
+  partnersPerTier: figure({
+    about: 'partners with a contract in force on each membership tier',
+    section: 'Pricing',
+    compute: ({ ctx }) => partnersPerTier(ctx),
+  }),
+  usageByBand: figure({
+    about: 'usage-fee revenue of M per band of monthly active users (before caps and proration)',
+    section: 'Pricing',
+    compute: ({ ctx }) => usageByBand(ctx),
+  }),
+  pendingCloudBills: figure({
+    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
+  }),
   lqr: figure({
     about: 'lead qualification ratio: leads first contacted in the 12 months ending D that are qualified',
     section: 'Business development',
@@ -301,56 +351,6 @@ export const FIGURES = {
         ),
       })),
     }),
-  }),
-  usageFees: figure({
-    about: 'the usage fee of M of every metered fee (monthly active users in marginal bands)',
-    section: 'Revenue and costs',
-    compute: ({ ctx }) => usageFeesOfMonth(ctx, ctx.month),
-    json: (u) => ({
-      usage_fees: u
-        .filter((x) => !x.pending)
-        .map((x) => ({ contract: x.contract, month: x.month, users: x.users ?? null, amount: money(x.amount) })),
-    }),
-  }),
-  pendingUsage: figure({
-    about: "contracts whose usage fee of M is pending: M's usage is not recorded for every hub (it counts 0 in MRR)",
-    section: 'Revenue and costs',
-    compute: ({ ctx }) => pendingUsage(ctx, ctx.month),
-    json: (p) => ({ pending_usage: p }),
-  }),
-  pricing: figure({
-    about: 'per contract with a tier: list price, annualised fixed fees, discount, and its price on the current book',
-    section: 'Pricing',
-    compute: ({ ctx }) => pricingRows(ctx),
-    json: (rows) => ({
-      pricing: rows.map((r) => ({
-        contract: r.contract,
-        tier: r.tier,
-        list: r.list === undefined ? null : money(r.list),
-        annualised: money(r.annualised),
-        discount_pct: r.discount === undefined ? null : r.discount.times(100).toDecimalPlaces(1).toNumber(),
-      })),
-    }),
-  }),
-  contractMargins: figure({
-    about: 'margin(M) per contract: revenue − cloud costs − its share of the recurring costs',
-    section: 'Pricing',
-    compute: ({ ctx }) => contractMargins(ctx),
-  }),
-  partnersPerTier: figure({
-    about: 'partners with a contract in force on each membership tier',
-    section: 'Pricing',
-    compute: ({ ctx }) => partnersPerTier(ctx),
-  }),
-  usageByBand: figure({
-    about: 'usage-fee revenue of M per band of monthly active users (before caps and proration)',
-    section: 'Pricing',
-    compute: ({ ctx }) => usageByBand(ctx),
-  }),
-  pendingCloudBills: figure({
-    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
-    section: 'Revenue and costs',
-    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
   }),
 };
 
