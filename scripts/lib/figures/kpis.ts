@@ -211,7 +211,9 @@ export function cohorts(ctx: FigureContext): Cohort[] {
     const first = milestones(p).first_contact;
     if (first === undefined) continue;
     const q = quarterOf(first);
-    byQuarter.set(q, [...(byQuarter.get(q) ?? []), p]);
+    const own = byQuarter.get(q);
+    if (own) own.push(p);
+    else byQuarter.set(q, [p]);
   }
   return [...byQuarter.keys()].sort().map((quarter) => ({
     quarter,
