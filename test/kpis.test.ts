@@ -133,6 +133,36 @@ describe('forecast MRR', () => {
     expect(m.fmrr.map((x) => x.cmrr)).toEqual(m.projection.slice(0, 6).map((p) => p.committed));
   });
 
+  it('counts a per-term fee up for renewal at a whole month of its last month', async () => {
+    const root = fixtureCopy('kpis');
+    // r2-2026 at 16800 for its 168 days (2026-04-01..09-15): 100 a day. CMRR July and August 3100, September
+    // 15 days = 1500; RMRR from October = a whole September, 30 × 100 = 3000 (not the 1500 it earned).
+    replaceIn(root, 'partners/r2/contracts/r2-2026.yaml', 'amount: 2000, per: month', 'amount: 16800, per: term');
+    const m = await metricsOf(root);
+    expect(m.fmrr.map((x) => [x.cmrr, x.rmrr])).toEqual([
+      ['6600.00', '0.00'],
+      ['5100.00', '0.00'],
+      ['3500.00', '0.00'],
+      ['2000.00', '3000.00'],
+      ['2000.00', '3000.00'],
+      ['2000.00', '3000.00'],
+    ]);
+    // 6600 + (5100 + 450) + (3500 + 450) + 3 × 2000 + 3 × 2400 + (930 + 1380 + 1380)
+    expect(m.fmrr_6).toBe('32990.00');
+  });
+
+  it('is net of the fiscal sponsor fee, like every revenue figure', async () => {
+    const root = fixtureCopy('kpis');
+    replaceIn(
+      root,
+      'ops.config.yaml',
+      'reporting_currency: USD',
+      'reporting_currency: USD\nfiscal_sponsor_fee_pct: 10',
+    );
+    // CMRR, RMRR and NMRR each × 0.9: 27890 × 0.9.
+    expect((await metricsOf(root)).fmrr_6).toBe('25101.00');
+  });
+
   it('reads its weights from ops.config.yaml', async () => {
     const root = fixtureCopy('kpis');
     replaceIn(
@@ -227,5 +257,20 @@ describe('npm run diff', () => {
     expect(lines).toContain('| Forecast MRR, next 6 months together (FMRR₆) | 27,890.00 | 30,230.00 | **+2,340.00** |');
     // Nothing else in the headline moved (r2-2026 starting a day earlier changes no month after March).
     expect(lines.filter((l) => l.startsWith('| ') && !l.startsWith('| figure'))).toHaveLength(3);
+  });
+});
+
+describe('settings', () => {
+  it('defaults the targets and weights, and refuses a percentage written as 15, at its line', async () => {
+    const { repo } = await checkData(new FolderSource(KPIS), { asOf: D });
+    const { lqr_target, renewal_target, fmrr_renewal_weight, fmrr_new_weight } = repo.config;
+    expect([lqr_target, renewal_target, fmrr_renewal_weight, fmrr_new_weight]).toEqual([0.15, 0.8, 0.8, 0.3]);
+    const root = fixtureCopy('kpis');
+    replaceIn(root, 'ops.config.yaml', 'reporting_currency: USD', 'reporting_currency: USD\nlqr_target: 15');
+    const { problems } = await checkData(new FolderSource(root), { asOf: D });
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule, p.severity])).toEqual([
+      ['ops.config.yaml', 4, 13, 'value-range', 'error'],
+    ]);
+    expect(problems[0].message).toMatch(/^'lqr_target' is 15 but must be at most 1\. /);
   });
 });
