@@ -52,6 +52,18 @@ describe('the figures list', () => {
       'usage_fees',
       'pending_usage',
       'pricing',
+      'support',
+      'csat',
+      'training',
+      'untrained_partners',
+      'lqr',
+      'renewal_rate',
+      'churn_rate',
+      'renewal_outcomes',
+      'fmrr',
+      'fmrr_6',
+      'lead_sources',
+      'cohorts',
       'unattributed_cloud_costs',
     ]);
   });

@@ -70,9 +70,11 @@ describe('npm run diff', () => {
         '| Monthly recurring revenue (MRR) | 1,000.00 | 1,200.00 | **+200.00** |',
         '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring ' +
           'costs | 5.0000 | 4.1667 | **-0.8333** |',
+        // The committed part of the forecast: alpha's fee for April to September, 6 × 1000 → 6 × 1200.
+        '| Forecast MRR, next 6 months together (FMRR₆) | 6,000.00 | 7,200.00 | **+1,200.00** |',
         '',
         'Unchanged: MRC, receivables, overdue receivables, unbilled periods, renewals, overdue deliverables, ' +
-          'NPS, declining usage, stale partner records.',
+          'NPS, declining usage, LQR, renewal rate, stale partner records.',
         '',
         '### Records: 0 added, 0 removed, 1 changed',
         '',

@@ -1,6 +1,6 @@
 /**
  * A new kind of record is one row in the kinds table plus its schema: this
- * test declares a toy kind (training sessions) that no other file knows,
+ * test declares a toy kind (reading-group meetings) that no other file knows,
  * and shows it loaded, schema-checked, typed and visible to rules.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,12 +15,12 @@ import { renderRecordTypes } from '../scripts/lib/model/generate.js';
 import { KINDS, type KindSpec } from '../scripts/lib/model/kinds.js';
 import { fixtureCopy } from './helpers/fixtures.js';
 
-const TRAINING: KindSpec = {
-  path: 'partners/{partner}/training.yaml',
+const MEETINGS: KindSpec = {
+  path: 'partners/{partner}/meetings.yaml',
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'toy-training.schema.json',
-    title: 'Training sessions',
+    $id: 'toy-meetings.schema.json',
+    title: 'Reading-group meetings',
     type: 'array',
     items: {
       type: 'object',
@@ -33,15 +33,15 @@ const TRAINING: KindSpec = {
       },
     },
   },
-  type: 'TrainingFile',
+  type: 'MeetingsFile',
   owner: 'partner',
-  field: 'training',
+  field: 'meetings',
   holds: 'list',
   item: 'session',
   key: (s) => `${String(s.date)} ${String(s.title)}`,
-  where: 'partners/<partner-id>/training.yaml',
+  where: 'partners/<partner-id>/meetings.yaml',
 };
-const WITH_TRAINING = { ...KINDS, training: TRAINING };
+const WITH_MEETINGS = { ...KINDS, meetings: MEETINGS };
 
 const SESSIONS =
   '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, attendees: 0 }\n';
@@ -67,63 +67,63 @@ const emptySession = defineRule({
 describe('a kind declared by one row', () => {
   it('is unknown without the row', async () => {
     const root = fixtureCopy('base');
-    writeFileSync(join(root, 'partners/alpha/training.yaml'), SESSIONS);
+    writeFileSync(join(root, 'partners/alpha/meetings.yaml'), SESSIONS);
     const { problems } = await checkData(new FolderSource(root), { asOf: '2026-01-01' });
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
-      'partners/alpha/training.yaml:1:1 unknown-file',
+      'partners/alpha/meetings.yaml:1:1 unknown-file',
     ]);
   });
 
   it('is loaded into the model and visible to rules with it', async () => {
     const root = fixtureCopy('base');
-    writeFileSync(join(root, 'partners/alpha/training.yaml'), SESSIONS);
-    const { problems, repo } = await checkData(new FolderSource(root, WITH_TRAINING), {
+    writeFileSync(join(root, 'partners/alpha/meetings.yaml'), SESSIONS);
+    const { problems, repo } = await checkData(new FolderSource(root, WITH_MEETINGS), {
       asOf: '2026-01-01',
-      kinds: WITH_TRAINING,
+      kinds: WITH_MEETINGS,
       rules: [...RULES, emptySession],
     });
     const alpha = repo.partners.find((p) => p.id === 'alpha') as unknown as {
-      training: { file: string; pointer: string; value: unknown }[];
+      meetings: { file: string; pointer: string; value: unknown }[];
     };
-    expect(alpha.training).toEqual([
+    expect(alpha.meetings).toEqual([
       {
-        file: 'partners/alpha/training.yaml',
+        file: 'partners/alpha/meetings.yaml',
         pointer: '/0',
         value: { date: '2025-06-01', title: 'Workshop', attendees: 12 },
       },
       {
-        file: 'partners/alpha/training.yaml',
+        file: 'partners/alpha/meetings.yaml',
         pointer: '/1',
         value: { date: '2025-07-01', title: 'Office hours', attendees: 0 },
       },
     ]);
     expect(problems.map((p) => [`${p.file}:${p.line}:${p.column}`, p.rule, p.message])).toEqual([
-      ['partners/alpha/training.yaml:2:55', 'toy-empty-session', "nobody came to 'Office hours'"],
+      ['partners/alpha/meetings.yaml:2:55', 'toy-empty-session', "nobody came to 'Office hours'"],
     ]);
   });
 
   it('is checked against its schema, at the line of the mistake', async () => {
     const root = fixtureCopy('base');
     writeFileSync(
-      join(root, 'partners/alpha/training.yaml'),
+      join(root, 'partners/alpha/meetings.yaml'),
       '- { date: 2025-06-01, title: Workshop, attendees: 12 }\n- { date: 2025-07-01, title: Office hours, ' +
         'attendees: -3 }\n',
     );
-    const { problems } = await checkData(new FolderSource(root, WITH_TRAINING), {
+    const { problems } = await checkData(new FolderSource(root, WITH_MEETINGS), {
       asOf: '2026-01-01',
-      kinds: WITH_TRAINING,
+      kinds: WITH_MEETINGS,
     });
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
-      'partners/alpha/training.yaml:2:55 value-range',
+      'partners/alpha/meetings.yaml:2:55 value-range',
     ]);
   });
 
   it('is typed: the generated types gain the record type and its place in KindFiles', async () => {
-    const types = await renderRecordTypes(WITH_TRAINING);
+    const types = await renderRecordTypes(WITH_MEETINGS);
     expect(types).toContain(
-      'export type TrainingFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   ' +
+      'export type MeetingsFile = {\n  /**\n   * A calendar date written YYYY-MM-DD, e.g. 2026-03-31.\n   ' +
         '*/\n  date: string;\n  title: string;\n  attendees: number;\n}[];',
     );
-    expect(types).toContain('  training: TrainingFile;\n}');
+    expect(types).toContain('  meetings: MeetingsFile;\n}');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINOR_UNITS } from '../scripts/lib/money/currency.js';
 import { renderRecordTypes } from '../scripts/lib/model/generate.js';
-import { CONTRACT_KINDS, PARTNER_TYPES, STAGES } from '../scripts/lib/model/records.js';
+import { CONTRACT_KINDS, LEAD_SOURCES, PARTNER_TYPES, STAGES } from '../scripts/lib/model/records.js';
 import { RECORD_TYPES_FILE, SCHEMA_DIR } from '../scripts/lib/model/schema-files.js';
 
 const schemas = readdirSync(SCHEMA_DIR)
@@ -54,6 +54,7 @@ describe('schemas', () => {
       (schemas.find((s) => s.file === file)!.schema as { properties: Record<string, { enum: string[] }> }).properties;
     expect(PARTNER_TYPES).toEqual(props('partner.schema.json').type.enum);
     expect(STAGES).toEqual(props('partner.schema.json').stage.enum);
+    expect(LEAD_SOURCES).toEqual(props('partner.schema.json').source.enum);
     expect(CONTRACT_KINDS).toEqual(props('contract.schema.json').kind.enum);
   });
 });

@@ -1,5 +1,5 @@
 /** The headline figures: what the dashboard leads with and what a pull request's figure diff compares. */
-import { Decimal, sum } from '../money/decimal.js';
+import { Decimal, dec, sum, toFixed } from '../money/decimal.js';
 import type { Figures } from './index.js';
 import { RECOVERY_WORDS } from './recovery.js';
 
@@ -73,6 +73,27 @@ export function headline(f: Figures): Headline[] {
       value: count(f.decliningUsage.length),
     },
     {
+      key: 'lqr',
+      label: `Lead qualification ratio, last 12 months (target ${target(f.ctx.repo.config.lqr_target)})`,
+      short: 'LQR',
+      kind: 'ratio',
+      value: f.lqr.ratio,
+    },
+    {
+      key: 'renewal_rate',
+      label: `Renewal rate, last 6 months (target ${target(f.ctx.repo.config.renewal_target)})`,
+      short: 'renewal rate',
+      kind: 'ratio',
+      value: f.renewalRate.rate,
+    },
+    {
+      key: 'fmrr_6',
+      label: 'Forecast MRR, next 6 months together (FMRR₆)',
+      short: 'FMRR₆',
+      kind: 'money',
+      value: f.fmrr.total,
+    },
+    {
       key: 'stale_partners',
       label: 'Partner records not updated recently',
       short: 'stale partner records',
@@ -80,4 +101,9 @@ export function headline(f: Figures): Headline[] {
       value: count(f.history.stale.length),
     },
   ];
+}
+
+/** A KPI target from ops.config.yaml, as its ratio is shown (4 decimals). */
+function target(value: number): string {
+  return toFixed(dec(value), 4);
 }

@@ -18,7 +18,9 @@ import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type P
 import { ledgers } from './ledger.js';
 import { milestoneSpans, onboardingPartners, type MilestoneSpan } from './onboarding.js';
 import { deals, grantProspects, type GrantProspect } from './pipeline.js';
-import { projection } from './projection.js';
+import { projectionAt } from './projection.js';
+import { fmrr } from './fmrr.js';
+import { cohorts, funnel, leadSources, lqr, renewalRate } from './kpis.js';
 import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
 import { renewals } from './renewals.js';
@@ -229,7 +231,7 @@ export const FIGURES = {
   projection: figure({
     about: 'committed and weighted pipeline revenue and costs for the next 12 months',
     section: 'Pipeline and projection',
-    compute: ({ ctx }) => projection(ctx),
+    compute: ({ ctx }) => projectionAt(ctx),
     json: (p) => ({
       projection: p.map((m) => ({
         month: m.month,
@@ -326,6 +328,69 @@ export const FIGURES = {
     json: (t) => ({
       training: t.partners.map((x) => ({ partner: x.partner.id, sessions: x.sessions, attendees: x.attendees })),
       untrained_partners: t.untrained.map((p) => p.id),
+    }),
+  }),
+  lqr: figure({
+    about: 'lead qualification ratio: leads first contacted in the 12 months ending D that are qualified',
+    section: 'Business development',
+    compute: ({ ctx }) => lqr(ctx),
+    json: (l) => ({ lqr: ratio(l.ratio) }),
+  }),
+  renewalRate: figure({
+    about: 'the share of contracts ending in the 6 months ending D that were renewed, and churn',
+    section: 'Business development',
+    compute: ({ ctx }) => renewalRate(ctx),
+    json: (r) => ({
+      renewal_rate: ratio(r.rate),
+      churn_rate: ratio(r.churn),
+      renewal_outcomes: r.outcomes.map((o) => ({ contract: o.contract, end: o.end, renewed_by: o.renewedBy ?? null })),
+    }),
+  }),
+  fmrr: figure({
+    about: 'forecast MRR for the 6 months after M: committed + weighted renewals + weighted drafts',
+    section: 'Business development',
+    compute: ({ ctx }) => fmrr(ctx, projectionAt(ctx)),
+    json: (f) => ({
+      fmrr: f.months.map((m) => ({
+        month: m.month,
+        cmrr: money(m.cmrr),
+        rmrr: money(m.rmrr),
+        nmrr: money(m.nmrr),
+        fmrr: money(m.fmrr),
+      })),
+      fmrr_6: money(f.total),
+    }),
+  }),
+  leadSources: figure({
+    about: 'per lead source: leads, the share that signed a contract, median days to sign',
+    section: 'Business development',
+    compute: ({ ctx }) => leadSources(ctx),
+    json: (rows) => ({
+      lead_sources: rows.map((r) => ({
+        source: r.source,
+        leads: r.leads,
+        signed_share: ratio(r.signedShare),
+        median_days_to_sign: r.medianDaysToSign ?? null,
+      })),
+    }),
+  }),
+  funnel: figure({
+    about: 'partners that reached each step from lead to onboarding complete, by lead source',
+    section: 'Business development',
+    compute: ({ ctx }) => funnel(ctx),
+  }),
+  cohorts: figure({
+    about: 'days between milestones per quarter of first contact',
+    section: 'Business development',
+    compute: ({ ctx }) => cohorts(ctx),
+    json: (cs) => ({
+      cohorts: cs.map((c) => ({
+        quarter: c.quarter,
+        leads: c.leads,
+        milestone_days: Object.fromEntries(
+          c.spans.map((s) => [`${s.from}->${s.to}`, { median: s.median ?? null, p90: s.p90 ?? null, n: s.n }]),
+        ),
+      })),
     }),
   }),
   unattributed: figure({

@@ -59,14 +59,19 @@ export function onboardingPartners(ctx: FigureContext): OnboardingPartner[] {
 
 /** For each consecutive pair of milestones: days between them over partners with both dates (by the as-of date). */
 export function milestoneSpans(ctx: FigureContext): MilestoneSpan[] {
+  return milestoneSpansOf(ctx.repo.partners, ctx.asOf);
+}
+
+/** The same over some of the partners (a cohort). */
+export function milestoneSpansOf(partners: readonly PartnerFolder[], asOf: string): MilestoneSpan[] {
   return MILESTONES.slice(1).map((to, i) => {
     const from = MILESTONES[i];
     const days: number[] = [];
-    for (const p of ctx.repo.partners) {
+    for (const p of partners) {
       const ms = p.profile?.value.milestones ?? {};
       const a = ms[from];
       const b = ms[to];
-      if (a !== undefined && b !== undefined && b <= ctx.asOf) days.push(daysBetween(a, b));
+      if (a !== undefined && b !== undefined && b <= asOf) days.push(daysBetween(a, b));
     }
     return { from, to, median: median(days), p90: percentile(days, 90), n: days.length };
   });

@@ -10,7 +10,7 @@ import { fixedFees, meteredFees } from '../model/contract-terms.js';
 import { Decimal, sum, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
 import { addMonths } from '../time/calendar.js';
-import type { ContractView, FigureContext } from './context.js';
+import { memoized, type ContractView, type FigureContext } from './context.js';
 import { recurringCosts } from './costs.js';
 import { feeRevenue } from './revenue.js';
 import { monthlyFigure } from './recurring.js';
@@ -35,6 +35,11 @@ function inPipeline(ctx: FigureContext, v: ContractView): boolean {
 
 export function serviceOf(fee: Fee): Service {
   return fee.service ?? 'unspecified';
+}
+
+/** The projection at the as-of date, computed once for the figures that read it (the forecast MRR too). */
+export function projectionAt(ctx: FigureContext): ProjectionMonth[] {
+  return memoized(ctx, `projection ${ctx.asOf}`, () => projection(ctx));
 }
 
 export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): ProjectionMonth[] {

@@ -60,6 +60,22 @@ export interface ConfigFile {
    */
   cost_allocation?: 'per-hub' | 'per-partner' | 'by-usage';
   /**
+   * The share of the last 12 months' new leads the team aims to qualify, from 0 to 1 (0.15 = 15 %). Shown beside the lead qualification ratio on the dashboard and in reports/pipeline.md. Default 0.15.
+   */
+  lqr_target?: number;
+  /**
+   * The share of contracts ending in the last 6 months the team aims to renew, from 0 to 1 (0.8 = 80 %). Shown beside the renewal rate. Default 0.8.
+   */
+  renewal_target?: number;
+  /**
+   * How much of the monthly fees of contracts that end with no later contract the forecast MRR counts on, from 0 to 1 (the chance they renew). Default 0.8.
+   */
+  fmrr_renewal_weight?: number;
+  /**
+   * How much of the monthly fees of draft contracts the forecast MRR counts on, from 0 to 1 (the chance a new deal is signed). Default 0.3.
+   */
+  fmrr_new_weight?: number;
+  /**
    * For each foreign currency, a list of rates: 1 unit of that currency = rate units of the reporting currency, from the given month until the next entry.
    */
   fx?: {
@@ -395,6 +411,14 @@ export interface Partner {
    * Where the partner is from lead to partner: lead, qualified, proposal, negotiation, onboarding, active, paused, churned or lost.
    */
   stage: 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'onboarding' | 'active' | 'paused' | 'churned' | 'lost';
+  /**
+   * Where the lead came from: website, referral, conference, grant, vendor, outbound or other.
+   */
+  source?: 'website' | 'referral' | 'conference' | 'grant' | 'vendor' | 'outbound' | 'other';
+  /**
+   * The marketing campaign that brought the lead, as free text, e.g. JupyterCon 2025 booth.
+   */
+  campaign?: string;
   /**
    * The date each lifecycle milestone was reached; dates must not go backwards in the order first_contact, qualified, proposal_sent, contract_signed, hub_live, onboarding_complete, churned.
    */

@@ -42,6 +42,10 @@ export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'
   renewal_window_days: 90,
   stale_after_days: 180,
   cost_allocation: 'per-hub',
+  lqr_target: 0.15,
+  renewal_target: 0.8,
+  fmrr_renewal_weight: 0.8,
+  fmrr_new_weight: 0.3,
   fx: {},
   onboarding_checklist: [],
 };
@@ -89,4 +93,15 @@ export const STAGES: readonly Stage[] = [
   'paused',
   'churned',
   'lost',
+];
+
+/** Where a lead came from, as partner.schema.json lists them (a test keeps the two equal). */
+export const LEAD_SOURCES: readonly NonNullable<Partner['source']>[] = [
+  'website',
+  'referral',
+  'conference',
+  'grant',
+  'vendor',
+  'outbound',
+  'other',
 ];

@@ -98,7 +98,9 @@ export const REPORTS: readonly ReportSpec[] = [
   {
     file: 'pipeline.md',
     title: 'Pipeline',
-    about: 'leads by stage and grant prospects, with the value at stake',
+    about:
+      'business-development KPIs against their targets, the funnel by lead source, forecast MRR, renewals, ' +
+      'cohorts, leads by stage and grant prospects',
     template: 'pipeline',
     view: ({ f, meta }) => pipelineView(f, meta),
   },

@@ -1,9 +1,10 @@
-/** pipeline.md: open leads by stage with the deals at stake, and grant prospects. */
+/** pipeline.md: the business-development KPIs, open leads by stage with the deals at stake, and grant prospects. */
 import type { Figures } from '../../figures/index.js';
 import { OPEN_STAGES } from '../../figures/pipeline.js';
 import { sum } from '../../money/decimal.js';
 import { md } from '../markdown.js';
 import { money } from '../numbers.js';
+import { kpiView } from './kpis.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
@@ -25,6 +26,7 @@ export function pipelineView(f: Figures, meta: ReportMeta) {
   });
   return {
     header: header(meta, 'Pipeline'),
+    ...kpiView(f),
     stages,
     totalValue: money(sum(f.deals.map((d) => d.annualValue))),
     totalWeighted: money(sum(f.deals.map((d) => d.weightedValue))),
