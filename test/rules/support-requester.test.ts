@@ -2,9 +2,10 @@
 import { rule } from '../../scripts/lib/check/rules/support-requester.js';
 import { baseWith, testRule } from '../helpers/rule-tester.js';
 
-const request = (requester?: string) => ({
-  'partners/alpha/support.yaml': `- { id: sr-1, opened: 2025-05-30T15:00:00Z, priority: low${requester ? `, requester: ${requester}` : ''} }\n`,
-});
+const request = (requester?: string) => {
+  const who = requester ? `, requester: ${requester}` : '';
+  return { 'partners/alpha/support.yaml': `- { id: sr-1, opened: 2025-05-30T15:00:00Z, priority: low${who} }\n` };
+};
 
 testRule(rule, {
   valid: [
