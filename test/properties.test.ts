@@ -179,6 +179,7 @@ describe('aging buckets', () => {
           grants: [],
           recurringCosts: [],
           priceBooks: [],
+          market: [],
           unattributedCloudCosts: [],
           paths: new Set(),
           brokenPaths: new Set(),

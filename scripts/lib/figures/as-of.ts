@@ -16,7 +16,8 @@
  * - a survey response dated after D was not given yet; a training session after D not held yet;
  * - a support request opened after D had not come in; one acknowledged or resolved after D was still
  *   waiting for that at D (a time on D counts at D: figures at D are as of the end of that day);
- * - a grant awarded after D was submitted at D; submitted after D, drafting.
+ * - a grant awarded after D was submitted at D; submitted after D, drafting;
+ * - a market entry reviewed after D is left out.
  */
 import { dec, sum } from '../money/decimal.js';
 import type {
@@ -156,5 +157,7 @@ export function factsAt(repo: Repository, date: string): Repository {
     grant: g.grant && at(g.grant, grantAt(g.grant.value, date)),
     deliverables: g.deliverables.map((d) => at(d, deliverableAt(d.value, date))),
   }));
-  return { ...repo, partners, grants };
+  // A market entry reviewed after D was not known (or not as recorded) at D.
+  const market = repo.market.filter((m) => m.value.reviewed <= date);
+  return { ...repo, partners, grants, market };
 }

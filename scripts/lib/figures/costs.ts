@@ -1,7 +1,9 @@
 /** Recurring costs and cloud costs, and how shared costs are allocated to partners. */
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { addMonths, firstDay, lastDay } from '../time/calendar.js';
+import { MINOR_UNITS } from '../money/currency.js';
+import type { Currency } from '../model/records.js';
+import { addMonths, firstDay, lastDay, monthsBetween } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { hubsOf, memoized, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
@@ -22,15 +24,75 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
   );
 }
 
-/** A partner's cloud costs in `month`, in the reporting currency. */
+/** A partner's cloud costs in `month`, in the reporting currency, less the cloud credits taken off its hubs. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoized(ctx, `cloud ${partner.id} ${month}`, () =>
-    sum(
-      partner.cloudCosts
-        .filter((c) => c.value.month === month)
-        .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)),
-    ),
-  );
+  return memoized(ctx, `cloud ${partner.id} ${month}`, () => {
+    const { byHub } = cloudCredits(ctx, month);
+    const gross = partner.cloudCosts
+      .filter((c) => c.value.month === month)
+      .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month));
+    const credited = byHub.size ? hubsOf(partner).map((h) => byHub.get(h.id) ?? ZERO) : [];
+    return sum(gross).minus(sum(credited));
+  });
+}
+
+/** The credits taken off the cloud costs of `month`: per hub, and per cloud vendor that granted them. */
+export interface CreditsApplied {
+  byHub: Map<string, Decimal>;
+  byVendor: Map<string, Decimal>;
+}
+
+/**
+ * Cloud credits (SPEC-2 D) applied to `month`: each credit of a cloud vendor
+ * is spread evenly over its months — in the currency's minor units, the first
+ * months taking one unit more when it does not divide evenly, so the months
+ * add up to the credit exactly — converted at the month's rate, and taken off
+ * the month's cloud costs of the hubs it covers (every hub, when it names
+ * none), shared among them in proportion to their costs, never below 0: what
+ * a month cannot use is lost, not carried over. Credits apply in the order of
+ * the vendors' ids and of their lists.
+ */
+export function cloudCredits(ctx: FigureContext, month: string): CreditsApplied {
+  return memoized(ctx, `credits ${month}`, () => {
+    const byHub = new Map<string, Decimal>();
+    const byVendor = new Map<string, Decimal>();
+    const vendors = ctx.repo.partners.filter((p) => p.profile?.value.credits?.length);
+    if (vendors.length === 0) return { byHub, byVendor };
+    const left = new Map<string, Decimal>();
+    for (const p of ctx.repo.partners)
+      for (const { value: c } of p.cloudCosts)
+        if (c.month === month)
+          left.set(c.hub, (left.get(c.hub) ?? ZERO).plus(ctx.fx.convert(dec(c.amount), c.currency, month)));
+    for (const vendor of [...vendors].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      for (const credit of vendor.profile!.value.credits!) {
+        const share = monthShare(credit, month);
+        if (share.isZero()) continue;
+        const covered = [...left.keys()].filter((h) => !credit.hubs || credit.hubs.includes(h));
+        const total = sum(covered.map((h) => left.get(h)!));
+        if (total.isZero()) continue;
+        const applied = Decimal.min(ctx.fx.convert(share, credit.currency, month), total);
+        for (const hub of covered) {
+          const cut = applied.times(left.get(hub)!).dividedBy(total);
+          left.set(hub, left.get(hub)!.minus(cut));
+          byHub.set(hub, (byHub.get(hub) ?? ZERO).plus(cut));
+        }
+        byVendor.set(vendor.id, (byVendor.get(vendor.id) ?? ZERO).plus(applied));
+      }
+    }
+    return { byHub, byVendor };
+  });
+}
+
+/** A credit's part for `month`, in its own currency: an even split in minor units, remainder to the first months. */
+export function monthShare(credit: { amount: number; currency: Currency; from: string; to: string }, month: string) {
+  const months = monthsBetween(credit.from, credit.to);
+  const k = months.indexOf(month);
+  if (k === -1) return ZERO;
+  const unit = new Decimal(10).pow(-MINOR_UNITS[credit.currency]);
+  const units = dec(credit.amount).dividedBy(unit).toDecimalPlaces(0);
+  const base = units.dividedToIntegerBy(months.length);
+  const extra = units.minus(base.times(months.length));
+  return base.plus(extra.greaterThan(k) ? 1 : 0).times(unit);
 }
 
 export interface UnattributedCost {

@@ -23,6 +23,8 @@ import { fmrr } from './fmrr.js';
 import { cohorts, funnel, leadSources, lqr, renewalRate } from './kpis.js';
 import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
+import { jointVentures } from './joint-ventures.js';
+import { market, MARKET_SIZES } from './market.js';
 import { renewals } from './renewals.js';
 import { supportFigures, supportHours, type SupportHours } from './support.js';
 import { unbilled } from './unbilled.js';
@@ -390,6 +392,39 @@ export const FIGURES = {
         milestone_days: Object.fromEntries(
           c.spans.map((s) => [`${s.from}->${s.to}`, { median: s.median ?? null, p90: s.p90 ?? null, n: s.n }]),
         ),
+      })),
+    }),
+  }),
+  market: figure({
+    about: "the alternatives' prices beside the price book's at 50, 500 and 5,000 MAU; reviews over a year old",
+    section: 'Market and joint ventures',
+    compute: ({ ctx }) => market(ctx),
+    json: (m) => ({
+      market: {
+        book: m.book ?? null,
+        prices: [...m.ours, ...m.theirs].map((r) => ({
+          alternative: r.entry?.value.id ?? null,
+          item: r.item,
+          per_user_month: Object.fromEntries(
+            MARKET_SIZES.map((n, i) => [String(n), r.perUserMonth[i] === undefined ? null : money(r.perUserMonth[i])]),
+          ),
+          per_year: r.perYear === undefined ? null : money(r.perYear),
+          per_hour: r.perHour === undefined ? null : money(r.perHour),
+        })),
+        stale_reviews: m.stale.map((e) => e.value.id),
+      },
+    }),
+  }),
+  jointVentures: figure({
+    about: 'per reseller, cloud vendor or publisher: revenue sold through it, the share paid, credits used in M',
+    section: 'Market and joint ventures',
+    compute: ({ ctx }) => jointVentures(ctx),
+    json: (jvs) => ({
+      joint_ventures: jvs.map((j) => ({
+        partner: j.partner.id,
+        revenue: money(j.month.revenue),
+        share_paid: money(j.month.sharePaid),
+        credits_used: money(j.month.creditsUsed),
       })),
     }),
   }),

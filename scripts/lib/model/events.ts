@@ -32,6 +32,7 @@ export const EVENT_DATES: Partial<Record<FileKind, readonly EventField[]>> = {
   support: [{ path: ['opened'] }, { path: ['acknowledged'] }, { path: ['resolved'] }],
   training: [{ path: ['date'] }],
   grant: [{ path: ['submitted'] }, { path: ['awarded'] }],
+  market: [{ path: ['reviewed'] }],
   deliverables: [{ path: ['completed'] }],
 };
 

@@ -141,6 +141,16 @@ export const KINDS = {
     key: (i) => String(i.id),
     where: 'costs/recurring.yaml',
   },
+  market: {
+    path: 'market/{id}.md',
+    schema: 'market.schema.json',
+    type: 'MarketEntry',
+    owner: 'root',
+    field: 'market',
+    holds: 'each',
+    item: 'marketEntry',
+    where: 'market/<id>.md (front matter)',
+  },
   'unattributed-cloud-costs': {
     path: 'costs/unattributed-cloud.yaml',
     schema: 'unattributed-cloud-costs.schema.json',

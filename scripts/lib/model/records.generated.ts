@@ -420,6 +420,54 @@ export interface Partner {
    */
   campaign?: string;
   /**
+   * Only on a reseller, cloud vendor or publisher: the share of the revenue of the contracts sold through it (via) that the organisation pays it, 0 to 100.
+   */
+  revenue_share_pct?: number;
+  /**
+   * Only on a cloud vendor: credits it granted, each spread evenly over its months and taken off the cloud costs of the hubs it covers, never below 0.
+   */
+  credits?: {
+    /**
+     * The credit's total, e.g. 12000.
+     */
+    amount: number;
+    /**
+     * The credit's currency (ISO 4217).
+     */
+    currency:
+      | 'AUD'
+      | 'BRL'
+      | 'CAD'
+      | 'CHF'
+      | 'CNY'
+      | 'DKK'
+      | 'EUR'
+      | 'GBP'
+      | 'HKD'
+      | 'INR'
+      | 'JPY'
+      | 'KRW'
+      | 'MXN'
+      | 'NOK'
+      | 'NZD'
+      | 'SEK'
+      | 'SGD'
+      | 'USD'
+      | 'ZAR';
+    /**
+     * The first month it applies to, YYYY-MM.
+     */
+    from: string;
+    /**
+     * The last month it applies to, YYYY-MM (inclusive).
+     */
+    to: string;
+    /**
+     * Ids of the hubs (of any partner) whose cloud costs it reduces; leave out for every hub.
+     */
+    hubs?: string[];
+  }[];
+  /**
    * The date each lifecycle milestone was reached; dates must not go backwards in the order first_contact, qualified, proposal_sent, contract_signed, hub_live, onboarding_complete, churned.
    */
   milestones?: {
@@ -759,6 +807,10 @@ export interface Contract {
    */
   probability?: number;
   /**
+   * The id of the reseller partner this contract was sold through; that partner's revenue_share_pct of its revenue is paid to it.
+   */
+  via?: string;
+  /**
    * The id of the CRM deal this draft was imported from (npm run import -- crm-deals); the import keeps the draft's dates, amount and probability equal to the deal's.
    */
   crm_deal_id?: string;
@@ -1095,6 +1147,113 @@ export type RecurringCostsFile = {
 }[];
 
 /**
+ * A service a community could choose instead of ours: who offers it, what kind it is, and what it charges, as reviewed on a date. Notes after the front matter.
+ */
+export interface MarketEntry {
+  /**
+   * The entry's id; must equal the file name without .md, e.g. 'cloudnotebooks-pro'.
+   */
+  id: string;
+  /**
+   * The service's name.
+   */
+  name: string;
+  /**
+   * commercial, nonprofit, open-source or cloud-native.
+   */
+  kind: 'commercial' | 'nonprofit' | 'open-source' | 'cloud-native';
+  /**
+   * Where its prices are published.
+   */
+  url: string;
+  /**
+   * The day its prices were last checked; an entry not reviewed for 365 days is listed as stale.
+   */
+  reviewed: string;
+  /**
+   * What it charges, item by item.
+   *
+   * @minItems 1
+   */
+  pricing: [
+    {
+      /**
+       * What the price is for, e.g. 'Team plan'.
+       */
+      item: string;
+      /**
+       * The price, e.g. 9.
+       */
+      amount: number;
+      /**
+       * The price's currency (ISO 4217).
+       */
+      currency:
+        | 'AUD'
+        | 'BRL'
+        | 'CAD'
+        | 'CHF'
+        | 'CNY'
+        | 'DKK'
+        | 'EUR'
+        | 'GBP'
+        | 'HKD'
+        | 'INR'
+        | 'JPY'
+        | 'KRW'
+        | 'MXN'
+        | 'NOK'
+        | 'NZD'
+        | 'SEK'
+        | 'SGD'
+        | 'USD'
+        | 'ZAR';
+      /**
+       * month or year (a flat price for a community), user-month (per active user and month) or hour.
+       */
+      per: 'month' | 'year' | 'user-month' | 'hour';
+    },
+    ...{
+      /**
+       * What the price is for, e.g. 'Team plan'.
+       */
+      item: string;
+      /**
+       * The price, e.g. 9.
+       */
+      amount: number;
+      /**
+       * The price's currency (ISO 4217).
+       */
+      currency:
+        | 'AUD'
+        | 'BRL'
+        | 'CAD'
+        | 'CHF'
+        | 'CNY'
+        | 'DKK'
+        | 'EUR'
+        | 'GBP'
+        | 'HKD'
+        | 'INR'
+        | 'JPY'
+        | 'KRW'
+        | 'MXN'
+        | 'NOK'
+        | 'NZD'
+        | 'SEK'
+        | 'SGD'
+        | 'USD'
+        | 'ZAR';
+      /**
+       * month or year (a flat price for a community), user-month (per active user and month) or hour.
+       */
+      per: 'month' | 'year' | 'user-month' | 'hour';
+    }[]
+  ];
+}
+
+/**
  * Cloud bills no hub is mapped to: money the organisation pays and no partner's contract recovers. Written by npm run import -- cloud-costs FILE --format gcp|aws, one entry per month, provider, project or account, tag and currency.
  */
 export type UnattributedCloudCostsFile = {
@@ -1355,6 +1514,7 @@ export interface KindFiles {
   support: SupportFile;
   training: TrainingFile;
   'recurring-costs': RecurringCostsFile;
+  market: MarketEntry;
   'unattributed-cloud-costs': UnattributedCloudCostsFile;
   'price-book': PriceBook;
   grant: Grant;

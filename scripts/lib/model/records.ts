@@ -7,6 +7,7 @@ import type {
   FeedbackFile,
   Grant,
   InvoicesFile,
+  MarketEntry,
   Partner,
   PriceBook,
   RecurringCostsFile,
@@ -15,7 +16,7 @@ import type {
   UsageFile,
 } from './records.generated.js';
 
-export type { ConfigFile, Contract, Grant, Partner, PriceBook };
+export type { ConfigFile, Contract, Grant, MarketEntry, Partner, PriceBook };
 export type Invoice = InvoicesFile[number];
 export type Payment = NonNullable<Invoice['payments']>[number];
 export type CloudCost = CloudCostsFile[number];

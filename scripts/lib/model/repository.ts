@@ -14,6 +14,8 @@ export interface Item<T> {
   /** Pointer of the record inside its file ('' for a whole-file record). */
   pointer: string;
   value: T;
+  /** For a record that is a whole Markdown file of its own (market/<id>.md): the notes after its front matter. */
+  notes?: string;
 }
 
 type Table = typeof KINDS;
@@ -123,10 +125,16 @@ export function buildRepository(
       target[spec.field] = (f.data as unknown[]).map((value, i) => ({ file: f.path, pointer: `/${i}`, value }));
       continue;
     }
-    const item = { file: f.path, pointer: '', value: f.data };
+    const markdown = f.path.endsWith('.md');
+    const item = {
+      file: f.path,
+      pointer: '',
+      value: f.data,
+      ...(markdown && spec.holds === 'each' && { notes: f.body }),
+    };
     if (spec.holds === 'each') (target[spec.field] as unknown[]).push(item);
     else target[spec.field] = item;
-    if (f.path.endsWith('.md')) target.notes = f.body;
+    if (markdown && spec.holds === 'one') target.notes = f.body;
   }
   if (repo.configItem) repo.config = { ...CONFIG_DEFAULTS, ...repo.configItem.value };
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

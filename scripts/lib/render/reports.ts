@@ -12,6 +12,8 @@ import { costRecoveryView } from './views/cost-recovery.js';
 import { dashboardView } from './views/dashboard.js';
 import { grantsView } from './views/grants.js';
 import { invoicingView } from './views/invoicing.js';
+import { jointVenturesView } from './views/joint-ventures.js';
+import { marketView } from './views/market.js';
 import type { ReportMeta } from './views/meta.js';
 import { onboardingView } from './views/onboarding.js';
 import { pipelineView } from './views/pipeline.js';
@@ -66,6 +68,20 @@ export const REPORTS: readonly ReportSpec[] = [
     about: 'discount against the price book, margin per contract, partners per tier, usage fees per band',
     template: 'pricing',
     view: ({ f, meta }) => pricingView(f, meta),
+  },
+  {
+    file: 'market.md',
+    title: 'Market',
+    about: "the alternatives' prices beside ours at 50, 500 and 5,000 active users, and reviews over a year old",
+    template: 'market',
+    view: ({ f, meta }) => marketView(f, meta),
+  },
+  {
+    file: 'joint-ventures.md',
+    title: 'Joint ventures',
+    about: 'revenue sold through resellers, the shares paid, and the cloud credits used',
+    template: 'joint-ventures',
+    view: ({ f, meta }) => jointVenturesView(f, meta),
   },
   {
     file: 'renewals.md',

@@ -23,6 +23,7 @@ import { rule as invoiceContract } from './invoice-contract.js';
 import { rule as invoiceCurrency } from './invoice-currency.js';
 import { rule as invoiceLinesTotal } from './invoice-lines-total.js';
 import { rule as invoicePeriod } from './invoice-period.js';
+import { rule as jointVentureTerms } from './joint-venture-terms.js';
 import { rule as markupWithoutPassThrough } from './markup-without-pass-through.js';
 import { rule as mauBands } from './mau-bands.js';
 import { rule as meteredFee } from './metered-fee.js';
@@ -71,6 +72,7 @@ export const RULES = [
   invoiceCurrency,
   invoiceLinesTotal,
   invoicePeriod,
+  jointVentureTerms,
   markupWithoutPassThrough,
   mauBands,
   meteredFee,
