@@ -90,28 +90,45 @@ export function csatBySurvey(ctx: FigureContext, partners: readonly PartnerFolde
   return [...rows(surveys), ...rows(support)];
 }
 
-/** The partner's latest CSAT response dated in the 180 days before D (the signal `low-satisfaction`). */
-export function latestCsat(ctx: FigureContext, partner: PartnerFolder): Feedback | undefined {
-  return latestWithin(ctx, partner, isCsat);
+/** A satisfaction answer: its day and score. */
+export interface Answer {
+  date: string;
+  score: number;
 }
 
-/** The partner's latest NPS response dated in the 180 days before D. */
-export function latestNps(ctx: FigureContext, partner: PartnerFolder): Feedback | undefined {
-  return latestWithin(ctx, partner, (f) => !isCsat(f));
+/**
+ * The partner's latest CSAT answer in the 180 days up to D (the signal
+ * `low-satisfaction`): a CSAT survey response, or a support request's rating
+ * (dated the day it was resolved). Of several on that day, the lowest.
+ */
+export function latestCsat(ctx: FigureContext, partner: PartnerFolder): Answer | undefined {
+  const answers: Answer[] = partner.feedback.filter((f) => isCsat(f.value)).map((f) => f.value);
+  for (const { value: r } of partner.support)
+    if (r.csat !== undefined && r.resolved !== undefined)
+      answers.push({ date: r.resolved.slice(0, 10), score: r.csat });
+  return latestOf(ctx, answers);
 }
 
-/** How far back a partner's latest response still says how they feel (SPEC-2 B: 180 days). */
+/** The partner's latest NPS answer in the 180 days up to D; of several on that day, the lowest. */
+export function latestNps(ctx: FigureContext, partner: PartnerFolder): Answer | undefined {
+  return latestOf(
+    ctx,
+    partner.feedback.filter((f) => !isCsat(f.value)).map((f) => f.value),
+  );
+}
+
+/** How far back a partner's latest answer still says how they feel (SPEC-2 B: 180 days). */
 export const SATISFACTION_WINDOW_DAYS = 180;
 
-function latestWithin(ctx: FigureContext, partner: PartnerFolder, keep: (f: Feedback) => boolean) {
-  const from = addDays(ctx.asOf, -SATISFACTION_WINDOW_DAYS);
-  return partner.feedback
-    .map((f) => f.value)
-    .filter((f) => keep(f) && f.date > from && f.date <= ctx.asOf)
-    .reduce<Feedback | undefined>(
-      (latest, f) => (latest === undefined || f.date >= latest.date ? f : latest),
-      undefined,
-    );
+function latestOf(ctx: FigureContext, answers: readonly Answer[]): Answer | undefined {
+  const after = addDays(ctx.asOf, -SATISFACTION_WINDOW_DAYS);
+  let latest: Answer | undefined;
+  for (const a of answers) {
+    if (a.date <= after || a.date > ctx.asOf) continue;
+    if (!latest || a.date > latest.date || (a.date === latest.date && a.score < latest.score))
+      latest = { date: a.date, score: a.score };
+  }
+  return latest;
 }
 
 export interface TrainingFigures {
