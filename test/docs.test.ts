@@ -64,6 +64,8 @@ describe('the figures list', () => {
       'fmrr_6',
       'lead_sources',
       'cohorts',
+      'market',
+      'joint_ventures',
       'unattributed_cloud_costs',
     ]);
   });

@@ -49,7 +49,7 @@ describe('change since last month', () => {
     const readme = pages.get('README.md')!;
     // 27,040.00 of fees and cloud + November's usage fees 849.50 + 596.00 + 356.00 (eduresell, leap, sgs).
     expect(readme).toContain('| Monthly recurring revenue (MRR) | 28,841.50 | not comparable¹ |');
-    expect(readme).toContain('| Monthly recurring costs (MRC) | 49,470.00 | not comparable¹ |');
+    expect(readme).toContain('| Monthly recurring costs (MRC) | 49,613.10 | not comparable¹ |');
     expect(readme).toContain(
       '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, leap, ' +
         'openpress, uni-north), so the change would mostly be the missing bills.',

@@ -12,6 +12,8 @@ const REPORT_FILES = [
   'cost-recovery.md',
   'grants.md',
   'invoicing.md',
+  'joint-ventures.md',
+  'market.md',
   'onboarding.md',
   'pipeline.md',
   'projection.md',
