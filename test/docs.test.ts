@@ -52,6 +52,12 @@ describe('the figures list', () => {
       'usage_fees',
       'pending_usage',
       'pricing',
+      'time_to_first_value',
+      'awaiting_first_value',
+      'health',
+      'lapsed',
+      'offboarding',
+      'cloud_cost_anomalies',
     ]);
   });
 });

@@ -37,6 +37,7 @@ export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'
   pipeline_min_probability: 40,
   renewal_window_days: 90,
   stale_after_days: 180,
+  value_min_users: 5,
   cost_allocation: 'per-hub',
   fx: {},
   onboarding_checklist: [],
@@ -49,6 +50,7 @@ export const MILESTONES: readonly MilestoneName[] = [
   'proposal_sent',
   'contract_signed',
   'hub_live',
+  'first_value',
   'onboarding_complete',
   'churned',
 ];
