@@ -1,0 +1,98 @@
+/**
+ * Engagement health in words: each reason as a short phrase with its detail
+ * (which invoice, how many days), for the weekly review and the partner pages.
+ */
+import type { CloudCostAnomaly, Lapsed } from '../../figures/engagement.js';
+import { SIGNALS, type Health, type PartnerHealth, type SignalId } from '../../figures/health.js';
+import type { Figures } from '../../figures/index.js';
+import type { OpenInvoice } from '../../figures/receivables.js';
+import { OVERDUE_DAYS } from '../../figures/health.js';
+import { md } from '../markdown.js';
+import { percent } from '../numbers.js';
+
+export interface HealthIndex {
+  health: Map<string, PartnerHealth>;
+  overdue: Map<string, OpenInvoice[]>;
+  lapsed: Map<string, Lapsed>;
+  anomalies: Map<string, CloudCostAnomaly[]>;
+  noticeBy: Map<string, string>;
+  lastUpdated: Map<string, string>;
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const list = out.get(key(t));
+    if (list) list.push(t);
+    else out.set(key(t), [t]);
+  }
+  return out;
+}
+
+/** Built once per report run: no page scans every partner's records. */
+export function healthIndex(f: Figures): HealthIndex {
+  const noticeBy = new Map<string, string>();
+  for (const r of f.renewals) if (r.noticePassed && !noticeBy.has(r.partner)) noticeBy.set(r.partner, r.noticeBy);
+  return {
+    health: new Map(f.health.map((h) => [h.partner, h])),
+    overdue: group(
+      f.receivables.open.filter((o) => o.daysPastDue >= OVERDUE_DAYS),
+      (o) => o.partner.id,
+    ),
+    lapsed: new Map(f.lapsed.map((l) => [l.partner, l])),
+    anomalies: group(f.cloudCostAnomalies, (a) => a.partner),
+    noticeBy,
+    lastUpdated: new Map([...f.history.activity.values()].map((a) => [a.partner, a.lastUpdated])),
+  };
+}
+
+/** The rise of an anomalous month over its baseline, e.g. "+45 %". */
+export function rise(a: CloudCostAnomaly): string {
+  return `+${percent(a.amount.dividedBy(a.baseline).minus(1))}`;
+}
+
+/** One reason, said the way the review reads it aloud. */
+function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
+  switch (signal) {
+    case 'overdue-60': {
+      const invoices = index.overdue.get(partner) ?? [];
+      const worst = invoices[0];
+      if (!worst) break;
+      const more = invoices.length > 1 ? ` (and ${invoices.length - 1} more)` : '';
+      return `invoice ${md(worst.invoice.number)} ${worst.daysPastDue} days overdue${more}`;
+    }
+    case 'lapsed': {
+      const l = index.lapsed.get(partner);
+      if (!l) break;
+      return `no agreement for ${l.days} days, hub still running`;
+    }
+    case 'notice-passed': {
+      const by = index.noticeBy.get(partner);
+      if (!by) break;
+      return `renewal notice date ${by} passed, nothing signed`;
+    }
+    case 'cloud-cost-anomaly': {
+      const a = index.anomalies.get(partner) ?? [];
+      if (!a.length) break;
+      return a.map((x) => `cloud cost of ${md(x.hub)} ${rise(x)} on its usual`).join('; ');
+    }
+    case 'not-updated': {
+      const last = index.lastUpdated.get(partner);
+      if (!last) break;
+      return `record not updated since ${last}`;
+    }
+    default:
+      break;
+  }
+  return SIGNALS[signal].phrase;
+}
+
+export function reasonPhrases(index: HealthIndex, partner: string): string[] {
+  return (index.health.get(partner)?.reasons ?? []).map((r) => phrase(index, partner, r));
+}
+
+export const HEALTH_WORDS: Record<Health, string> = {
+  'off-track': 'off track',
+  'at-risk': 'at risk',
+  'on-track': 'on track',
+};
