@@ -6,7 +6,7 @@ import type { CloudCostAnomaly, Lapsed } from '../../figures/engagement.js';
 import { SIGNALS, type Health, type PartnerHealth, type SignalId } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
 import type { OpenInvoice } from '../../figures/receivables.js';
-import { OVERDUE_DAYS } from '../../figures/health.js';
+import { latestNps, NPS_LOW, OVERDUE_DAYS } from '../../figures/health.js';
 import { md } from '../markdown.js';
 import { percent } from '../numbers.js';
 
@@ -17,6 +17,8 @@ export interface HealthIndex {
   anomalies: Map<string, CloudCostAnomaly[]>;
   noticeBy: Map<string, string>;
   lastUpdated: Map<string, string>;
+  /** The latest NPS answer of each partner with health (for the low-satisfaction detail). */
+  nps: Map<string, { date: string; score: number }>;
 }
 
 function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -32,6 +34,7 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 /** Built once per report run: no page scans every partner's records. */
 export function healthIndex(f: Figures): HealthIndex {
   const noticeBy = new Map<string, string>();
+  const byId = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   for (const r of f.renewals) if (r.noticePassed && !noticeBy.has(r.partner)) noticeBy.set(r.partner, r.noticeBy);
   return {
     health: new Map(f.health.map((h) => [h.partner, h])),
@@ -43,12 +46,19 @@ export function healthIndex(f: Figures): HealthIndex {
     anomalies: group(f.cloudCostAnomalies, (a) => a.partner),
     noticeBy,
     lastUpdated: new Map([...f.history.activity.values()].map((a) => [a.partner, a.lastUpdated])),
+    nps: new Map(
+      f.health.flatMap((h) => {
+        const p = h.reasons.includes('low-satisfaction') ? byId.get(h.partner) : undefined;
+        const nps = p && latestNps(f.ctx, p);
+        return nps ? [[h.partner, nps] as const] : [];
+      }),
+    ),
   };
 }
 
-/** The rise of an anomalous month over its baseline, e.g. "+45 %". */
+/** The rise of an anomalous month over its baseline, e.g. "45 %". */
 export function rise(a: CloudCostAnomaly): string {
-  return `+${percent(a.amount.dividedBy(a.baseline).minus(1))}`;
+  return percent(a.amount.dividedBy(a.baseline).minus(1));
 }
 
 /** One reason, said the way the review reads it aloud. */
@@ -74,7 +84,12 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
     case 'cloud-cost-anomaly': {
       const a = index.anomalies.get(partner) ?? [];
       if (!a.length) break;
-      return a.map((x) => `cloud cost of ${md(x.hub)} ${rise(x)} on its usual`).join('; ');
+      return a.map((x) => `cloud cost of ${md(x.hub)} up ${rise(x)} on the 3 months before`).join('; ');
+    }
+    case 'low-satisfaction': {
+      const nps = index.nps.get(partner);
+      if (!nps || nps.score > NPS_LOW) break;
+      return `latest survey answer scored ${nps.score} out of 10 (${nps.date})`;
     }
     case 'not-updated': {
       const last = index.lastUpdated.get(partner);
