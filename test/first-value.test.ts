@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
-import { computeFigures } from '../scripts/lib/figures/index.js';
+import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
+import { renderReports } from '../scripts/lib/render/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { metricsJson } from '../scripts/lib/write/metrics-json.js';
 import { fixtureCopy, replaceIn } from './helpers/fixtures.js';
@@ -96,5 +97,24 @@ describe('awaiting first value: hub live more than 30 days before D, no first_va
 
   it('no longer lists a partner once first_value is reached by D', async () => {
     expect((await metrics(withPartners(), '2025-04-01')).awaiting_first_value).toEqual([]);
+  });
+});
+
+describe('onboarding.md: time to first value', () => {
+  it('shows the median, p90 and n, and who is still waiting with the days since hub_live', async () => {
+    const root = withPartners();
+    // delta waits too: a hub_live on 2025-01-02, 89 days before 2025-04-01, and no first_value.
+    replaceIn(root, 'partners/delta/partner.md', '  first_value: 2025-01-21\n', '  hub_live: 2025-01-02\n');
+    const { repo } = await checkData(new FolderSource(root), { asOf: '2025-04-01' });
+    const f = computeFigures(repo, '2025-04-01');
+    const meta = { organization: 'Org', asOf: '2025-04-01', currency: 'USD', revision: 'r', sponsorFeePct: 0 };
+    const page = new Map(renderReports(f, computeFigures(repo, previousMonthDate('2025-04-01')), meta)).get(
+      'onboarding.md',
+    )!;
+    // Only alpha's 38 days count now (delta has no first_value, gamma no contract_signed).
+    expect(page).toContain('| 38 | 38 | 1 |');
+    expect(page).toContain('| [delta](partners/delta.md) | 2025-01-02 | 89 |');
+    // alpha reached first value on 2025-03-11: not waiting.
+    expect(page).not.toContain('| [Alpha University](partners/alpha.md) | 2025-03-01 |');
   });
 });
