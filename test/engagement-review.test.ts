@@ -11,7 +11,8 @@ import { checkData } from '../scripts/lib/check/index.js';
 import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
-import { fixtureCopy } from './helpers/fixtures.js';
+import { runCli } from './helpers/cli.js';
+import { fixtureCopy, sampleCopy } from './helpers/fixtures.js';
 
 async function reports(asOf: string): Promise<Map<string, string>> {
   const { repo } = await checkData(new FolderSource(fixtureCopy('base')), { asOf });
@@ -62,5 +63,51 @@ describe('engagement-review.md', () => {
       '**1 off track** · **0 at risk** · 0 on track — ' +
         'who and why in the [weekly engagement review](engagement-review.md).',
     );
+  });
+});
+
+describe('npm run metrics on the sample data (end to end)', () => {
+  it('writes the health, lapsed, offboarding and anomaly keys of SPEC-2 G', () => {
+    // sampleCopy is not a git repository: no partner can be "not updated".
+    const r = runCli('metrics', ['--root', sampleCopy(), '--as-of', '2026-11-24']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const m = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(m.health).toEqual([
+      { partner: 'eduresell', health: 'at-risk', reasons: ['declining-usage'] },
+      { partner: 'leap', health: 'at-risk', reasons: ['cloud-cost-anomaly'] },
+      { partner: 'nimbus', health: 'on-track', reasons: [] },
+      { partner: 'openpress', health: 'on-track', reasons: [] },
+      { partner: 'openscied', health: 'at-risk', reasons: ['low-satisfaction'] },
+      { partner: 'riverside-cc', health: 'off-track', reasons: ['lapsed'] },
+      { partner: 'state-geo', health: 'off-track', reasons: ['overdue-60'] },
+      { partner: 'uni-north', health: 'at-risk', reasons: ['notice-passed'] },
+    ]);
+    // riverside-2025 ended 2026-10-31: since 11-01, 24 days to 11-24; extensions 11-15, 11-29 → 11-29; decide 12-13.
+    expect(m.lapsed).toEqual([
+      {
+        partner: 'riverside-cc',
+        since: '2026-11-01',
+        days: 24,
+        next_extension: '2026-11-29',
+        decision_by: '2026-12-13',
+      },
+    ]);
+    // uni-north-2025 ends 2026-12-31: −60 = 11-01, −14 = 12-17, −2 = 12-29.
+    expect(m.offboarding).toEqual([
+      {
+        contract: 'uni-north-2025',
+        end: '2026-12-31',
+        renewal_talks: '2026-11-01',
+        offboarding_request: '2026-12-17',
+        final_reminder: '2026-12-29',
+      },
+    ]);
+    // leap-prod: (4158 + 4578 + 4200) / 3 = 4312; × 1.2 = 5174.40 < 5600.
+    expect(m.cloud_cost_anomalies).toEqual([
+      { hub: 'leap-prod', month: '2026-11', amount: '5600.00', baseline: '4312.00' },
+    ]);
+    // openpress: hub_live 2026-10-20, 35 days before D; nimbus (pilot, 2025) and state-geo (2025-06-02) never
+    // recorded first_value.
+    expect(m.awaiting_first_value).toEqual(['nimbus', 'openpress', 'state-geo']);
   });
 });

@@ -105,11 +105,13 @@ export function engagementHealth(ctx: FigureContext, activity?: Map<string, Part
       .open.filter((o) => o.daysPastDue >= OVERDUE_DAYS)
       .map((o) => o.partner.id),
   );
+  const byId = new Map(ctx.repo.partners.map((p) => [p.id, p]));
   const noticePassed = new Set(
     renewals(ctx)
       .filter((r) => r.noticePassed)
       .filter((r) => {
-        const view = ctx.contracts.find((v) => v.contract.id === r.contract && v.partner.id === r.partner);
+        const folder = byId.get(r.partner);
+        const view = folder && ctx.contractsOf.get(folder)?.find((v) => v.contract.id === r.contract);
         return view !== undefined && !hasLaterContract(ctx, view);
       })
       .map((r) => r.partner),
