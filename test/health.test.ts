@@ -104,6 +104,16 @@ describe('engagement health: each signal alone', () => {
     expect((await alphaHealth(root, '2026-12-31'))?.reasons).toEqual([]);
   });
 
+  it('notice-passed also before the 90-day renewal window opens (a 120-day notice)', async () => {
+    const root = paid();
+    replaceIn(root, `${ALPHA}/contracts/alpha-2025.yaml`, 'end: 2027-02-28', 'end: 2027-02-28\nnotice_days: 120');
+    // notice by 2027-02-28 − 120 = 2026-10-31; on 2026-11-01 it has passed, and the window (90 days) opens 11-30.
+    expect((await alphaHealth(root, '2026-10-31'))?.reasons).toEqual([]);
+    const m = await metrics(root, '2026-11-01');
+    expect(m.renewals).toEqual([]);
+    expect(m.health[0].reasons).toEqual(['notice-passed']);
+  });
+
   it('declining-usage: the part-1 figure (M below 70 % of the three months before)', async () => {
     const root = paid();
     // mean of 2025-04..06 = 100; 70 % = 70: 69 declines, 70 does not.

@@ -7,11 +7,11 @@
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, daysBetween } from '../time/calendar.js';
 import { decliningUsage } from './community.js';
-import type { FigureContext } from './context.js';
+import type { ContractView, FigureContext } from './context.js';
 import { cloudCostAnomalies, hasLaterContract, inHealthStage, lapseOf } from './engagement.js';
 import type { PartnerActivity } from './history.js';
 import { receivables } from './receivables.js';
-import { renewals } from './renewals.js';
+import { noticeDeadline } from './renewals.js';
 
 export type Health = 'off-track' | 'at-risk' | 'on-track';
 
@@ -96,6 +96,20 @@ function notUpdated(ctx: FigureContext, activity: Map<string, PartnerActivity> |
 }
 
 /**
+ * Active contracts still running at D whose notice date is before D and after which the partner has no
+ * signed contract. Not only those in the renewal window: a 120-day notice passes before the 90-day window opens.
+ */
+export function noticesPassed(ctx: FigureContext): ContractView[] {
+  return ctx.contracts.filter(
+    (v) =>
+      v.contract.status === 'active' &&
+      v.contract.end > ctx.asOf &&
+      noticeDeadline(v.contract) < ctx.asOf &&
+      !hasLaterContract(ctx, v),
+  );
+}
+
+/**
  * Every partner in onboarding, active or paused with its signals and health, by partner id.
  * `activity` is the change history (undefined when the data is not in git: nothing is "not updated").
  */
@@ -105,17 +119,7 @@ export function engagementHealth(ctx: FigureContext, activity?: Map<string, Part
       .open.filter((o) => o.daysPastDue >= OVERDUE_DAYS)
       .map((o) => o.partner.id),
   );
-  const byId = new Map(ctx.repo.partners.map((p) => [p.id, p]));
-  const noticePassed = new Set(
-    renewals(ctx)
-      .filter((r) => r.noticePassed)
-      .filter((r) => {
-        const folder = byId.get(r.partner);
-        const view = folder && ctx.contractsOf.get(folder)?.find((v) => v.contract.id === r.contract);
-        return view !== undefined && !hasLaterContract(ctx, view);
-      })
-      .map((r) => r.partner),
-  );
+  const noticePassed = new Set(noticesPassed(ctx).map((v) => v.partner.id));
   const declining = new Set(decliningUsage(ctx));
   const anomalous = new Set(cloudCostAnomalies(ctx).map((a) => a.partner));
   return ctx.repo.partners

@@ -6,7 +6,8 @@ import type { CloudCostAnomaly, Lapsed } from '../../figures/engagement.js';
 import { SIGNALS, type Health, type PartnerHealth, type SignalId } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
 import type { OpenInvoice } from '../../figures/receivables.js';
-import { latestNps, NPS_LOW, OVERDUE_DAYS } from '../../figures/health.js';
+import { latestNps, noticesPassed, NPS_LOW, OVERDUE_DAYS } from '../../figures/health.js';
+import { noticeDeadline } from '../../figures/renewals.js';
 import { md } from '../markdown.js';
 import { percent } from '../numbers.js';
 
@@ -35,7 +36,11 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 export function healthIndex(f: Figures): HealthIndex {
   const noticeBy = new Map<string, string>();
   const byId = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
-  for (const r of f.renewals) if (r.noticePassed && !noticeBy.has(r.partner)) noticeBy.set(r.partner, r.noticeBy);
+  for (const v of noticesPassed(f.ctx)) {
+    const by = noticeDeadline(v.contract);
+    const known = noticeBy.get(v.partner.id);
+    if (!known || by < known) noticeBy.set(v.partner.id, by);
+  }
   return {
     health: new Map(f.health.map((h) => [h.partner, h])),
     overdue: group(
