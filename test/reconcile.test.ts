@@ -1,7 +1,8 @@
 /**
  * `npm run reconcile -- --infrastructure DIR` on the sample data and the sample infrastructure repository
  * (test/fixtures/imports/infrastructure: three clusters). Planted there: a demo hub no partner lists, and
- * DataLab's hub, decommissioned in its partner.md on 2026-01-15, still deployed; and in the sample data,
+ * DataLab's hub, decommissioned in its partner.md on 2026-01-15, still deployed, Riverside's hub, deployed
+ * after its agreement lapsed on 2026-10-31 (the weekly review's lapsed agreement); and in the sample data,
  * State Geological Survey's hub sgs-hub, which runs on Azure, a cloud this infrastructure does not cover.
  * Everything else matches: by domain (research, teaching, prod, schools, books, workshops) or by
  * <cluster>-<name> (leap-staging).
@@ -26,6 +27,7 @@ describe('npm run reconcile', () => {
       ['hub-not-deployed', 'partners/state-geo/partner.md:16:5'],
       ['hub-not-listed', `${AWS}:17:5`],
       ['hub-without-contract', `${AWS}:21:5`],
+      ['hub-without-contract', `${AWS}:25:5`],
     ]);
   });
 
@@ -36,18 +38,20 @@ describe('npm run reconcile', () => {
       '::warning file=partners/state-geo/partner.md,line=16,col=5,title=hub-not-deployed',
       `::error file=${AWS},line=17,col=5,title=hub-not-listed`,
       `::error file=${AWS},line=21,col=5,title=hub-without-contract`,
-      '2 errors, 1 warning',
+      `::error file=${AWS},line=25,col=5,title=hub-without-contract`,
+      '3 errors, 1 warning',
     ]);
   });
 
-  it('passes (exit 0) once the planted hubs are gone, with only the warning about the Azure hub', () => {
+  it("passes (exit 0) once the planted hubs are gone, with only warnings: the Azure hub and Riverside's", () => {
     const infra = join(tempDir(), 'infra');
     cpSync(join(FIXTURES, 'imports/infrastructure'), infra, { recursive: true });
     const aws = join(infra, 'config/clusters/aws-shared/cluster.yaml');
     writeFileSync(aws, readFileSync(aws, 'utf8').split('  # Planted')[0]);
     const r = reconcile('--infrastructure', infra);
-    expect([r.code, r.stdout.trim().split('\n').at(-1)]).toEqual([0, '1 problem (0 errors, 1 warning)']);
+    expect([r.code, r.stdout.trim().split('\n').at(-1)]).toEqual([0, '2 problems (0 errors, 2 warnings)']);
     expect(r.stdout).toContain("hub 'sgs-hub' is live since 2025-06-02 but no cluster deploys it");
+    expect(r.stdout).toContain("hub 'riverside-teaching' is live since 2025-11-03 but no cluster deploys it");
   });
 
   it('locates a cluster file that is not YAML (exit 2), as the data files are', () => {

@@ -10,6 +10,7 @@ const REPORT_FILES = [
   'changes.md',
   'community.md',
   'cost-recovery.md',
+  'engagement-review.md',
   'grants.md',
   'invoicing.md',
   'joint-ventures.md',

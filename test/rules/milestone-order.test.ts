@@ -9,5 +9,17 @@ testRule(rule, {
       files: { ...baseWith('partners/alpha/partner.md', ['  hub_live: 2025-03-01', '  hub_live: 2025-02-01']) },
     },
   ],
-  invalid: [brokenCase('milestone-order', [{ messageId: 'backwards', at: 'partners/alpha/partner.md:11:13' }])],
+  invalid: [
+    {
+      name: 'first_value before hub_live',
+      files: {
+        ...baseWith('partners/alpha/partner.md', [
+          '  hub_live: 2025-03-01\n',
+          '  hub_live: 2025-03-01\n  first_value: 2025-02-28\n',
+        ]),
+      },
+      errors: [{ messageId: 'backwards', at: 'partners/alpha/partner.md:12:16' }],
+    },
+    brokenCase('milestone-order', [{ messageId: 'backwards', at: 'partners/alpha/partner.md:11:13' }]),
+  ],
 });

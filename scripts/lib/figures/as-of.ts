@@ -40,6 +40,7 @@ const STAGE_OF: Record<MilestoneName, Stage> = {
   proposal_sent: 'proposal',
   contract_signed: 'onboarding',
   hub_live: 'onboarding',
+  first_value: 'onboarding',
   onboarding_complete: 'active',
   churned: 'churned',
 };

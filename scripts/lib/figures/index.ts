@@ -16,7 +16,15 @@ import { pendingCloudBills, unattributedCosts } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { ledgers } from './ledger.js';
-import { milestoneSpans, onboardingPartners, type MilestoneSpan } from './onboarding.js';
+import {
+  awaitingFirstValue,
+  milestoneSpans,
+  onboardingPartners,
+  timeToFirstValue,
+  type MilestoneSpan,
+} from './onboarding.js';
+import { cloudCostAnomalies, lapsedAgreements, offboardingTimeline } from './engagement.js';
+import { engagementHealth } from './health.js';
 import { deals, grantProspects, type GrantProspect } from './pipeline.js';
 import { projectionAt } from './projection.js';
 import { fmrr } from './fmrr.js';
@@ -288,11 +296,6 @@ export const FIGURES = {
     section: 'Pricing',
     compute: ({ ctx }) => usageByBand(ctx),
   }),
-  pendingCloudBills: figure({
-    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
-    section: 'Revenue and costs',
-    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
-  }),
   support: figure({
     about: 'support requests over the 90 days ending D: opened, acknowledged within one working day, time to answer',
     section: 'Support and training',
@@ -331,6 +334,71 @@ export const FIGURES = {
       training: t.partners.map((x) => ({ partner: x.partner.id, sessions: x.sessions, attendees: x.attendees })),
       untrained_partners: t.untrained.map((p) => p.id),
     }),
+  }),
+  timeToFirstValue: figure({
+    about: 'median and 90th percentile days from contract_signed to first_value',
+    section: 'Time to first value',
+    compute: ({ ctx }) => timeToFirstValue(ctx),
+    json: (s) => ({ time_to_first_value: { median: s.median ?? null, p90: s.p90 ?? null, n: s.n } }),
+  }),
+  awaitingFirstValue: figure({
+    about: 'partners whose hub went live more than 30 days ago with no first value yet',
+    section: 'Time to first value',
+    compute: ({ ctx }) => awaitingFirstValue(ctx),
+    json: (a) => ({ awaiting_first_value: a }),
+  }),
+  health: figure({
+    about: 'engagement health of every partner in onboarding, active or paused, with every reason',
+    section: 'Engagement health',
+    compute: ({ ctx, history, activity }) => engagementHealth(ctx, history.available ? activity : undefined),
+    json: (h) => ({ health: h.map(({ partner, health, reasons }) => ({ partner, health, reasons })) }),
+  }),
+  lapsed: figure({
+    about: 'agreements lapsed with a hub still running: since, days, next two-week extension, decision date',
+    section: 'Engagement health',
+    compute: ({ ctx }) => lapsedAgreements(ctx),
+    json: (l) => ({
+      lapsed: l.map((x) => ({
+        partner: x.partner,
+        since: x.since,
+        days: x.days,
+        next_extension: x.nextExtension,
+        decision_by: x.decisionBy,
+      })),
+    }),
+  }),
+  offboarding: figure({
+    about:
+      'contracts ending within 90 days with nothing after them: renewal talks, offboarding request, final reminder',
+    section: 'Engagement health',
+    compute: ({ ctx }) => offboardingTimeline(ctx),
+    json: (o) => ({
+      offboarding: o.map((x) => ({
+        contract: x.contract,
+        end: x.end,
+        renewal_talks: x.renewalTalks,
+        offboarding_request: x.offboardingRequest,
+        final_reminder: x.finalReminder,
+      })),
+    }),
+  }),
+  cloudCostAnomalies: figure({
+    about: 'hubs whose cloud cost in M is above 1.2 × the mean of their three previous months',
+    section: 'Engagement health',
+    compute: ({ ctx }) => cloudCostAnomalies(ctx),
+    json: (a) => ({
+      cloud_cost_anomalies: a.map((x) => ({
+        hub: x.hub,
+        month: x.month,
+        amount: money(x.amount),
+        baseline: money(x.baseline),
+      })),
+    }),
+  }),
+  pendingCloudBills: figure({
+    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
+    section: 'Revenue and costs',
+    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
   }),
   lqr: figure({
     about: 'lead qualification ratio: leads first contacted in the 12 months ending D that are qualified',

@@ -56,6 +56,10 @@ export interface ConfigFile {
    */
   stale_after_days?: number;
   /**
+   * How many people from the community must be using a hub before the team records the partner's first_value milestone (the threshold is applied by the person recording the date). Default 5.
+   */
+  value_min_users?: number;
+  /**
    * How the organisation's recurring costs are shared among partners: 'per-hub' (equally per live hub), 'per-partner' (equally per partner with a contract in force) or 'by-usage' (in proportion to monthly active users). Default per-hub.
    */
   cost_allocation?: 'per-hub' | 'per-partner' | 'by-usage';
@@ -468,7 +472,7 @@ export interface Partner {
     hubs?: string[];
   }[];
   /**
-   * The date each lifecycle milestone was reached; dates must not go backwards in the order first_contact, qualified, proposal_sent, contract_signed, hub_live, onboarding_complete, churned.
+   * The date each lifecycle milestone was reached; dates must not go backwards in the order first_contact, qualified, proposal_sent, contract_signed, hub_live, first_value, onboarding_complete, churned.
    */
   milestones?: {
     /**
@@ -491,6 +495,10 @@ export interface Partner {
      * The date the first hub went live.
      */
     hub_live?: string;
+    /**
+     * The first day the hub had at least value_min_users (ops.config.yaml, default 5) people from the community using it.
+     */
+    first_value?: string;
     /**
      * The date onboarding was completed.
      */

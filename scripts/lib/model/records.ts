@@ -42,6 +42,7 @@ export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'
   pipeline_min_probability: 40,
   renewal_window_days: 90,
   stale_after_days: 180,
+  value_min_users: 5,
   cost_allocation: 'per-hub',
   lqr_target: 0.15,
   renewal_target: 0.8,
@@ -58,6 +59,7 @@ export const MILESTONES: readonly MilestoneName[] = [
   'proposal_sent',
   'contract_signed',
   'hub_live',
+  'first_value',
   'onboarding_complete',
   'churned',
 ];

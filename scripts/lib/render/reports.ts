@@ -10,6 +10,7 @@ import { changesView } from './views/changes.js';
 import { communityView } from './views/community.js';
 import { costRecoveryView } from './views/cost-recovery.js';
 import { dashboardView } from './views/dashboard.js';
+import { engagementReviewView } from './views/engagement-review.js';
 import { grantsView } from './views/grants.js';
 import { invoicingView } from './views/invoicing.js';
 import { jointVenturesView } from './views/joint-ventures.js';
@@ -47,6 +48,13 @@ export const REPORTS: readonly ReportSpec[] = [
     about: 'the headline figures, what needs action this week, and the way to every report',
     template: 'README',
     view: ({ f, previous, meta }) => dashboardView(f, previous, meta),
+  },
+  {
+    file: 'engagement-review.md',
+    title: 'Weekly engagement review',
+    about: 'partner health with its reasons, lapsed agreements, offboarding dates, cloud cost jumps',
+    template: 'engagement-review',
+    view: ({ f, meta }) => engagementReviewView(f, meta),
   },
   {
     file: 'cost-recovery.md',

@@ -104,6 +104,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     incomparable: why
       ? `¹ Not comparable with ${prev.asOf}: ${md(why)}, so the change would mostly be the missing bills.`
       : '',
+    health: healthCounts(f),
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),
@@ -136,4 +137,10 @@ export function cloudBillsNote(f: Figures): string {
         `their usage fees are pending and count 0 in MRR.`,
     );
   return notes.join(' ');
+}
+
+/** The three health counts the dashboard shows above the week's actions. */
+export function healthCounts(f: Figures) {
+  const count = (h: string) => String(f.health.filter((x) => x.health === h).length);
+  return { offTrack: count('off-track'), atRisk: count('at-risk'), onTrack: count('on-track') };
 }

@@ -2,6 +2,7 @@
 import type { Figures } from '../../figures/index.js';
 import { percent } from '../numbers.js';
 import { md } from '../markdown.js';
+import { daysBetween } from '../../time/calendar.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
@@ -30,5 +31,16 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
       p90: days(s.p90),
       n: String(s.n),
     })),
+    firstValue: {
+      median: days(f.timeToFirstValue.median),
+      p90: days(f.timeToFirstValue.p90),
+      n: String(f.timeToFirstValue.n),
+      minUsers: String(f.ctx.repo.config.value_min_users),
+      awaiting: f.awaitingFirstValue.map((id) => {
+        const partner = f.ctx.repo.partners.find((p) => p.id === id)!;
+        const live = partner.profile!.value.milestones!.hub_live!;
+        return { partner: partnerLink(partner), hubLive: live, days: String(daysBetween(live, f.asOf)) };
+      }),
+    },
   };
 }

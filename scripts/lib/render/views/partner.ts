@@ -13,6 +13,7 @@ import { addMonthsToDate, daysBetween } from '../../time/calendar.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money, ratio } from '../numbers.js';
+import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
 import { code } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
@@ -24,6 +25,7 @@ export interface PartnerPageIndex {
   history: RecoveryHistory;
   openInvoices: Map<PartnerFolder, OpenInvoice[]>;
   declining: Set<string>;
+  health: HealthIndex;
 }
 
 export function partnerPageIndex(f: Figures): PartnerPageIndex {
@@ -40,6 +42,7 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     })),
     openInvoices,
     declining: new Set(f.decliningUsage),
+    health: healthIndex(f),
   };
 }
 
@@ -151,6 +154,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
+    health: healthLine(index.health, partner.id),
   };
 }
 
@@ -187,4 +191,13 @@ function supportSection(f: Figures, partner: PartnerFolder) {
 function lastUpdatedLine(f: Figures, partner: PartnerFolder): string {
   const a = f.history.activity.get(partner.id);
   return a ? `Record last updated ${a.lastUpdated} by ${md(a.updatedBy)} (${code(a.commit)}).` : '';
+}
+
+/** "Health: **at risk** — usage declining; …", for partners in onboarding, active or paused. */
+function healthLine(index: HealthIndex, partner: string): string {
+  const h = index.health.get(partner);
+  if (!h) return '';
+  const reasons = reasonPhrases(index, partner);
+  const why = reasons.length ? ` — ${reasons.join('; ')}` : '';
+  return `Health: **${HEALTH_WORDS[h.health]}**${why} ([weekly review](../engagement-review.md)).`;
 }
