@@ -82,6 +82,20 @@ describe('CSAT and NPS', () => {
   });
 });
 
+describe('engagement signals from support and CSAT', () => {
+  it('stale-request and the CSAT half of low-satisfaction', async () => {
+    const { repo } = await data();
+    const reasons = (asOf: string) => metrics(repo, asOf).health.find((h) => h.partner === 'alpha')!.reasons;
+    // 2025-05-25: the latest CSAT answer is the co-design round of 2025-05-20, whose lowest is 1 (≤ 2): low.
+    // sr-006 (high, opened 2025-05-20) is 5 days old: not stale yet.
+    expect(reasons('2025-05-25')).toEqual(['low-satisfaction']);
+    // 2025-05-29: sr-006 is 9 days old, still open: stale as well.
+    expect(reasons('2025-05-29')).toEqual(['low-satisfaction', 'stale-request']);
+    // 2025-06-03: sr-001 was resolved that day and rated 4, now the latest CSAT answer: satisfied again.
+    expect(reasons('2025-06-03')).toEqual(['stale-request']);
+  });
+});
+
 describe('training', () => {
   it('counts sessions after the same day a year before D, to D; lists active partners with none', async () => {
     const { repo } = await data();

@@ -60,6 +60,11 @@ export interface Csat {
   responses: number;
 }
 
+/** How a report names a CSAT row: the survey round, or "support requests resolved in 2026-11". */
+export function csatLabel(survey: string): string {
+  return survey.startsWith('support-') ? `support requests resolved in ${survey.slice('support-'.length)}` : survey;
+}
+
 export function csat(survey: string, scores: readonly number[]): Csat {
   const satisfied = scores.filter((s) => s >= 4).length;
   return {

@@ -1,5 +1,5 @@
 /** community.md: NPS and CSAT over the survey rounds, support, training, and hub usage per partner. */
-import { MIN_RESPONSES_PER_PARTNER, partnerNps, usageByMonth } from '../../figures/community.js';
+import { csatLabel, MIN_RESPONSES_PER_PARTNER, partnerNps, usageByMonth } from '../../figures/community.js';
 import type { Figures } from '../../figures/index.js';
 import { addMonths } from '../../time/calendar.js';
 import { xyChart } from '../charts.js';
@@ -43,7 +43,7 @@ export function communityView(f: Figures, meta: ReportMeta) {
       const n = partnerNps(f.ctx, p);
       return n ? [{ partner: partnerLink(p), score: String(n.score), responses: String(n.responses) }] : [];
     }),
-    csat: f.csat.map((c) => ({ survey: c.survey, score: `${c.score} %`, responses: String(c.responses) })),
+    csat: f.csat.map((c) => ({ survey: csatLabel(c.survey), score: `${c.score} %`, responses: String(c.responses) })),
     support: {
       opened: String(f.support.opened),
       onTime:

@@ -1,5 +1,5 @@
 /** reports/partners/<id>.md: one page per partner, everything about the account. */
-import { csatBySurvey, npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
+import { csatBySurvey, csatLabel, npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
 import { supportFigures } from '../../figures/support.js';
 import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
@@ -136,7 +136,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     })),
     npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
     csat: csatBySurvey(ctx, [partner]).map((c) => ({
-      survey: c.survey,
+      survey: csatLabel(c.survey),
       score: `${c.score} %`,
       responses: String(c.responses),
     })),
