@@ -1,7 +1,7 @@
 /** market.md: the alternatives' prices beside the current price book's, and the reviews over a year old. */
 import type { Figures } from '../../figures/index.js';
 import { MARKET_SIZES, STALE_REVIEW_DAYS, type PriceRow } from '../../figures/market.js';
-import { md, mdLink } from '../markdown.js';
+import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money } from '../numbers.js';
 import { header, type ReportMeta } from './meta.js';
 
@@ -28,6 +28,6 @@ export function marketView(f: Figures, meta: ReportMeta) {
     })),
     notes: f.ctx.repo.market
       .filter((e) => e.notes?.trim())
-      .map((e) => ({ name: md(e.value.name), notes: e.notes!.trim() })),
+      .map((e) => ({ name: md(e.value.name), notes: notesMarkdown(e.notes!) })),
   };
 }
