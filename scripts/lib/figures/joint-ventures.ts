@@ -7,7 +7,7 @@
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths } from '../time/calendar.js';
-import type { FigureContext } from './context.js';
+import type { ContractView, FigureContext } from './context.js';
 import { cloudCredits } from './costs.js';
 import { feeRevenue } from './revenue.js';
 import { usageRevenue } from './usage-fees.js';
@@ -37,10 +37,17 @@ export interface JointVenture {
 /** Every reseller, cloud vendor and publisher with a revenue share, credits or a contract sold through it. */
 export function jointVentures(ctx: FigureContext): JointVenture[] {
   const out: JointVenture[] = [];
+  const soldVia = new Map<string, ContractView[]>();
+  for (const v of ctx.contracts) {
+    if (v.contract.via === undefined || v.contract.status === 'draft') continue;
+    const list = soldVia.get(v.contract.via);
+    if (list) list.push(v);
+    else soldVia.set(v.contract.via, [v]);
+  }
   for (const partner of ctx.repo.partners) {
     const profile = partner.profile?.value;
     if (!profile || !JV_TYPES.has(profile.type)) continue;
-    const views = ctx.contracts.filter((v) => v.contract.via === partner.id && v.contract.status !== 'draft');
+    const views = soldVia.get(partner.id) ?? [];
     if (profile.revenue_share_pct === undefined && !profile.credits?.length && views.length === 0) continue;
     const pct = profile.revenue_share_pct === undefined ? undefined : dec(profile.revenue_share_pct);
     const monthOf = (month: string): JvMonth => {

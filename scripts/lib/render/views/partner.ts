@@ -1,6 +1,6 @@
 /** reports/partners/<id>.md: one page per partner, everything about the account. */
 import { csatBySurvey, csatLabel, npsBySurvey, partnerNps, usageByMonth } from '../../figures/community.js';
-import { supportFigures } from '../../figures/support.js';
+import { supportFigures, type SupportHours } from '../../figures/support.js';
 import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
 import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js';
@@ -26,6 +26,8 @@ export interface PartnerPageIndex {
   openInvoices: Map<PartnerFolder, OpenInvoice[]>;
   declining: Set<string>;
   health: HealthIndex;
+  /** Each partner's support hours by contract. */
+  supportHours: Map<PartnerFolder, SupportHours[]>;
 }
 
 export function partnerPageIndex(f: Figures): PartnerPageIndex {
@@ -43,6 +45,7 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     openInvoices,
     declining: new Set(f.decliningUsage),
     health: healthIndex(f),
+    supportHours: byPartner(f.supportHours),
   };
 }
 
@@ -140,7 +143,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       score: `${c.score} %`,
       responses: String(c.responses),
     })),
-    support: supportSection(f, partner),
+    support: supportSection(f, partner, index),
     training: partner.training
       .map((t) => t.value)
       .filter((t) => t.date > addMonthsToDate(asOf, -12))
@@ -158,9 +161,15 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
   };
 }
 
+function byPartner(hours: readonly SupportHours[]): Map<PartnerFolder, SupportHours[]> {
+  const out = new Map<PartnerFolder, SupportHours[]>();
+  for (const h of hours) out.set(h.partner, [...(out.get(h.partner) ?? []), h]);
+  return out;
+}
+
 /** The partner's support over the 90 days ending D, its open requests and its hours; undefined when it has none. */
-function supportSection(f: Figures, partner: PartnerFolder) {
-  const hours = f.supportHours.filter((h) => h.partner === partner);
+function supportSection(f: Figures, partner: PartnerFolder, index: PartnerPageIndex) {
+  const hours = index.supportHours.get(partner) ?? [];
   const open = partner.support.map((r) => r.value).filter((r) => r.resolved === undefined);
   if (partner.support.length === 0 && hours.length === 0) return undefined;
   const s = supportFigures(f.ctx, [partner]);
