@@ -159,7 +159,11 @@ export const KINDS = {
     field: 'unattributedCloudCosts',
     holds: 'list',
     item: 'unattributedCloudCost',
-    key: (i) => [i.month, i.provider, i.account, i.tag, i.currency].filter((v) => v !== undefined).join(' '),
+    key: (i) =>
+      [i.month, i.provider, i.account, i.tag, i.currency]
+        .filter((v) => v !== undefined)
+        .map(String)
+        .join(' '),
     where: 'costs/unattributed-cloud.yaml',
   },
   'price-book': {
