@@ -25,7 +25,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
-import { windowEnding } from '../scripts/lib/figures/kpis.js';
+import { windowEnding } from '../scripts/lib/time/window.js';
 import { computeFigures } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';

@@ -15,7 +15,7 @@ import { isIsoDate } from '../time/calendar.js';
 import type { ChangeSet } from './changeset.js';
 import { located, readRows, refuseIf, type Rows, type RowProblem } from './csv.js';
 import { money } from './new-records.js';
-import { partnerNamed } from './partner-names.js';
+import { partnerNamed, slugPart } from './partner-names.js';
 import { flow, scalar } from './yaml-editor.js';
 
 /** The CRM's own headings (lowercased when read); other columns are ignored. */
@@ -183,10 +183,7 @@ function dealProblem(row: Record<string, string>): RowProblem | undefined {
 }
 
 function draftId(partner: PartnerFolder, deal: Deal): string {
-  return `${partner.id}-deal-${deal.id
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
+  return `${partner.id}-deal-${slugPart(deal.id)}`;
 }
 
 function createDraft(changes: ChangeSet, repo: Repository, partner: PartnerFolder, deal: Deal): string {

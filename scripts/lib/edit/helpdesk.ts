@@ -12,7 +12,7 @@ import type { PartnerFolder } from '../model/repository.js';
 import { utcOf } from '../time/utc.js';
 import type { ChangeSet } from './changeset.js';
 import { located, readRows, refuseIf, type RowProblem } from './csv.js';
-import { partnerNamed } from './partner-names.js';
+import { partnerNamed, slugPart } from './partner-names.js';
 import type { YamlEditor } from './yaml-editor.js';
 
 /** The help desk's own headings (lowercased when read); other columns are ignored. */
@@ -162,7 +162,7 @@ function toTicket(line: number, row: Record<string, string>): Ticket | RowProble
     line,
     company: row[C.company],
     value: {
-      id: `hd-${sourceId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      id: `hd-${slugPart(sourceId)}`,
       opened: times.opened,
       ...(times.acknowledged && { acknowledged: times.acknowledged }),
       ...(times.resolved && { resolved: times.resolved }),

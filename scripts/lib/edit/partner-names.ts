@@ -1,4 +1,7 @@
-/** Finding the partner an export names: the systems the team uses call partners by name, not by id. */
+/**
+ * Names and ids from the systems the team uses: they call partners by name,
+ * not by id, and their record ids are not slugs.
+ */
 import type { PartnerFolder, Repository } from '../model/repository.js';
 
 const normal = (s: string | undefined) => s?.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -14,4 +17,12 @@ export function partnerNamed(repo: Repository, text: string, field?: 'helpdesk_c
     (field && repo.partners.find((p) => normal(p.profile?.value[field]) === key)) ||
     repo.partners.find((p) => p.id === key || normal(p.profile?.value.name) === key)
   );
+}
+
+/** Another system's id as the tail of a record id: "#4101" → "4101", "Deal A7" → "deal-a7". */
+export function slugPart(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -5,7 +5,8 @@
 import { Decimal } from '../money/decimal.js';
 import type { Feedback } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { addDays, addMonths, addMonthsToDate } from '../time/calendar.js';
+import { addDays, addMonths } from '../time/calendar.js';
+import { inWindow, windowEnding } from '../time/window.js';
 import type { FigureContext } from './context.js';
 import { roundHalfAwayFromZero } from './stats.js';
 
@@ -148,11 +149,11 @@ export interface TrainingFigures {
  * partners in onboarding or active with none.
  */
 export function training(ctx: FigureContext): { partners: TrainingFigures[]; untrained: PartnerFolder[] } {
-  const from = addMonthsToDate(ctx.asOf, -12);
+  const year = windowEnding(ctx.asOf, 12);
   const partners: TrainingFigures[] = [];
   const untrained: PartnerFolder[] = [];
   for (const partner of ctx.repo.partners) {
-    const held = partner.training.map((t) => t.value).filter((t) => t.date > from && t.date <= ctx.asOf);
+    const held = partner.training.map((t) => t.value).filter((t) => inWindow(year, t.date));
     if (held.length)
       partners.push({ partner, sessions: held.length, attendees: held.reduce((n, t) => n + t.attendees, 0) });
     const stage = partner.profile?.value.stage;

@@ -5,17 +5,15 @@
  */
 import { Decimal, dec, sum } from '../money/decimal.js';
 import { effectiveEnd, inForceOn, isCounted } from '../model/contract-terms.js';
-import type { Hub } from '../model/records.js';
+import { WORKING_STAGES, type Hub } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, addMonths, daysBetween } from '../time/calendar.js';
 import { hubsOf, type ContractView, type FigureContext } from './context.js';
 
-/** The stages whose partners get a health (and can be lapsed). */
-export const HEALTH_STAGES = ['onboarding', 'active', 'paused'] as const;
-
+/** Partners in a working stage get a health (and can be lapsed). */
 export function inHealthStage(p: PartnerFolder): boolean {
   const stage = p.profile?.value.stage;
-  return stage !== undefined && (HEALTH_STAGES as readonly string[]).includes(stage);
+  return stage !== undefined && WORKING_STAGES.has(stage);
 }
 
 /** A lapsed agreement is extended two weeks at a time … */

@@ -7,7 +7,8 @@
 import { Decimal } from '../money/decimal.js';
 import { LEAD_SOURCES, type MilestoneName, type Partner } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { addDays, addMonthsToDate, daysBetween } from '../time/calendar.js';
+import { addDays, daysBetween } from '../time/calendar.js';
+import { inWindow, windowEnding, type Window } from '../time/window.js';
 import type { FigureContext } from './context.js';
 import { milestoneSpansOf, type MilestoneSpan } from './onboarding.js';
 import { median } from './stats.js';
@@ -18,25 +19,6 @@ export type LeadSource = NonNullable<Partner['source']> | typeof NO_SOURCE;
 
 /** A renewal may start this many days after the ended contract's effective end and still count. */
 export const RENEWAL_GRACE_DAYS = 31;
-
-/**
- * A window of months ending on `asOf` (inclusive) and starting after the same
- * day `months` earlier (exclusive). "The same day" of a shorter month is its
- * last day: a year before 2028-02-29 is 2027-02-28 (so the window opens on
- * 2027-03-01), as "a month before" is everywhere else.
- */
-export interface Window {
-  /** Exclusive. */
-  after: string;
-  /** Inclusive. */
-  to: string;
-}
-
-export function windowEnding(asOf: string, months: number): Window {
-  return { after: addMonthsToDate(asOf, -months), to: asOf };
-}
-
-const inWindow = (w: Window, date: string | undefined) => date !== undefined && date > w.after && date <= w.to;
 
 const milestones = (p: PartnerFolder) => p.profile?.value.milestones ?? {};
 

@@ -98,6 +98,12 @@ export const STAGES: readonly Stage[] = [
   'lost',
 ];
 
+/**
+ * The stages in which a partner works with us (SPEC-2 B): it needs a
+ * representative, gets an engagement health, and can lapse.
+ */
+export const WORKING_STAGES: ReadonlySet<Stage> = new Set<Stage>(['onboarding', 'active', 'paused']);
+
 /** Where a lead came from, as partner.schema.json lists them (a test keeps the two equal). */
 export const LEAD_SOURCES: readonly NonNullable<Partner['source']>[] = [
   'website',

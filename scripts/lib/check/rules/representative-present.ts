@@ -1,7 +1,5 @@
+import { WORKING_STAGES } from '../../model/records.js';
 import { defineRule } from '../rule.js';
-
-/** Stages in which the partner works with us: someone there must be able to open support requests. */
-const STAGES_NEEDING_REPRESENTATIVE = new Set(['onboarding', 'active', 'paused']);
 
 export const rule = defineRule({
   meta: {
@@ -21,8 +19,7 @@ export const rule = defineRule({
     return {
       profile(profile, p) {
         const { stage, contacts = [] } = profile.value;
-        if (!STAGES_NEEDING_REPRESENTATIVE.has(stage) || contacts.some((c) => c.labels?.includes('representative')))
-          return;
+        if (!WORKING_STAGES.has(stage) || contacts.some((c) => c.labels?.includes('representative'))) return;
         report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
       },
     };

@@ -9,7 +9,8 @@ import { feeRevenue } from '../../figures/revenue.js';
 import { dec } from '../../money/decimal.js';
 import { MILESTONES } from '../../model/records.js';
 import type { PartnerFolder } from '../../model/repository.js';
-import { addMonthsToDate, daysBetween } from '../../time/calendar.js';
+import { daysBetween } from '../../time/calendar.js';
+import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money, ratio } from '../numbers.js';
@@ -146,7 +147,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     support: supportSection(f, partner, index),
     training: partner.training
       .map((t) => t.value)
-      .filter((t) => t.date > addMonthsToDate(asOf, -12))
+      .filter((t) => inWindow(windowEnding(asOf, 12), t.date))
       .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : 0))
       .map((t) => ({
         date: t.date,
