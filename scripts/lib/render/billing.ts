@@ -89,10 +89,16 @@ export function billingBody(repo: Repository, lines: readonly BillingLine[], mon
     '',
   ];
   if (lines.length === 0) out.push('Nothing to invoice for this month.', '');
-  const partners = [...new Set(lines.map((l) => l.partner))];
-  for (const id of partners) {
-    const own = lines.filter((l) => l.partner === id);
-    const folder = repo.partners.find((p) => p.id === id);
+  // Each partner's lines, in the order the partners first appear (one pass: thousands of partners stay linear).
+  const byPartner = new Map<string, BillingLine[]>();
+  for (const l of lines) {
+    const own = byPartner.get(l.partner);
+    if (own) own.push(l);
+    else byPartner.set(l.partner, [l]);
+  }
+  const folders = new Map(repo.partners.map((p) => [p.id, p]));
+  for (const [id, own] of byPartner) {
+    const folder = folders.get(id);
     out.push(`## ${md(folder ? partnerName(folder) : id)}`, '');
     out.push('| Contract | Line | Kind | Period | Amount | Currency | Status |', '|---|---|---|---|---:|---|---|');
     for (const l of own) {
