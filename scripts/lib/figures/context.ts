@@ -19,6 +19,8 @@ export interface FigureContext {
   contracts: ContractView[];
   /** The same, by partner: figures per partner never scan every contract. */
   contractsOf: Map<PartnerFolder, ContractView[]>;
+  /** Every partner by id: a view naming partners by id never scans the list. */
+  partnerById: ReadonlyMap<string, PartnerFolder>;
   /**
    * Month-level figures (a partner's revenue in a month, the recurring costs
    * of a month) do not depend on the as-of date: every context of the same
@@ -69,6 +71,7 @@ export function figureContext(repo: Repository, asOf: string): FigureContext {
     netOfSponsor: new Decimal(1).minus(dec(repo.config.fiscal_sponsor_fee_pct).dividedBy(100)),
     contracts,
     contractsOf,
+    partnerById: new Map(repo.partners.map((p) => [p.id, p])),
     memo: memoFor(repo),
   };
 }

@@ -8,14 +8,13 @@ import { header, type ReportMeta } from './meta.js';
 const STATUS = { A: 'added', M: 'changed', D: 'removed' } as const;
 
 export function changesView(f: Figures, meta: ReportMeta) {
-  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   const grants = new Map(f.ctx.repo.grants.map((g) => [g.id, g]));
   return {
     header: header(meta, 'Changes in the last 30 days'),
     days: String(CHANGES_DAYS),
     available: f.history.available,
     groups: f.history.changes.map((g) => {
-      const partner = partners.get(g.id);
+      const partner = f.ctx.partnerById.get(g.id);
       const title =
         g.kind === 'partner'
           ? partner

@@ -53,7 +53,6 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
-  const partnersById = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   const actions = {
     overdueInvoices: overdueInvoices.slice(0, LIST_LIMIT).map((o) => ({
       partner: partnerLink(o.partner),
@@ -66,7 +65,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
       .filter((r) => r.noticeBy <= soon)
       .map((r) => ({
         contract: code(r.contract),
-        partner: partnerLink(partnersById.get(r.partner)!),
+        partner: partnerLink(f.ctx.partnerById.get(r.partner)!),
         noticeBy: r.noticeBy,
         end: r.end,
         passed: r.noticePassed ? ' (passed)' : '',
@@ -85,12 +84,12 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
       .map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
     unbilled: f.unbilled.map((u) => ({
       contract: code(u.contract),
-      partner: partnerLink(partnersById.get(u.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
       from: u.from,
       to: u.to,
     })),
     stale: f.history.stale.map((a) => ({
-      partner: partnerLink(partnersById.get(a.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(a.partner)!),
       lastUpdated: a.lastUpdated,
       by: md(a.updatedBy),
     })),
@@ -125,7 +124,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
 export function cloudBillsNote(f: Figures): string {
   const notes: string[] = [];
   if (f.pendingCloudBills.length) {
-    const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.repo.partners.find((p) => p.id === id)!)));
+    const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.partnerById.get(id)!)));
     notes.push(
       `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC ` +
         `and pass-through revenue leave them out.`,

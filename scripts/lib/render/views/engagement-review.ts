@@ -17,9 +17,8 @@ function when(date: string, asOf: string): string {
 
 export function engagementReviewView(f: Figures, meta: ReportMeta) {
   const index = healthIndex(f);
-  const byId = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
-  const link = (id: string) => partnerLink(byId.get(id)!);
-  const stage = (id: string) => byId.get(id)!.profile!.value.stage;
+  const link = (id: string) => partnerLink(f.ctx.partnerById.get(id)!);
+  const stage = (id: string) => f.ctx.partnerById.get(id)!.profile!.value.stage;
   const rows = (h: Health) =>
     f.health
       .filter((x) => x.health === h)

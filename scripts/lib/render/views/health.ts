@@ -38,7 +38,6 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 /** Built once per report run: no page scans every partner's records. */
 export function healthIndex(f: Figures): HealthIndex {
   const noticeBy = new Map<string, string>();
-  const byId = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   for (const v of noticesPassed(f.ctx)) {
     const by = noticeDeadline(v.contract);
     const known = noticeBy.get(v.partner.id);
@@ -62,7 +61,7 @@ export function healthIndex(f: Figures): HealthIndex {
     ),
     satisfaction: new Map(
       f.health.flatMap((h) => {
-        const p = h.reasons.includes('low-satisfaction') ? byId.get(h.partner) : undefined;
+        const p = h.reasons.includes('low-satisfaction') ? f.ctx.partnerById.get(h.partner) : undefined;
         return p ? [[h.partner, { nps: latestNps(f.ctx, p), csat: latestCsat(f.ctx, p) }] as const] : [];
       }),
     ),

@@ -8,7 +8,6 @@ import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
 export function invoicingView(f: Figures, meta: ReportMeta) {
-  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   return {
     header: header(meta, 'Invoicing'),
     outstanding: money(f.receivables.outstanding),
@@ -33,13 +32,13 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
     })),
     unbilled: f.unbilled.map((u) => ({
       contract: code(u.contract),
-      partner: partnerLink(partners.get(u.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
       from: u.from,
       to: u.to,
     })),
     ledgers: f.ledgers.map((l) => ({
       contract: code(l.contract),
-      partner: partnerLink(partners.get(l.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
       status: l.status,
       currency: l.currency,
       contracted: money(l.contracted),

@@ -61,7 +61,6 @@ export function kpiView(f: Figures) {
   const config = f.ctx.repo.config;
   const sources = SOURCE_ORDER.filter((s) => f.funnel[0].bySource.has(s));
   const { lqr, renewalRate, fmrr } = f;
-  const partnersById = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   return {
     kpis: [
       {
@@ -93,7 +92,7 @@ export function kpiView(f: Figures) {
     ],
     renewalOutcomes: renewalRate.outcomes.map((o) => ({
       contract: code(o.contract),
-      partner: partnerLink(partnersById.get(o.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(o.partner)!),
       end: o.end,
       renewedBy: o.renewedBy ? code(o.renewedBy) : 'not renewed',
     })),

@@ -37,7 +37,7 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
       n: String(f.timeToFirstValue.n),
       minUsers: String(f.ctx.repo.config.value_min_users),
       awaiting: f.awaitingFirstValue.map((id) => {
-        const partner = f.ctx.repo.partners.find((p) => p.id === id)!;
+        const partner = f.ctx.partnerById.get(id)!;
         const live = partner.profile!.value.milestones!.hub_live!;
         return { partner: partnerLink(partner), hubLive: live, days: String(daysBetween(live, f.asOf)) };
       }),

@@ -5,8 +5,7 @@ import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
 export function pricingView(f: Figures, meta: ReportMeta) {
-  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
-  const link = (id: string) => partnerLink(partners.get(id)!);
+  const link = (id: string) => partnerLink(f.ctx.partnerById.get(id)!);
   return {
     header: header(meta, 'Pricing and contract strategy'),
     month: f.ctx.month,

@@ -7,14 +7,13 @@ import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 
 export function renewalsView(f: Figures, meta: ReportMeta) {
-  const partners = new Map(f.ctx.repo.partners.map((p) => [p.id, p]));
   const views = new Map(f.ctx.contracts.map((v) => [v.contract.id, v]));
   return {
     header: header(meta, 'Renewals'),
     window: String(f.ctx.repo.config.renewal_window_days),
     renewals: f.renewals.map((r) => ({
       contract: code(r.contract),
-      partner: partnerLink(partners.get(r.partner)!),
+      partner: partnerLink(f.ctx.partnerById.get(r.partner)!),
       end: r.end,
       daysLeft: String(daysBetween(f.asOf, r.end)),
       noticeBy: r.noticeBy,
