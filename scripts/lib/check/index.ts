@@ -27,6 +27,11 @@ export interface CheckOptions {
   kinds?: Kinds;
   /** The business rules (a test may run one alone). */
   rules?: readonly Rule<string, RuleId>[];
+  /**
+   * false: the caller shows errors only (the figure commands), so the rules
+   * whose findings are warnings are not run and nothing is located for them.
+   */
+  warnings?: boolean;
 }
 
 export async function checkData(source: DataSource, options: CheckOptions): Promise<CheckResult> {
@@ -55,6 +60,7 @@ export async function checkData(source: DataSource, options: CheckOptions): Prom
     }
   }
   const repo = buildRepository(valid, loaded.paths, kinds);
-  problems.push(...runRules(options.rules ?? RULES, repo, options.asOf, files, kinds));
+  const rules = (options.rules ?? RULES).filter((r) => options.warnings !== false || r.meta.severity === 'error');
+  problems.push(...runRules(rules, repo, options.asOf, files, kinds));
   return { problems: problems.sort(compareProblems), repo, files };
 }
