@@ -1,7 +1,9 @@
 /** The schemas are the source of truth: types come from them, and they speak to people. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { AJV_OPTIONS } from '../scripts/lib/check/schemas.js';
 import { MINOR_UNITS } from '../scripts/lib/money/currency.js';
 import { renderRecordTypes } from '../scripts/lib/model/generate.js';
 import { CONTRACT_KINDS, LEAD_SOURCES, PARTNER_TYPES, STAGES } from '../scripts/lib/model/records.js';
@@ -25,6 +27,16 @@ function* objectSchemas(node: unknown, path: string): Generator<[string, Record<
 describe('schemas', () => {
   it('the generated record types are up to date (run npm run gen:types)', async () => {
     expect(readFileSync(RECORD_TYPES_FILE, 'utf8')).toBe(await renderRecordTypes());
+  });
+
+  // The commands skip this check for speed (schemas.ts): it is made here, on every schema file.
+  it.each(schemas)('$file: is a valid draft 2020-12 schema', ({ schema }) => {
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it('the meta-schema check refuses a broken schema (so the test above can fail)', () => {
+    expect(new Ajv2020(AJV_OPTIONS).validateSchema({ type: 'objekt' })).toBe(false);
   });
 
   it.each(schemas)('$file: every object forbids unknown keys', ({ schema }) => {
