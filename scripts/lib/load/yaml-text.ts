@@ -116,6 +116,24 @@ export function parseYaml(text: string): ParsedYaml {
   return { data, positions, faults };
 }
 
+/** A value met by inspectData: its pointer is spelt out only when something is found there. */
+interface Visit {
+  value: object;
+  key: string;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+function pointerOf(v: Visit): string {
+  const segments: string[] = [];
+  for (let at: Visit | undefined = v; at?.parent; at = at.parent)
+    segments.push(at.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return segments
+    .reverse()
+    .map((s) => `/${s}`)
+    .join('');
+}
+
 /**
  * Walks the data without recursion: finds keys that could reach an object's
  * prototype (removing them when `remove` is set) and the first value nested
@@ -123,23 +141,30 @@ export function parseYaml(text: string): ParsedYaml {
  */
 function inspectData(root: unknown, remove = true): { unsafe: string[]; tooDeep?: string } {
   const unsafe: string[] = [];
-  const stack: { value: unknown; pointer: string; depth: number }[] = [{ value: root, pointer: '', depth: 0 }];
+  if (typeof root !== 'object' || root === null) return { unsafe };
+  // Only objects and arrays are pushed: a scalar can be neither unsafe nor too deep.
+  const stack: Visit[] = [{ value: root, key: '', parent: undefined, depth: 0 }];
   while (stack.length) {
-    const { value, pointer, depth } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_DEPTH) return { unsafe, tooDeep: pointer };
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (depth > MAX_DEPTH) return { unsafe, tooDeep: pointerOf(visit) };
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}`, depth: depth + 1 }));
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v === 'object' && v !== null)
+          stack.push({ value: v, key: String(i), parent: visit, depth: depth + 1 });
+      }
       continue;
     }
-    for (const key of Object.keys(value)) {
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       if (UNSAFE_KEYS.has(key)) {
-        unsafe.push(at);
-        if (remove) delete (value as Record<string, unknown>)[key];
+        unsafe.push(pointerOf({ value: record, key, parent: visit, depth: depth + 1 }));
+        if (remove) delete record[key];
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], pointer: at, depth: depth + 1 });
+      const v = record[key];
+      if (typeof v === 'object' && v !== null) stack.push({ value: v, key, parent: visit, depth: depth + 1 });
     }
   }
   return { unsafe: unsafe.sort() };
