@@ -29,11 +29,15 @@ export function signedInt(n: number): string {
   return n > 0 ? `+${n}` : n === 0 ? '±0' : String(n);
 }
 
+/** "-1234567.50" → "-1,234,567.50" (a loop, not a look-ahead regex: partner pages format figures by the thousand). */
 function group(fixed: string): string {
-  const [int, frac] = fixed.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+  const point = fixed.indexOf('.');
+  const end = point === -1 ? fixed.length : point;
+  const start = fixed.startsWith('-') ? 1 : 0;
+  if (end - start <= 3) return fixed;
+  let out = fixed.slice(0, start + ((end - start) % 3 || 3));
+  for (let i = out.length; i < end; i += 3) out += `,${fixed.slice(i, i + 3)}`;
+  return out + fixed.slice(end);
 }
 
 /** A headline figure's value and its change, formatted by kind. */
