@@ -27,7 +27,7 @@ import { cloudCostAnomalies, lapsedAgreements, offboardingTimeline } from './eng
 import { engagementHealth } from './health.js';
 import { deals, grantProspects, type GrantProspect } from './pipeline.js';
 import { projectionAt } from './projection.js';
-import { fmrr } from './fmrr.js';
+import { FMRR_MONTHS, fmrr } from './fmrr.js';
 import { cohorts, funnel, leadSources, lqr, renewalRate } from './kpis.js';
 import { BUCKETS, receivables } from './receivables.js';
 import { partnerRecovery, recoveryAt, recoveryTrend } from './recovery.js';
@@ -419,7 +419,7 @@ export const FIGURES = {
   fmrr: figure({
     about: 'forecast MRR for the 6 months after M: committed + weighted renewals + weighted drafts',
     section: 'Business development',
-    compute: ({ ctx }) => fmrr(ctx, projectionAt(ctx)),
+    compute: ({ ctx }) => fmrr(ctx, projectionAt(ctx, FMRR_MONTHS)),
     json: (f) => ({
       fmrr: f.months.map((m) => ({
         month: m.month,

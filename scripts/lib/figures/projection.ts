@@ -37,49 +37,55 @@ export function serviceOf(fee: Fee): Service {
   return fee.service ?? 'unspecified';
 }
 
-/** The projection at the as-of date, computed once for the figures that read it (the forecast MRR too). */
-export function projectionAt(ctx: FigureContext): ProjectionMonth[] {
-  return memoized(ctx, `projection ${ctx.asOf}`, () => projection(ctx));
+/**
+ * The first `months` months of the projection at the as-of date. Each month
+ * is computed once for every figure that reads it: the forecast MRR needs
+ * six, so last month's dashboard figures compute six, not eighteen.
+ */
+export function projectionAt(ctx: FigureContext, months = PROJECTION_MONTHS): ProjectionMonth[] {
+  return Array.from({ length: months }, (_, i) =>
+    memoized(ctx, `projection ${ctx.asOf} ${i + 1}`, () => projectionMonth(ctx, addMonths(ctx.month, i + 1))),
+  );
 }
 
-export function projection(ctx: FigureContext, months = PROJECTION_MONTHS): ProjectionMonth[] {
-  const committedViews = ctx.contracts.filter((v) => v.contract.status !== 'draft');
-  const pipelineViews = ctx.contracts.filter((v) => inPipeline(ctx, v));
-  return Array.from({ length: months }, (_, i) => {
-    const month = addMonths(ctx.month, i + 1);
-    const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
-    for (const v of committedViews) {
-      for (const fee of fixedFees(v.contract)) {
-        const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
-        if (!own.isZero())
-          byService.set(
-            serviceOf(fee),
-            byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
-          );
-      }
-      for (const fee of meteredFees(v.contract)) {
-        const own = projectedUsageFee(ctx, v, fee, month);
-        if (!own.isZero())
-          byService.set(
-            serviceOf(fee),
-            byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
-          );
-      }
+/** One month of the projection: committed and pipeline revenue, and the recurring costs. */
+function projectionMonth(ctx: FigureContext, month: string): ProjectionMonth {
+  const { committedViews, pipelineViews } = memoized(ctx, `projection views ${ctx.asOf}`, () => ({
+    committedViews: ctx.contracts.filter((v) => v.contract.status !== 'draft'),
+    pipelineViews: ctx.contracts.filter((v) => inPipeline(ctx, v)),
+  }));
+  const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
+  for (const v of committedViews) {
+    for (const fee of fixedFees(v.contract)) {
+      const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
+      if (!own.isZero())
+        byService.set(
+          serviceOf(fee),
+          byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
+        );
     }
-    const committedByService = Object.fromEntries(
-      SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)]),
-    ) as Record<Service, Decimal>;
-    const pipeline = sum(
-      pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100)),
-    ).times(ctx.netOfSponsor);
-    return {
-      month,
-      committed: sum(Object.values(committedByService)),
-      pipeline,
-      costs: recurringCosts(ctx, month),
-      committedByService,
-    };
-  });
+    for (const fee of meteredFees(v.contract)) {
+      const own = projectedUsageFee(ctx, v, fee, month);
+      if (!own.isZero())
+        byService.set(
+          serviceOf(fee),
+          byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
+        );
+    }
+  }
+  const committedByService = Object.fromEntries(
+    SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)]),
+  ) as Record<Service, Decimal>;
+  const pipeline = sum(
+    pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100)),
+  ).times(ctx.netOfSponsor);
+  return {
+    month,
+    committed: sum(Object.values(committedByService)),
+    pipeline,
+    costs: recurringCosts(ctx, month),
+    committedByService,
+  };
 }
 
 export const ACCOUNT_SIZES = ['small', 'medium', 'large'] as const;
