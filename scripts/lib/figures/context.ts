@@ -40,6 +40,19 @@ export function memoized<T>(ctx: FigureContext, key: string, compute: () => T): 
   return value;
 }
 
+/**
+ * A partner's figure of one month (its revenue, its cloud costs), memoised per
+ * month by the partner itself rather than by a string naming both: the trend
+ * and the partner pages read each of these for every partner and month.
+ */
+export function memoizedFor<T>(ctx: FigureContext, key: string, partner: PartnerFolder, compute: () => T): T {
+  const byPartner = memoized(ctx, key, () => new Map<PartnerFolder, T>());
+  if (byPartner.has(partner)) return byPartner.get(partner)!;
+  const value = compute();
+  byPartner.set(partner, value);
+  return value;
+}
+
 export interface ContractView {
   partner: PartnerFolder;
   contract: Contract;

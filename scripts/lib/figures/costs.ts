@@ -3,9 +3,9 @@ import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import type { Currency } from '../model/records.js';
-import { addMonths, firstDay, lastDay, monthsBetween } from '../time/calendar.js';
+import { addMonths, monthsBetween } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import { hubsOf, memoized, type FigureContext } from './context.js';
+import { hubsOf, memoized, memoizedFor, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
 
 /** The organisation's recurring costs in `month`, in the reporting currency. */
@@ -26,7 +26,7 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
 
 /** A partner's cloud costs in `month`, in the reporting currency, less the cloud credits taken off its hubs. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoized(ctx, `cloud ${partner.id} ${month}`, () => {
+  return memoizedFor(ctx, `cloud ${month}`, partner, () => {
     const { byHub } = cloudCredits(ctx, month);
     const gross = partner.cloudCosts
       .filter((c) => c.value.month === month)
@@ -127,11 +127,9 @@ export function mrc(ctx: FigureContext, month: string): Decimal {
 
 /** A hub counts as live in a month it was launched by and not decommissioned before. */
 export function liveHubs(partner: PartnerFolder, month: string): number {
+  const { from, to } = monthPeriod(month);
   return hubsOf(partner).filter(
-    (h) =>
-      h.launched !== undefined &&
-      h.launched <= lastDay(month) &&
-      (h.decommissioned === undefined || h.decommissioned >= firstDay(month)),
+    (h) => h.launched !== undefined && h.launched <= to && (h.decommissioned === undefined || h.decommissioned >= from),
   ).length;
 }
 
@@ -165,17 +163,16 @@ export function allocationWeights(ctx: FigureContext, month: string): Map<Partne
   });
 }
 
-/** A partner's share of the recurring costs of `month`. */
-export function allocatedCosts(
-  ctx: FigureContext,
-  weights: Map<PartnerFolder, number>,
-  partner: PartnerFolder,
-  month: string,
-): Decimal {
+/**
+ * A partner's share of the recurring costs of `month`: costs × its weight ÷ all weights. Weights are small
+ * whole numbers (hubs, users), so each share is computed once per weight, not once per partner.
+ */
+export function allocatedCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
+  const weights = allocationWeights(ctx, month);
   const total = memoized(ctx, `weight total ${month}`, () => [...weights.values()].reduce((a, b) => a + b, 0));
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
-  return recurringCosts(ctx, month).times(own).dividedBy(total);
+  return memoized(ctx, `share ${month} ${own}`, () => recurringCosts(ctx, month).times(own).dividedBy(total));
 }
 
 /**

@@ -9,7 +9,7 @@ import { fixedFees, meteredFees } from '../model/contract-terms.js';
 import { addMonths, firstDay, monthOf } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import type { ContractView, FigureContext } from './context.js';
-import { allocatedCosts, allocationWeights } from './costs.js';
+import { allocatedCosts } from './costs.js';
 import { bookInForce, feeBands, listPriceAt, pricingDate, tierYearly, usageFeeByBand } from './price-book.js';
 import { monthlyFigure } from './recurring.js';
 import { billingContractForHub, feeRevenue } from './revenue.js';
@@ -115,12 +115,11 @@ export interface MarginRow {
  * evenly over its contracts in force in M.
  */
 export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRow[] {
-  const weights = allocationWeights(ctx, month);
   const inForce = (v: ContractView) => counted(v) && daysInside(monthPeriod(month), v.effective) > 0;
   return ctx.repo.partners.flatMap((partner) => {
     const views = (ctx.contractsOf.get(partner) ?? []).filter(inForce);
     if (views.length === 0) return [];
-    const share = allocatedCosts(ctx, weights, partner, month).dividedBy(views.length);
+    const share = allocatedCosts(ctx, partner, month).dividedBy(views.length);
     return views.map((view) => {
       let passThrough = ZERO;
       let cloudCost = ZERO;

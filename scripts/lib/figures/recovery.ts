@@ -4,7 +4,7 @@ import type { PartnerFolder } from '../model/repository.js';
 import { addMonths, lastDay } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import type { FigureContext } from './context.js';
-import { allocatedCosts, allocationWeights, cloudCosts, mrc } from './costs.js';
+import { allocatedCosts, cloudCosts, mrc } from './costs.js';
 import { mrr, partnerRevenue } from './revenue.js';
 
 export interface RecoveryPoint {
@@ -56,11 +56,10 @@ export interface PartnerRecovery {
 }
 
 export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): PartnerRecovery[] {
-  const weights = allocationWeights(ctx, month);
   return ctx.repo.partners.map((partner) => {
     const revenue = partnerRevenue(ctx, partner, month);
     const cloudCost = cloudCosts(ctx, partner, month);
-    const sharedCost = allocatedCosts(ctx, weights, partner, month);
+    const sharedCost = allocatedCosts(ctx, partner, month);
     const cost = cloudCost.plus(sharedCost);
     const note = cost.isZero() ? undefined : contractNote(ctx, partner, month);
     return {

@@ -7,7 +7,7 @@ import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import { memoized, type ContractView, type FigureContext } from './context.js';
+import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
 import { usageRevenue } from './usage-fees.js';
 
@@ -62,7 +62,7 @@ export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, m
  * + pass-through cloud revenue.
  */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoized(ctx, `revenue ${partner.id} ${month}`, () => {
+  return memoizedFor(ctx, `revenue ${month}`, partner, () => {
     const fees = sum(
       (ctx.contractsOf.get(partner) ?? [])
         .filter((v) => v.contract.status !== 'draft')
