@@ -3,7 +3,7 @@ import { monthlyFigure } from '../scripts/lib/figures/recurring.js';
 import { bucketOf } from '../scripts/lib/figures/receivables.js';
 import { isDeclining } from '../scripts/lib/figures/community.js';
 import { percentile } from '../scripts/lib/figures/stats.js';
-import { dec, toFixed } from '../scripts/lib/money/decimal.js';
+import { dec, decimalPlaces, toFixed } from '../scripts/lib/money/decimal.js';
 import {
   addMonthsToDate,
   daysBetween,
@@ -175,5 +175,20 @@ describe('statistics', () => {
         '2026-04',
       ),
     ).toBe(false);
+  });
+});
+
+describe('decimal places as written', () => {
+  it('reads them off the number as YAML gave it', () => {
+    expect([1234.5, 1234, 0.05, -12.345, 0.1 + 0.2, 1e21, 1e-7, 5e-324].map(decimalPlaces)).toEqual([
+      1, 0, 2, 3, 17, 0, 7, 324,
+    ]);
+  });
+
+  it('agrees with the decimal library on random amounts', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const n = Number(((Math.random() - 0.5) * 10 ** ((i % 14) - 4)).toFixed(i % 9));
+      expect(decimalPlaces(n), String(n)).toBe(dec(n).decimalPlaces());
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { parse } from 'yaml';
 import { YAML_OPTIONS } from '../load/yaml-schema.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import { dec } from '../money/decimal.js';
+import { dec, decimalPlaces } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
 import { formatMessage, type Message } from './rule.js';
 import { describeSchemaErrors } from './schema-problems.js';
@@ -35,7 +35,7 @@ export const PRECISION_MESSAGES: { decimals: Message } = {
 export function precisionData(amount: number, currency: Currency): Record<string, string | number> | undefined {
   const allowed = MINOR_UNITS[currency] as number | undefined;
   // An unknown currency is the schema's finding, not this one's.
-  if (allowed === undefined || dec(amount).decimalPlaces() <= allowed) return undefined;
+  if (allowed === undefined || decimalPlaces(amount) <= allowed) return undefined;
   return { amount, currency, allowed, example: dec(amount).toFixed(allowed) };
 }
 

@@ -28,9 +28,16 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
-/** Decimal places as written (1234.50 in YAML is the number 1234.5: 1 place). */
+/**
+ * Decimal places as written (1234.50 in YAML is the number 1234.5: 1 place).
+ * Read off the number's shortest text, the same text dec() parses (it never
+ * ends in a 0 after the point); exponent forms go through the decimal.
+ */
 export function decimalPlaces(n: number): number {
-  return dec(n).decimalPlaces();
+  const text = String(n);
+  if (/[e]/i.test(text) || !Number.isFinite(n)) return dec(n).decimalPlaces();
+  const point = text.indexOf('.');
+  return point === -1 ? 0 : text.length - point - 1;
 }
 
 /** Fixed decimals, half away from zero (decimal.js ROUND_HALF_UP rounds ties away from zero). */
