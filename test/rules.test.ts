@@ -57,3 +57,24 @@ describe('broken fixtures', () => {
     expect(RULES.map((r) => r.meta.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 });
+
+describe('the figure commands check for errors only', () => {
+  const check = (broken: string, warnings?: boolean) =>
+    checkData(new FolderSource(fixtureCopy('base', join(BROKEN, broken, 'files'))), {
+      asOf: '2026-01-01',
+      ...(warnings === undefined ? {} : { warnings }),
+    });
+  const said = (r: Awaited<ReturnType<typeof checkData>>) =>
+    r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.severity}`);
+
+  it('leaves out the warnings validate shows', async () => {
+    expect(said(await check('date-in-future'))).toEqual(['partners/alpha/invoices.yaml:18:15 date-in-future warning']);
+    expect(said(await check('date-in-future', false))).toEqual([]);
+  });
+
+  it('keeps every error, at the same place', async () => {
+    const all = said(await check('schema-enum-typo'));
+    expect(all.length).toBeGreaterThan(0);
+    expect(said(await check('schema-enum-typo', false))).toEqual(all.filter((p) => p.endsWith(' error')));
+  });
+});
