@@ -24,8 +24,10 @@ export interface FigureContext {
   /**
    * Month-level figures (a partner's revenue in a month, the recurring costs
    * of a month) do not depend on the as-of date: every context of the same
-   * records shares one memo, so the trend, the partner pages and last month's
-   * dashboard figures compute each once.
+   * records shares one memo, so the trend and the partner pages compute each
+   * once. Last month's figures are of other records (computeFigures takes
+   * back the facts dated after their date first), so they have a memo of
+   * their own.
    */
   memo: Map<string, unknown>;
 }

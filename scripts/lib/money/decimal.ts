@@ -35,7 +35,7 @@ export function sum(values: Iterable<Decimal>): Decimal {
  */
 export function decimalPlaces(n: number): number {
   const text = String(n);
-  if (/[e]/i.test(text) || !Number.isFinite(n)) return dec(n).decimalPlaces();
+  if (text.includes('e') || !Number.isFinite(n)) return dec(n).decimalPlaces();
   const point = text.indexOf('.');
   return point === -1 ? 0 : text.length - point - 1;
 }
