@@ -128,8 +128,8 @@ describe('billing statement of 2026-03', async () => {
 
   it('bills each billing period invoiced in March, for every every/in', () => {
     expect(fee('b-month-adv')).toEqual(['2026-03-01..2026-03-31 1000.00 to-invoice']);
-    // Ends in March: 02-15..03-14 = 1000 × 14/28 + 1000 × 14/31 = 500 + 451.612… = 951.61
-    expect(fee('b-month-arr')).toEqual(['2026-02-15..2026-03-14 951.61 to-invoice']);
+    // Ends in March: 02-15..03-14 is one whole month counted from the 15th (R2): 1000.00, not 14/28 + 14/31
+    expect(fee('b-month-arr')).toEqual(['2026-02-15..2026-03-14 1000.00 to-invoice']);
     // Terminated 03-20: the period is cut to 03-01..03-20 = 1000 × 20/31 = 645.16
     expect(fee('b-month-cut')).toEqual(['2026-03-01..2026-03-20 645.16 to-invoice']);
     expect(fee('b-quarter-adv')).toEqual(['2026-03-01..2026-05-31 3000.00 to-invoice']);
@@ -170,8 +170,8 @@ describe('billing statement of 2026-03', async () => {
     // Alpha: 1000 (invoiced) + 220 + 750 = 1,970.00; the pending usage line is not totalled.
     expect(text).toContain('## Alpha University');
     expect(text).toContain('**Total:** 1,970.00 USD');
-    // Beta: 1000 + 951.61 + 645.16 + 3000 + 3000 + 12000 + 12000 + 6000 + 5645.16 = 44,241.93
-    expect(text).toContain('**Total:** 44,241.93 USD');
+    // Beta: 1000 + 1000 + 645.16 + 3000 + 3000 + 12000 + 12000 + 6000 + 5645.16 = 44,290.32
+    expect(text).toContain('**Total:** 44,290.32 USD');
   });
 });
 

@@ -73,7 +73,7 @@ describe('npm run diff', () => {
         // The committed part of the forecast: alpha's fee for April to September, 6 × 1000 → 6 × 1200.
         '| Forecast MRR, next 6 months together (FMRR₆) | 6,000.00 | 7,200.00 | **+1,200.00** |',
         '',
-        'Unchanged: MRC, receivables, overdue receivables, unbilled periods, renewals, overdue deliverables, ' +
+        'Unchanged: MRC, receivables, overdue receivables, fees not yet invoiced, renewals, overdue deliverables, ' +
           'NPS, declining usage, LQR, renewal rate, stale partner records.',
         '',
         '### Records: 0 added, 0 removed, 1 changed',

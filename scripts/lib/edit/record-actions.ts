@@ -3,14 +3,12 @@ import { PRE_CONTRACT_STAGES } from '../check/rules/pre-contract-stage.js';
 import { STAGE_OPENED_BY } from '../figures/onboarding.js';
 import { dec, sum, toFixed } from '../money/decimal.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import { effectiveEnd } from '../model/contract-terms.js';
 import type { Contract, Stage } from '../model/records.js';
 import { STAGES } from '../model/records.js';
 import { today } from '../time/calendar.js';
-import { billingPeriods, isCovered } from '../time/periods.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
-import { periodAmount } from './invoice-amount.js';
+import { notInvoiced, periodAmount } from '../model/invoice-bills.js';
 import { money } from './new-records.js';
 
 type Given = Record<string, unknown>;
@@ -90,12 +88,12 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
     if (!m) throw new EditRefused(`--period '${v.period}': write it as FROM..TO, e.g. 2026-01-01..2026-03-31`);
     period = { from: m[1], to: m[2] };
   } else {
-    const covers = partner.invoices
-      .filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period)
-      .map((i) => i.value.period!);
-    period = billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).find(
-      (p) => !isCovered(p, covers),
-    );
+    // The first billing period with a fixed fee no invoice bills (what the billing statement calls to invoice).
+    const open = notInvoiced(
+      contract,
+      partner.invoices.map((i) => i.value),
+    ).find((n) => n.kind === 'fee');
+    period = open && { from: open.from, to: open.to };
     if (!period) throw new EditRefused(`every billing period of ${contract.id} is already invoiced`);
   }
   const numbers = repo.partners.flatMap((p) => p.invoices.map((i) => i.value.number));
@@ -106,7 +104,7 @@ export async function recordInvoice(changes: ChangeSet, given: Given): Promise<s
   const amount =
     v.amount ??
     (lines ? toFixed(sum(lines.map((l) => dec(l.amount))), MINOR_UNITS[contract.currency]) : undefined) ??
-    periodAmount(contract, period);
+    toFixed(periodAmount(contract, period), MINOR_UNITS[contract.currency]);
   changes.edit(`partners/${partner.id}/invoices.yaml`, (e) =>
     e.append([], {
       number,

@@ -9,11 +9,11 @@
  */
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum, toFixed, ZERO } from '../money/decimal.js';
-import { fixedFees, type FixedFee } from '../model/contract-terms.js';
-import type { Contract, Invoice } from '../model/records.js';
+import { billedBy, feePeriods, invoiceBillables, type FeePeriod } from '../model/invoice-bills.js';
+import type { Contract } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
-import { daysBetween, daysInMonth, lastDay, monthOf, monthsBetween } from '../time/calendar.js';
-import { billingPeriods, daysInside, monthPeriod, type Period } from '../time/periods.js';
+import { lastDay, monthOf } from '../time/calendar.js';
+import { daysInside, monthPeriod } from '../time/periods.js';
 import { figureContext, type ContractView, type FigureContext } from './context.js';
 import { billingContractForHub } from './revenue.js';
 import { contractUsageFees } from './usage-fees.js';
@@ -38,46 +38,10 @@ export interface BillingLine {
   invoiced_by?: string;
 }
 
-const DIVISOR = { month: 1, quarter: 3, year: 12 } as const;
-
-/**
- * A fixed fee over one billing period: Σ over the months the period touches
- * of the fee's monthly amount × the share of that month's days inside the
- * period (a full year of a 36,000/year fee is 36,000); a per-term fee, its
- * amount × the period's days ÷ the term's days.
- */
-export function periodFee(fee: FixedFee, period: Period, term: Period): Decimal {
-  if (fee.per === 'term') {
-    const termDays = daysBetween(term.from, term.to) + 1;
-    return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
-  }
-  const monthly = dec(fee.amount).dividedBy(DIVISOR[fee.per]);
-  return sum(
-    monthsBetween(monthOf(period.from), monthOf(period.to)).map((m) =>
-      monthly.times(daysInside(period, monthPeriod(m))).dividedBy(daysInMonth(m)),
-    ),
-  );
-}
-
-/** The period of a billing period invoiced in `month`, by the contract's `billing.in`. */
-function invoicedIn(view: ContractView, month: string): Period[] {
-  const { every, in: when } = view.contract.billing;
-  return billingPeriods(view.effective.from, view.effective.to, every).filter(
-    (p) => monthOf(when === 'advance' ? p.from : p.to) === month,
-  );
-}
-
-/** The non-void invoice of the contract whose period covers the line's and whose lines carry its kind and ref. */
-function invoicedBy(invoices: readonly Invoice[], line: BillingLine): string | undefined {
-  return invoices.find(
-    (i) =>
-      i.contract === line.contract &&
-      i.status !== 'void' &&
-      i.period !== undefined &&
-      i.period.from <= line.period_from &&
-      i.period.to >= line.period_to &&
-      (i.lines ?? []).some((l) => l.kind === line.kind && (l.ref ?? '') === line.ref),
-  )?.number;
+/** The fee periods of the contract invoiced in `month`, by its `billing.in`. */
+function invoicedIn(contract: Contract, month: string): FeePeriod[] {
+  const when = contract.billing.in;
+  return feePeriods(contract).filter((p) => monthOf(when === 'advance' ? p.from : p.to) === month);
 }
 
 function contractLines(ctx: FigureContext, view: ContractView, month: string): BillingLine[] {
@@ -85,8 +49,8 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
   const round = (d: Decimal) => dec(toFixed(d, MINOR_UNITS[contract.currency]));
   const base = { contract: contract.id, partner: partner.id, currency: contract.currency };
   const lines: BillingLine[] = [];
-  for (const period of invoicedIn(view, month))
-    for (const fee of fixedFees(contract))
+  for (const period of invoicedIn(contract, month))
+    for (const { fee, amount } of period.fees)
       lines.push({
         ...base,
         kind: 'fee',
@@ -94,7 +58,7 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
         description: fee.description,
         period_from: period.from,
         period_to: period.to,
-        amount: round(periodFee(fee, period, view.term)),
+        amount,
         status: 'to-invoice',
       });
   const inMonth = { from: monthPeriod(month).from, to: monthPeriod(month).to };
@@ -159,10 +123,13 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
         amount: round(dec(o.amount)),
         status: 'to-invoice',
       });
-  const invoices = partner.invoices.map((i) => i.value);
+  const billables = invoiceBillables(
+    contract,
+    partner.invoices.map((i) => i.value),
+  );
   for (const line of lines) {
     if (line.status === 'pending') continue;
-    const by = invoicedBy(invoices, line);
+    const by = billedBy(billables, { kind: line.kind, ref: line.ref, from: line.period_from, to: line.period_to });
     if (by) Object.assign(line, { status: 'invoiced', invoiced_by: by });
   }
   return lines;

@@ -39,8 +39,8 @@ export function headline(f: Figures): Headline[] {
     { key: 'overdue', label: 'of which overdue', short: 'overdue receivables', kind: 'money', value: overdue },
     {
       key: 'unbilled',
-      label: 'Billing periods not yet invoiced',
-      short: 'unbilled periods',
+      label: 'Fees contracted, not yet invoiced',
+      short: 'fees not yet invoiced',
       kind: 'count',
       value: count(f.unbilled.length),
     },

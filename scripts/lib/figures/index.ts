@@ -7,6 +7,7 @@
  */
 import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
+import { MINOR_UNITS } from '../money/currency.js';
 import { sum, toFixed, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate } from '../time/calendar.js';
 import { factsAt } from './as-of.js';
@@ -98,10 +99,19 @@ export const FIGURES = {
     }),
   }),
   unbilled: figure({
-    about: 'billing periods that have started and have no invoice',
+    about: 'fixed-fee billing periods due and one-time fees dated by D that no invoice bills, with their amounts',
     section: 'Invoicing',
     compute: ({ ctx }) => unbilled(ctx),
-    json: (u) => ({ unbilled: u.map(({ contract, from, to }) => ({ contract, from, to })) }),
+    json: (u) => ({
+      unbilled: u.map(({ contract, kind, from, to, amount, currency }) => ({
+        contract,
+        kind,
+        from,
+        to,
+        amount: toFixed(amount, MINOR_UNITS[currency]),
+        currency,
+      })),
+    }),
   }),
   renewals: figure({
     about: 'active contracts ending within the renewal window, with their notice dates',

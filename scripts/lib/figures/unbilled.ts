@@ -1,26 +1,46 @@
-/** Billing periods that are due to be invoiced and that no invoice covers yet. */
-import { billingPeriods, isCovered, type Period } from '../time/periods.js';
+/**
+ * Contracted, not invoiced (SPEC-3 R11): the fixed-fee billing periods due
+ * by D (started, when billed in advance; ended, in arrears) and the one-time
+ * fees dated on or before D that no invoice bills, with their amounts in the
+ * contract's currency. What an invoice bills is the billing statement's
+ * answer (model/invoice-bills.ts), so the two never disagree.
+ */
+import type { Decimal } from '../money/decimal.js';
+import type { Currency } from '../model/records.js';
+import { notInvoiced } from '../model/invoice-bills.js';
+import type { Period } from '../time/periods.js';
 import type { FigureContext } from './context.js';
 
 export interface UnbilledPeriod extends Period {
   contract: string;
   partner: string;
+  kind: 'fee' | 'one-time';
+  /** The fees (or one-time fee) not invoiced, by description. */
+  description: string;
+  amount: Decimal;
+  currency: Currency;
 }
 
 export function unbilled(ctx: FigureContext): UnbilledPeriod[] {
   const out: UnbilledPeriod[] = [];
-  for (const view of ctx.contracts) {
-    const { contract, partner } = view;
+  for (const { contract, partner } of ctx.contracts) {
     if (contract.status === 'draft') continue;
-    // Nothing to bill: no fees and no cloud bill to pass through.
-    if (contract.fees.length === 0 && contract.cloud.billing !== 'pass-through') continue;
-    const covers = partner.invoices
-      .filter((i) => i.value.contract === contract.id && i.value.status !== 'void' && i.value.period)
-      .map((i) => i.value.period!);
-    for (const period of billingPeriods(view.effective.from, view.effective.to, contract.billing.every)) {
-      const billable = contract.billing.in === 'advance' ? period.from <= ctx.asOf : period.to <= ctx.asOf;
-      if (billable && !isCovered(period, covers)) out.push({ contract: contract.id, partner: partner.id, ...period });
+    const invoices = partner.invoices.map((i) => i.value);
+    for (const n of notInvoiced(contract, invoices)) {
+      const due = n.kind === 'one-time' || contract.billing.in === 'advance' ? n.from : n.to;
+      if (due > ctx.asOf) continue;
+      out.push({
+        contract: contract.id,
+        partner: partner.id,
+        kind: n.kind,
+        from: n.from,
+        to: n.to,
+        description: n.items.map((i) => i.description).join(', '),
+        amount: n.amount,
+        currency: contract.currency,
+      });
     }
   }
-  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.contract < b.contract ? -1 : 1));
+  const key = (u: UnbilledPeriod) => `${u.from} ${u.contract} ${u.kind}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -66,7 +66,8 @@ export const REPORTS: readonly ReportSpec[] = [
   {
     file: 'invoicing.md',
     title: 'Invoicing',
-    about: 'money owed, aging, overdue invoices, periods not yet invoiced, contracted vs invoiced vs collected',
+    about:
+      'money owed, aging, overdue invoices, fees contracted and not yet invoiced, contracted vs invoiced vs collected',
     template: 'invoicing',
     view: ({ f, meta }) => invoicingView(f, meta),
   },

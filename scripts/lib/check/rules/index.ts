@@ -21,6 +21,7 @@ import { rule as idMatchesPath } from './id-matches-path.js';
 import { rule as invoiceAfterTermination } from './invoice-after-termination.js';
 import { rule as invoiceContract } from './invoice-contract.js';
 import { rule as invoiceCurrency } from './invoice-currency.js';
+import { rule as invoiceAmountMismatch } from './invoice-amount-mismatch.js';
 import { rule as invoiceLinesTotal } from './invoice-lines-total.js';
 import { rule as invoicePeriod } from './invoice-period.js';
 import { rule as jointVentureTerms } from './joint-venture-terms.js';
@@ -70,6 +71,7 @@ export const RULES = [
   invoiceAfterTermination,
   invoiceContract,
   invoiceCurrency,
+  invoiceAmountMismatch,
   invoiceLinesTotal,
   invoicePeriod,
   jointVentureTerms,

@@ -1,14 +1,24 @@
-import type { Invoice } from '../../model/records.js';
+import { fixedFees } from '../../model/contract-terms.js';
+import type { Contract, Invoice } from '../../model/records.js';
+import { invoicedContract } from '../../model/repository.js';
 import { overlapDays } from '../../time/calendar.js';
 import { defineRule } from '../rule.js';
 
 const bills = (i: Invoice) => i.status !== 'void' && i.period !== undefined;
 
-/** Two invoices with lines bill different things when no line of one has the kind and ref of a line of the other. */
-const disjointLines = (a: Invoice, b: Invoice) =>
-  a.lines !== undefined &&
-  b.lines !== undefined &&
-  !a.lines.some((x) => b.lines!.some((y) => x.kind === y.kind && (x.ref ?? '') === (y.ref ?? '')));
+/**
+ * The kinds and refs an invoice bills over its period (SPEC-3 R1): its
+ * lines', or without lines its contract's fixed fees (a lineless invoice
+ * bills no usage, cloud or one-time fee), or undefined when unknown.
+ */
+function billed(i: Invoice, contract: Contract | undefined): string[] | undefined {
+  if (i.lines?.length) return i.lines.map((l) => `${l.kind}:${l.ref ?? ''}`);
+  return contract ? fixedFees(contract).map((f) => `fee:${f.id}`) : undefined;
+}
+
+/** Two invoices bill different things when neither bills a kind and ref the other bills. */
+const disjoint = (a: string[] | undefined, b: string[] | undefined) =>
+  a !== undefined && b !== undefined && !a.some((x) => b.includes(x));
 
 export const rule = defineRule({
   meta: {
@@ -16,7 +26,8 @@ export const rule = defineRule({
     severity: 'warning',
     description:
       'Two invoices that are not void bill overlapping service periods of the same contract (the partner ' +
-      'would be charged twice for those days); invoices whose lines bill different things (kind and ref) may overlap.',
+      'would be charged twice for those days); invoices that bill different things may overlap (kind and ref ' +
+      "of their lines; an invoice without lines bills its contract's fixed fees).",
     messages: {
       overlap: {
         text:
@@ -31,10 +42,12 @@ export const rule = defineRule({
       partnerFolder(p) {
         p.invoices.forEach((inv, n) => {
           if (!bills(inv.value)) return;
+          const own = billed(inv.value, invoicedContract(p, inv.value));
           const { from, to } = inv.value.period!;
           // Each overlap is reported once, on the later entry of the file (usually the one just added).
           for (const { value: e } of p.invoices.slice(0, n)) {
-            if (!bills(e) || e.contract !== inv.value.contract || disjointLines(e, inv.value)) continue;
+            if (!bills(e) || e.contract !== inv.value.contract || disjoint(billed(e, invoicedContract(p, e)), own))
+              continue;
             const days = overlapDays(from, to, e.period!.from, e.period!.to);
             if (days === 0) continue;
             const data = {

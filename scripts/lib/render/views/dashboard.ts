@@ -6,6 +6,7 @@ import { headline } from '../../figures/headline.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
+import { unbilledRows } from './invoicing.js';
 import { header, type ReportMeta } from './meta.js';
 import { partnerName } from '../../figures/context.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
@@ -82,12 +83,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     stuck: f.onboarding
       .filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS)
       .map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
-    unbilled: f.unbilled.map((u) => ({
-      contract: code(u.contract),
-      partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
-      from: u.from,
-      to: u.to,
-    })),
+    unbilled: unbilledRows(f),
     stale: f.history.stale.map((a) => ({
       partner: partnerLink(f.ctx.partnerById.get(a.partner)!),
       lastUpdated: a.lastUpdated,

@@ -30,12 +30,7 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
       amount: `${money(o.outstanding)} ${o.invoice.currency}`,
       days: o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
     })),
-    unbilled: f.unbilled.map((u) => ({
-      contract: code(u.contract),
-      partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
-      from: u.from,
-      to: u.to,
-    })),
+    unbilled: unbilledRows(f),
     ledgers: f.ledgers.map((l) => ({
       contract: code(l.contract),
       partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
@@ -47,4 +42,15 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
       open: money(l.invoiced.minus(l.collected)),
     })),
   };
+}
+
+/** Contracted, not invoiced: one row per billing period's fees or one-time fee, with its amount (dashboard too). */
+export function unbilledRows(f: Figures) {
+  return f.unbilled.map((u) => ({
+    contract: code(u.contract),
+    partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
+    what: md(u.description),
+    when: u.kind === 'one-time' ? `one-time fee dated ${u.from}` : `${u.from} to ${u.to}`,
+    amount: `${money(u.amount)} ${u.currency}`,
+  }));
 }

@@ -1,0 +1,240 @@
+/**
+ * What an invoice bills (SPEC-3 R1) and what a billing period of fixed fees
+ * amounts to (R2). One answer for the billing statement, the list of
+ * periods not yet invoiced and the rules that compare invoices: finance acts
+ * on these lines, so an invoice the team wrote without `lines` must count
+ * for the fees it was sent for, or the statement asks to bill them twice.
+ */
+import { MINOR_UNITS } from '../money/currency.js';
+import { Decimal, dec, sum, toFixed } from '../money/decimal.js';
+import {
+  addDays,
+  addMonthsToDate,
+  daysBetween,
+  daysInMonth,
+  lastDay,
+  monthOf,
+  monthsBetween,
+} from '../time/calendar.js';
+import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from '../time/periods.js';
+import { effectiveEnd, fixedFees, type FixedFee } from './contract-terms.js';
+import type { Contract, Invoice } from './records.js';
+
+/** What a statement line (or an invoice) bills: a fee, usage fee, hub or one-time fee over a span of days. */
+export interface Billable extends Period {
+  kind: 'fee' | 'usage' | 'cloud' | 'one-time' | 'hours';
+  /** The fee, one-time fee or hub. */
+  ref: string;
+}
+
+const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+
+/**
+ * A fixed fee over one billing period (R2). The whole months of the period
+ * (counted from `anchor`, the contract's start, so that periods of a term
+ * starting on the 31st stay whole: Jan 31 to Feb 27, Feb 28 to Mar 30) bill
+ * exactly the fee's monthly figure each; only a stub that is not a whole
+ * month is prorated, by its days in the calendar month it falls in. A period
+ * that is not whole months and ends on a month's last day has its stub
+ * first (Jan 20 to Mar 31 is Jan 20–31 prorated, then February and March
+ * whole), as a person reads "the rest of January, then monthly"; otherwise
+ * the stub is its last part (a term cut short). A per-term fee is its amount
+ * × the period's days ÷ the term's days.
+ */
+export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = term.from): Decimal {
+  if (fee.per === 'term') {
+    const termDays = daysBetween(term.from, term.to) + 1;
+    return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
+  }
+  const monthly = dec(fee.amount).dividedBy(MONTHS[fee.per]);
+  const { whole, stubs } = wholeMonths(period, anchor);
+  return monthly.times(whole).plus(sum(stubs.map((s) => prorated(monthly, s))));
+}
+
+/** The whole months of a period and the stub left over, if any (see periodFee). */
+export function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
+  // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
+  let base = monthsBetween(monthOf(anchor), monthOf(period.from)).length - 1;
+  if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
+  const boundary = (n: number) => addMonthsToDate(anchor, base + n);
+  let whole = 0;
+  while (addDays(boundary(whole + 1), -1) <= period.to) whole++;
+  if (boundary(whole) > period.to) return { whole, stubs: [] };
+  if (period.to === lastDay(monthOf(period.to)) && !period.from.endsWith('-01')) {
+    const stubEnd = lastDay(monthOf(period.from));
+    if (stubEnd >= period.to) return { whole: 0, stubs: [period] };
+    const rest = monthsBetween(monthOf(addDays(stubEnd, 1)), monthOf(period.to)).length;
+    return { whole: rest, stubs: [{ from: period.from, to: stubEnd }] };
+  }
+  return { whole, stubs: [{ from: boundary(whole), to: period.to }] };
+}
+
+/** A monthly figure over days of one or two calendar months, by their share of each month's days. */
+function prorated(monthly: Decimal, stub: Period): Decimal {
+  return sum(
+    monthsBetween(monthOf(stub.from), monthOf(stub.to)).map((m) =>
+      monthly.times(daysInside(stub, monthPeriod(m))).dividedBy(daysInMonth(m)),
+    ),
+  );
+}
+
+/** A fixed-fee billing period of a contract, with the amount of each fee rounded to the currency's minor unit. */
+export interface FeePeriod extends Period {
+  fees: { fee: FixedFee; amount: Decimal }[];
+}
+
+/** The billing periods of the contract's fixed fees over its term in force (cut at a termination). */
+export function feePeriods(contract: Contract): FeePeriod[] {
+  if (fixedFees(contract).length === 0) return [];
+  return billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).map((p) => ({
+    ...p,
+    fees: periodFees(contract, p),
+  }));
+}
+
+/** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
+export function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
+  const term = { from: contract.start, to: contract.end };
+  const round = (d: Decimal) => dec(toFixed(d, MINOR_UNITS[contract.currency]));
+  return fixedFees(contract).map((fee) => ({ fee, amount: round(periodFee(fee, period, term)) }));
+}
+
+/** Something contracted that no invoice bills yet: the fees of a billing period, or a one-time fee. */
+export interface NotInvoiced extends Period {
+  kind: 'fee' | 'one-time';
+  /** The fees (or the one one-time fee) not billed, with their amounts. */
+  items: { id: string; description: string; amount: Decimal }[];
+  amount: Decimal;
+}
+
+/**
+ * The fixed-fee billing periods with a fee no invoice bills (only those
+ * fees), then the one-time fees no invoice bills, each in date order: what
+ * is owed and not yet asked for (R11), whether or not it is due yet.
+ */
+export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
+  const billables = invoiceBillables(contract, invoices);
+  const out: NotInvoiced[] = [];
+  for (const p of feePeriods(contract)) {
+    const open = p.fees.filter(({ fee }) => !billedBy(billables, { kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
+    if (open.length === 0) continue;
+    const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
+    out.push({ kind: 'fee', from: p.from, to: p.to, items, amount: sum(items.map((i) => i.amount)) });
+  }
+  for (const o of contract.one_time ?? []) {
+    if (billedBy(billables, { kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
+    const amount = dec(toFixed(dec(o.amount), MINOR_UNITS[contract.currency]));
+    out.push({
+      kind: 'one-time',
+      from: o.date,
+      to: o.date,
+      items: [{ id: o.id, description: o.description, amount }],
+      amount,
+    });
+  }
+  return out;
+}
+
+const bills = (i: Invoice, contract: Contract) => i.contract === contract.id && i.status !== 'void';
+
+/**
+ * The fee periods each lineless invoice with a period bills: those inside
+ * its period, and those that no one invoice holds but that the periods of
+ * the lineless invoices overlapping them cover together (a month invoiced
+ * in two halves is billed, by both). `joint` holds the invoices that bill a
+ * period only together with others.
+ */
+function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
+  const lineless = invoices.filter((i) => bills(i, contract) && !i.lines?.length && i.period);
+  const byInvoice = new Map<Invoice, FeePeriod[]>(lineless.map((i) => [i, []]));
+  const joint = new Set<Invoice>();
+  for (const p of feePeriods(contract)) {
+    const inside = lineless.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
+    if (inside.length) {
+      for (const i of inside) byInvoice.get(i)!.push(p);
+      continue;
+    }
+    const overlapping = lineless.filter((i) => i.period!.from <= p.to && i.period!.to >= p.from);
+    if (
+      overlapping.length === 0 ||
+      !isCovered(
+        p,
+        overlapping.map((i) => i.period!),
+      )
+    )
+      continue;
+    for (const i of overlapping) {
+      byInvoice.get(i)!.push(p);
+      joint.add(i);
+    }
+  }
+  return { byInvoice, joint };
+}
+
+/**
+ * What each non-void invoice of the contract bills (R1). With `lines`: each
+ * line's kind and ref over the invoice's period. Without lines but with a
+ * period: every fixed fee of every billing period lying inside it (or
+ * covered by it together with other such invoices). Without either: the
+ * one-time fee whose amount it equals (the earliest such fee that no
+ * earlier invoice of the file already bills).
+ */
+export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Billable[]> {
+  const out = new Map<Invoice, Billable[]>();
+  const { byInvoice } = linelessPeriods(contract, invoices);
+  const oneTimeTaken = new Set<string>();
+  for (const inv of invoices) {
+    if (!bills(inv, contract)) continue;
+    if (inv.lines?.length) {
+      const span = inv.period ?? { from: inv.issued, to: inv.issued };
+      out.set(
+        inv,
+        inv.lines.map((l) => ({ kind: l.kind, ref: l.ref ?? '', ...span })),
+      );
+    } else if (inv.period) {
+      out.set(
+        inv,
+        byInvoice
+          .get(inv)!
+          .flatMap((p) => p.fees.map(({ fee }) => ({ kind: 'fee' as const, ref: fee.id, from: p.from, to: p.to }))),
+      );
+    } else {
+      const fee = [...(contract.one_time ?? [])]
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .find((o) => !oneTimeTaken.has(o.id) && dec(o.amount).equals(dec(inv.amount)));
+      if (fee) oneTimeTaken.add(fee.id);
+      out.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
+    }
+  }
+  return out;
+}
+
+/** The numbers of the non-void invoices that bill `item` (same kind and ref, over a span covering it), joined. */
+export function billedBy(billables: ReadonlyMap<Invoice, Billable[]>, item: Billable): string | undefined {
+  const numbers: string[] = [];
+  for (const [inv, items] of billables)
+    if (items.some((b) => b.kind === item.kind && b.ref === item.ref && b.from <= item.from && b.to >= item.to))
+      numbers.push(inv.number);
+  return numbers.length ? numbers.join(' + ') : undefined;
+}
+
+/**
+ * The sum of the fee periods a lineless invoice bills, to compare with its
+ * amount; undefined for other invoices and for one that bills a period
+ * together with others (which share of the period is its own is not known).
+ */
+export function linelessFeeTotal(
+  contract: Contract,
+  invoice: Invoice,
+  invoices: readonly Invoice[],
+): Decimal | undefined {
+  if (invoice.lines?.length || !invoice.period || invoice.status === 'void') return undefined;
+  const { byInvoice, joint } = linelessPeriods(contract, invoices);
+  if (joint.has(invoice)) return undefined;
+  return sum((byInvoice.get(invoice) ?? []).flatMap((p) => p.fees.map((f) => f.amount)));
+}
+
+/** What an invoice for `period` of the contract's fixed fees comes to: each fee rounded, then added. */
+export function periodAmount(contract: Contract, period: Period): Decimal {
+  return sum(periodFees(contract, period).map((f) => f.amount));
+}
