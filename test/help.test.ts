@@ -17,7 +17,7 @@ const PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')
 };
 /** The scripts that are tsx entry points (typecheck, test, format and lint are the tools' own). */
 const ENTRY_POINTS = Object.entries(PACKAGE.scripts).flatMap(([name, command]) => {
-  const file = /^tsx (\S+\.ts)$/.exec(command)?.[1];
+  const file = /^node --import tsx (\S+\.ts)$/.exec(command)?.[1];
   return file ? [{ name, file }] : [];
 });
 const FLAGS = ['--help', '-h'] as const;
