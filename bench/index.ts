@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommand, runCommand, UsageError } from '../scripts/lib/cli.js';
 import { dataSize } from './floor.js';
 import { BENCH_AS_OF, generate } from './generate.js';
 import { historyBench } from './history-bench.js';
@@ -107,26 +107,55 @@ function sideBySide<K extends string>(runs: number, commands: Record<K, () => Ru
   return Object.fromEntries(Object.entries<Run[]>(all).map(([k, xs]) => [k, median(xs)])) as Record<K, Run>;
 }
 
-async function main(): Promise<void> {
+const text = (value: string, help: string) => ({ type: 'string', value, help }) as const;
+
+const SPEC = {
+  name: 'bench',
+  summary:
+    'Measures validate, metrics and report on synthetic data against the floor (reading and parsing every ' +
+    'file, nothing else) and ajv-cli, and writes bench/results.md. Takes minutes.',
+  usage: '[--sizes N,N,…] [--runs N] [--seed S]   |   generate --partners N [--seed S] --out DIR',
+  actions: ['generate     --partners N [--seed S] --out DIR   writes synthetic data only (see generate --help)'],
+  options: {
+    sizes: text('N,N,…', 'the numbers of partners to measure (default: 100,1000,10000)'),
+    runs: text('N', 'runs of each command per size (default: 5, 3 at 10,000 partners)'),
+    seed: text('S', 'the seed of the synthetic data (default: 1)'),
+  },
+} as const;
+
+const GENERATE_SPEC = {
+  name: 'bench',
+  summary: 'Writes synthetic data (partners with contracts, invoices, costs and usage) to a folder.',
+  usage: 'generate --partners N [--seed S] --out DIR',
+  options: {
+    partners: text('N', 'how many partners'),
+    seed: SPEC.options.seed,
+    out: text('DIR', 'the folder to write to'),
+  },
+} as const;
+
+/** A whole number of at least 1, or the fallback when not given. */
+function positive(name: string, value: string | undefined, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (value === undefined) throw new UsageError(`say how many: --${name} N (see npm run bench -- generate --help)`);
+  if (!/^[1-9]\d*$/.test(value ?? '')) throw new UsageError(`--${name} must be a whole number from 1 (got '${value}')`);
+  return Number(value);
+}
+
+async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'generate') {
-    const { values } = parseArgs({
-      args: argv.slice(1),
-      options: { partners: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
-    });
-    if (!values.partners || !values.out)
-      throw new Error('usage: npm run bench -- generate --partners N [--seed S] --out DIR');
-    const { files } = generate({ partners: Number(values.partners), seed: Number(values.seed ?? 1), out: values.out });
+    const values = parseCommand(GENERATE_SPEC, argv.slice(1));
+    if (!values.out) throw new UsageError(`say where to write: npm run bench -- ${GENERATE_SPEC.usage}`);
+    const partners = positive('partners', values.partners);
+    const { files } = generate({ partners, seed: positive('seed', values.seed, 1), out: values.out });
     console.log(`wrote ${files} files to ${values.out}`);
-    return;
+    return 0;
   }
-  const { values } = parseArgs({
-    args: argv,
-    options: { sizes: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } },
-  });
-  const sizes = (values.sizes ?? '100,1000,10000').split(',').map(Number);
-  const seed = Number(values.seed ?? 1);
-  const runsAt = (n: number) => Number(values.runs ?? (n >= 10000 ? 3 : 5));
+  const values = parseCommand(SPEC, argv);
+  const sizes = (values.sizes ?? '100,1000,10000').split(',').map((n) => positive('sizes', n));
+  const seed = positive('seed', values.seed, 1);
+  const runsAt = (n: number) => positive('runs', values.runs, n >= 10000 ? 3 : 5);
   const rows: string[] = [];
   for (const n of sizes) {
     const { dir, files, mb } = await dataset(n, seed);
@@ -183,9 +212,7 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(join(ROOT, 'bench/results.md'), text);
   process.stdout.write(text);
+  return 0;
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 2;
-});
+runCommand(main);

@@ -10,6 +10,7 @@ import { REPORTS } from './lib/render/reports.js';
 import { DATA_FOLDERS } from './lib/load/layout.js';
 import { Interrupted } from './lib/write/atomic.js';
 import { describeSummary, outputFolder, writeReports, type OutputRules } from './lib/write/report-files.js';
+import { plural } from './lib/text/plural.js';
 
 const spec = {
   name: 'report',
@@ -58,6 +59,6 @@ runCommand(async () => {
     throw e;
   }
   const count = summary.changed.length + summary.added.length + summary.unchanged;
-  process.stdout.write(`Wrote ${count} reports to ${out} as of ${asOf}: ${describeSummary(summary)}.\n`);
+  process.stdout.write(`Wrote ${plural(count, 'report')} to ${out} as of ${asOf}: ${describeSummary(summary)}.\n`);
   return 0;
 });

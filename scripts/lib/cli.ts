@@ -29,6 +29,7 @@ type Options = Record<string, OptionSpec>;
 export interface CommandSpec<O extends Options> {
   name: string;
   summary: string;
+  /** What follows `npm run NAME --`; empty for a command that takes no options. */
   usage: string;
   options: O;
   /** For commands with actions (new, record): one line per action, naming the options it takes. */
@@ -72,9 +73,10 @@ export function printHelp(spec: CommandSpec<Options>): number {
     line(`--${name}${o.value ? ` ${o.value}` : ''}`, o.help),
   );
   const actions = spec.actions ? `Actions:\n${spec.actions.map((a) => `  ${a}`).join('\n')}\n\n` : '';
+  const usage = `npm run ${spec.name}${spec.usage ? ` -- ${spec.usage}` : ''}`;
   process.stdout.write(
-    `${spec.summary}\n\nUsage: npm run ${spec.name} -- ` +
-      `${spec.usage}\n\n${actions}Options:\n${[...options, line('--help', 'show this help')].join('\n')}\n`,
+    `${spec.summary}\n\nUsage: ${usage}\n\n${actions}Options:\n` +
+      `${[...options, line('--help', 'show this help')].join('\n')}\n`,
   );
   return 0;
 }

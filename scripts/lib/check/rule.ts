@@ -83,9 +83,17 @@ export function defineRule<const Id extends string, const M extends string>(rule
   return rule;
 }
 
-/** A message with its {{placeholders}} filled in, and its hint after it. */
+/**
+ * A message with its {{placeholders}} filled in, and its hint after it: after
+ * a semicolon, or, when the message ends a sentence ("… no partner lists." or
+ * "… Did you mean 'x'?"), as a sentence of its own, never "lists.; name …".
+ */
 export function formatMessage(message: Message, data: Record<string, string | number> = {}): string {
   const fill = (s: string) =>
     s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
-  return message.hint === undefined ? fill(message.text) : `${fill(message.text)}; ${fill(message.hint)}`;
+  const text = fill(message.text);
+  if (message.hint === undefined) return text;
+  const hint = fill(message.hint);
+  if (!/[.?!]$/.test(text)) return `${text}; ${hint}`;
+  return `${text} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}${/[.?!]$/.test(hint) ? '' : '.'}`;
 }

@@ -4,6 +4,7 @@ import { today } from '../time/calendar.js';
 import { utcNow, utcOf } from '../time/utc.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { completeFields, isDate, isSlug, oneOf } from './fields.js';
+import { plural } from '../text/plural.js';
 
 type Given = Record<string, unknown>;
 
@@ -106,7 +107,7 @@ export async function recordTraining(changes: ChangeSet, given: Given): Promise<
       materials: v.materials,
     }),
   );
-  return `Added ${v.kind} session "${v.title}" for ${v.partner} on ${v.date}, ${v.attendees} attendees.`;
+  return `Added ${v.kind} session "${v.title}" for ${v.partner} on ${v.date}, ${plural(v.attendees!, 'attendee')}.`;
 }
 
 export async function recordFeedback(changes: ChangeSet, given: Given): Promise<string> {

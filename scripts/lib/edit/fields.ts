@@ -19,8 +19,20 @@ export interface Field {
   check?: (value: string) => string | undefined;
 }
 
-export const isSlug = (v: string) =>
-  /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'use lowercase letters, digits and single hyphens, e.g. uni-north';
+/** What every id looks like; an id also names a file or folder, so nothing else (no '/', no '..') gets through. */
+const SLUG_RULE =
+  'an id is lowercase letters and digits, in words joined by single hyphens, e.g. uni-north or leap-2026';
+export const isSlug = (v: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? undefined : SLUG_RULE);
+/** The ids of a comma-separated list (--hubs a,b), spaces and empty items left out. */
+export const slugList = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+export const isSlugList = (v: string) => {
+  const bad = slugList(v).find((s) => isSlug(s));
+  return bad === undefined ? undefined : `'${bad}' is not an id: ${SLUG_RULE}`;
+};
 export const isDate = (v: string) => (isIsoDate(v) ? undefined : 'write a real date as YYYY-MM-DD, e.g. 2026-03-31');
 /**
  * An amount for `field`, checked as the validator checks it (the currency's decimals once it is known: see

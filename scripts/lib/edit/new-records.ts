@@ -4,7 +4,7 @@ import { dec } from '../money/decimal.js';
 import { CONTRACT_KINDS, PARTNER_TYPES, STAGES, type Currency } from '../model/records.js';
 import { today } from '../time/calendar.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
-import { checkAmount, completeFields, isAmount, isDate, isSlug, oneOf } from './fields.js';
+import { checkAmount, completeFields, isAmount, isDate, isSlug, isSlugList, oneOf, slugList } from './fields.js';
 import { flow, Money, scalar } from './yaml-editor.js';
 
 /** --fee ID:AMOUNT/PER[:SERVICE], e.g. hosting:2500/month or support:9000/quarter:core-support. */
@@ -62,6 +62,12 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
     'new contract',
     [
       { flag: 'partner', about: 'the partner id (its folder under partners/)', check: isSlug },
+      {
+        flag: 'id',
+        about: "the contract's id, used as its file name (default: the partner id and the start year)",
+        optional: true,
+        check: isSlug,
+      },
       { flag: 'start', about: 'the first day of the term', check: isDate },
       { flag: 'end', about: 'the last day of the term', check: isDate },
       { flag: 'signed', about: 'the date it was signed (leave out for a draft)', optional: true, check: isDate },
@@ -93,7 +99,7 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
             : 'write included, partner-pays or pass-through:10',
       },
       { flag: 'probability', about: 'for a draft: the chance in % that it is signed', optional: true },
-      { flag: 'hubs', about: 'the hubs it covers, comma-separated', optional: true },
+      { flag: 'hubs', about: 'the hubs it covers, comma-separated', optional: true, check: isSlugList },
       { flag: 'notice-days', about: 'days of notice before the end', optional: true },
       { flag: 'document', about: 'a link to the signed document', optional: true },
     ],
@@ -120,7 +126,7 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
       service: m[4],
     };
   });
-  const id = (given.id as string | undefined) ?? `${v.partner}-${v.start!.slice(0, 4)}`;
+  const id = v.id ?? `${v.partner}-${v.start!.slice(0, 4)}`;
   const status = (given.status as string | undefined) ?? (v.signed ? 'active' : 'draft');
   const [every, when] = v.billing!.split(':');
   const [billing, markup] = v.cloud!.split(':');
@@ -137,7 +143,7 @@ export async function newContract(changes: ChangeSet, given: Given): Promise<str
     ...fees.map((f) => `  - ${flow(f)}`),
     `cloud: ${flow({ billing, markup_pct: markup === undefined ? undefined : Number(markup) })}`,
     `billing: ${flow({ every, in: when })}`,
-    v.hubs && `hubs: ${flow(v.hubs.split(',').map((h) => h.trim()))}`,
+    v.hubs && `hubs: ${flow(slugList(v.hubs))}`,
     given['auto-renew'] ? 'auto_renew: true' : undefined,
     v['notice-days'] && `notice_days: ${Number(v['notice-days'])}`,
     v.document && `document: ${scalar(v.document)}`,
@@ -183,7 +189,7 @@ export async function newGrant(changes: ChangeSet, given: Given): Promise<string
         optional: true,
         check: isDate,
       })),
-      { flag: 'partners', about: 'partner ids involved, comma-separated', optional: true },
+      { flag: 'partners', about: 'partner ids involved, comma-separated', optional: true, check: isSlugList },
     ],
     given,
   );
@@ -197,7 +203,7 @@ export async function newGrant(changes: ChangeSet, given: Given): Promise<string
     `currency: ${v.currency}`,
     ...['submitted', 'awarded', 'start', 'end'].filter((k) => v[k]).map((k) => `${k}: ${v[k]}`),
     `owner: ${scalar(v.owner!.replace(/^@/, ''))}`,
-    v.partners && `partners: ${flow(v.partners.split(',').map((p) => p.trim()))}`,
+    v.partners && `partners: ${flow(slugList(v.partners))}`,
   ].filter(Boolean);
   changes.create(
     `grants/${v.id}/grant.md`,
@@ -258,7 +264,12 @@ export async function newHub(changes: ChangeSet, given: Given): Promise<string> 
         optional: true,
         check: isDate,
       },
-      { flag: 'contracts', about: 'contract ids (comma-separated) that cover the hub', optional: true },
+      {
+        flag: 'contracts',
+        about: 'contract ids (comma-separated) that cover the hub',
+        optional: true,
+        check: isSlugList,
+      },
     ],
     given,
   );
@@ -266,10 +277,7 @@ export async function newHub(changes: ChangeSet, given: Given): Promise<string> 
   if (!changes.exists(profile))
     throw new EditRefused(`there is no partner '${v.partner}': add it first with npm run new -- partner`);
   changes.edit(profile, (e) => e.append(['hubs'], { id: v.id, url: v.url, cloud: v.cloud, launched: v.launched }));
-  const contracts = (v.contracts ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const contracts = slugList(v.contracts ?? '');
   for (const contract of contracts) {
     const path = `partners/${v.partner}/contracts/${contract}.yaml`;
     if (!changes.exists(path))

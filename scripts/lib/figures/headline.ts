@@ -2,6 +2,7 @@
 import { Decimal, dec, sum, toFixed } from '../money/decimal.js';
 import type { Figures } from './index.js';
 import { RECOVERY_WORDS } from './recovery.js';
+import { plural } from '../text/plural.js';
 
 export type HeadlineKind = 'money' | 'ratio' | 'count' | 'score';
 
@@ -60,7 +61,7 @@ export function headline(f: Figures): Headline[] {
     },
     {
       key: 'nps',
-      label: nps ? `Latest NPS (survey ${nps.survey}, ${nps.responses} responses)` : 'Latest NPS',
+      label: nps ? `Latest NPS (survey ${nps.survey}, ${plural(nps.responses, 'response')})` : 'Latest NPS',
       short: 'NPS',
       kind: 'score',
       value: nps ? count(nps.score) : undefined,

@@ -119,8 +119,12 @@ export function placementHint(path: string, kinds: Kinds = KINDS): string {
     const tops = dataFolders(kinds)
       .map((top) => {
         const owned = specs.find(([, k]) => k.path.startsWith(`${top}/{`));
+        // A folder per record (partners/<partner-id>/…) or a file per record (market/<id>.md).
+        const [, placeholder, ...below] = owned?.[1].path.split('/') ?? [];
         return owned
-          ? `${top}/<${owned[1].path.split('/')[1].slice(1, -1)}-id>/…`
+          ? below.length
+            ? `${top}/<${placeholder.slice(1, -1)}-id>/…`
+            : `${top}/${placeholder.replace(/^\{(\w+)\}/, '<$1>')}`
           : specs
               .filter(([, k]) => k.path.startsWith(`${top}/`))
               .map(([, k]) => k.path)

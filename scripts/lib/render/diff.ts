@@ -5,6 +5,7 @@ import type { RecordChange } from '../model/record-diff.js';
 import { md } from './markdown.js';
 import { formatHeadline, formatHeadlineChange } from './numbers.js';
 import { render } from './templates.js';
+import { plural } from '../text/plural.js';
 
 export interface DiffSide {
   rev: string;
@@ -62,8 +63,8 @@ export function renderDiffMarkdown(
   const label = (s: DiffSide) =>
     s.commit.startsWith(s.rev) ? `\`${s.commit.slice(0, 7)}\`` : `${md(s.rev)} (\`${s.commit.slice(0, 7)}\`)`;
   return render('diff', {
-    base: { label: label(base), errors: base.errors ? String(base.errors) : '' },
-    head: { label: label(head), errors: head.errors ? String(head.errors) : '' },
+    base: { label: label(base), errors: base.errors ? plural(base.errors, 'error') : '' },
+    head: { label: label(head), errors: head.errors ? plural(head.errors, 'error') : '' },
     asOf,
     currency,
     compared: deltas.length > 0,

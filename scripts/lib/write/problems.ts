@@ -1,6 +1,7 @@
 /** The three ways problems are shown: for a person (text), for programs (json), for GitHub (annotations). */
 import { countBySeverity, type Problem } from '../problem.js';
 import { md } from '../render/markdown.js';
+import { plural } from '../text/plural.js';
 
 export type ProblemFormat = 'text' | 'json' | 'github' | 'markdown';
 
@@ -96,8 +97,4 @@ function escapeData(s: string): string {
 
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

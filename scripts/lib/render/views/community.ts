@@ -5,6 +5,7 @@ import { addMonths } from '../../time/calendar.js';
 import { xyChart } from '../charts.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { plural } from '../../text/plural.js';
 
 export const USAGE_MONTHS = 6;
 
@@ -49,8 +50,8 @@ export function communityView(f: Figures, meta: ReportMeta) {
       onTime:
         f.support.onTimePct === undefined ? '—' : `${f.support.onTimePct} % (${f.support.onTime} of ${f.support.due})`,
       toAcknowledge:
-        f.support.medianHoursToAcknowledge === undefined ? '—' : `${f.support.medianHoursToAcknowledge} hours`,
-      toResolve: f.support.medianDaysToResolve === undefined ? '—' : `${f.support.medianDaysToResolve} days`,
+        f.support.medianHoursToAcknowledge === undefined ? '—' : plural(f.support.medianHoursToAcknowledge, 'hour'),
+      toResolve: f.support.medianDaysToResolve === undefined ? '—' : plural(f.support.medianDaysToResolve, 'day'),
       stale: f.support.openOver7Days.map((x) => ({
         partner: partnerLink(x.partner),
         id: x.request.id,

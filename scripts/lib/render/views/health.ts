@@ -11,6 +11,7 @@ import { CSAT_LOW, noticesPassed, NPS_LOW, OVERDUE_DAYS } from '../../figures/he
 import { noticeDeadline } from '../../figures/renewals.js';
 import { md } from '../markdown.js';
 import { percent } from '../numbers.js';
+import { plural } from '../../text/plural.js';
 
 export interface HealthIndex {
   health: Map<string, PartnerHealth>;
@@ -86,7 +87,7 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
     case 'lapsed': {
       const l = index.lapsed.get(partner);
       if (!l) break;
-      return `no agreement for ${l.days} days, hub still running`;
+      return `no agreement for ${plural(l.days, 'day')}, hub still running`;
     }
     case 'notice-passed': {
       const by = index.noticeBy.get(partner);

@@ -17,6 +17,7 @@ import { money, ratio } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
 import { code } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { plural } from '../../text/plural.js';
 
 /** Each month of the trend: every partner's recovery, computed once for all pages. */
 export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
@@ -138,7 +139,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       score: String(n.score),
       responses: String(n.responses),
     })),
-    npsOverall: nps ? `${nps.score} over ${nps.responses} responses` : '',
+    npsOverall: nps ? `${nps.score} over ${plural(nps.responses, 'response')}` : '',
     csat: csatBySurvey(ctx, [partner]).map((c) => ({
       survey: csatLabel(c.survey),
       score: `${c.score} %`,

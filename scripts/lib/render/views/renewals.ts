@@ -5,6 +5,7 @@ import { money } from '../numbers.js';
 import { feeRevenue } from '../../figures/revenue.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { plural } from '../../text/plural.js';
 
 export function renewalsView(f: Figures, meta: ReportMeta) {
   const views = new Map(f.ctx.contracts.map((v) => [v.contract.id, v]));
@@ -17,7 +18,7 @@ export function renewalsView(f: Figures, meta: ReportMeta) {
       end: r.end,
       daysLeft: String(daysBetween(f.asOf, r.end)),
       noticeBy: r.noticeBy,
-      notice: r.noticePassed ? '**passed**' : `in ${daysBetween(f.asOf, r.noticeBy)} days`,
+      notice: r.noticePassed ? '**passed**' : `in ${plural(daysBetween(f.asOf, r.noticeBy), 'day')}`,
       autoRenew: r.autoRenew ? 'yes' : 'no',
       mrr: money(feeRevenue(f.ctx, views.get(r.contract)!, f.ctx.month).times(f.ctx.netOfSponsor)),
     })),
