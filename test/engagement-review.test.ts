@@ -2,7 +2,7 @@
  * The weekly engagement review, the partner page's health line and the
  * dashboard's counts, rendered from a copy of the base fixture at 2027-03-16:
  * alpha-2025 ended 2027-02-28 and alpha-hub still runs, so alpha is lapsed
- * since 2027-03-01 (16 days; next extension 03-29; decide by 04-12), and
+ * since 2027-03-01 (15 days; next extension 03-29; decide by 04-12), and
  * invoice A-2 (due 2025-05-01, 600.00 outstanding) is 684 days overdue
  * (2025-05-01 → 2027-05-01 is 730 days, less the 46 days from 2027-03-16 to 05-01).
  */
@@ -29,17 +29,23 @@ describe('engagement-review.md', () => {
     expect(review).toContain('**1 off track**, **0 at risk**, 0 on track');
     expect(review).toContain(
       '| [Alpha University](partners/alpha.md) | active | ' +
-        'invoice A-2 684 days overdue; no agreement for 16 days, hub still running |',
+        'invoice A-2 684 days overdue; no agreement for 15 days, hub still running |',
     );
     expect(review).toContain('| [Alpha University](partners/alpha.md) | A-2 | 2025-05-01 | 684 | 600.00 USD |');
     expect(review).toContain(
-      '| [Alpha University](partners/alpha.md) | 2027-03-01 | 16 | 2027-03-29 (in 13 days) | 2027-04-12 (in 27 days) |',
+      '| [Alpha University](partners/alpha.md) | 2027-03-01 | 15 | 2027-03-29 (in 13 days) | 2027-04-12 (in 27 days) |',
     );
     // Off track comes before at risk and on track; no anomaly, no offboarding (the contract has ended).
     expect(review.indexOf('## Off track')).toBeLessThan(review.indexOf('## At risk'));
     expect(review.indexOf('## At risk')).toBeLessThan(review.indexOf('## On track'));
     expect(review).toMatch(/## Offboarding timeline\n\n.*\n\nNone\./);
     expect(review).toMatch(/## Cloud cost anomalies \(2027-03\)\n\n.*\n\nNone\./);
+  });
+
+  it('says a lapse of 0 days (the day it lapsed) as "lapsed today"', async () => {
+    const review = (await reports('2027-03-01')).get('engagement-review.md')!;
+    expect(review).toContain('agreement lapsed today, hub still running');
+    expect(review).toContain('| [Alpha University](partners/alpha.md) | 2027-03-01 | 0 | 2027-03-15 (in 14 days) |');
   });
 
   it('gives the offboarding dates, marking those passed and today', async () => {
@@ -54,7 +60,7 @@ describe('engagement-review.md', () => {
   it('shows the health on the partner page and the counts on the dashboard, linking the review', async () => {
     const out = await reports('2027-03-16');
     expect(out.get('partners/alpha.md')).toContain(
-      'Health: **off track** — invoice A-2 684 days overdue; no agreement for 16 days, hub still running ' +
+      'Health: **off track** — invoice A-2 684 days overdue; no agreement for 15 days, hub still running ' +
         '([weekly review](../engagement-review.md)).',
     );
     // beta is a proposal: no health line.
@@ -82,12 +88,12 @@ describe('npm run metrics on the sample data (end to end)', () => {
       { partner: 'state-geo', health: 'off-track', reasons: ['overdue-60'] },
       { partner: 'uni-north', health: 'at-risk', reasons: ['notice-passed'] },
     ]);
-    // riverside-2025 ended 2026-10-31: since 11-01, 24 days to 11-24; extensions 11-15, 11-29 → 11-29; decide 12-13.
+    // riverside-2025 ended 2026-10-31: since 11-01, 11-24 − 11-01 = 23 days; extensions 11-15, 11-29 → 11-29; decide 12-13.
     expect(m.lapsed).toEqual([
       {
         partner: 'riverside-cc',
         since: '2026-11-01',
-        days: 24,
+        days: 23,
         next_extension: '2026-11-29',
         decision_by: '2026-12-13',
       },

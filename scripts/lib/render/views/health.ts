@@ -86,7 +86,9 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
     case 'lapsed': {
       const l = index.lapsed.get(partner);
       if (!l) break;
-      return `no agreement for ${l.days} days, hub still running`;
+      // Days lapsed = D − since: 0 is the day it lapsed.
+      if (l.days === 0) return 'agreement lapsed today, hub still running';
+      return `no agreement for ${l.days} day${l.days === 1 ? '' : 's'}, hub still running`;
     }
     case 'notice-passed': {
       const by = index.noticeBy.get(partner);
