@@ -88,7 +88,8 @@ describe('npm run metrics on the sample data (end to end)', () => {
       { partner: 'state-geo', health: 'off-track', reasons: ['overdue-60'] },
       { partner: 'uni-north', health: 'at-risk', reasons: ['notice-passed'] },
     ]);
-    // riverside-2025 ended 2026-10-31: since 11-01, 11-24 − 11-01 = 23 days; extensions 11-15, 11-29 → 11-29; decide 12-13.
+    // riverside-2025 ended 2026-10-31: since 11-01, 11-24 − 11-01 = 23 days; extensions 11-15, 11-29 → 11-29;
+    // decide 12-13.
     expect(m.lapsed).toEqual([
       {
         partner: 'riverside-cc',
@@ -112,8 +113,15 @@ describe('npm run metrics on the sample data (end to end)', () => {
     expect(m.cloud_cost_anomalies).toEqual([
       { hub: 'leap-prod', month: '2026-11', amount: '5600.00', baseline: '4312.00' },
     ]);
-    // openpress: hub_live 2026-10-20, 35 days before D; nimbus (pilot, 2025) and state-geo (2025-06-02) never
-    // recorded first_value.
-    expect(m.awaiting_first_value).toEqual(['nimbus', 'openpress', 'state-geo']);
+    // openpress: hub_live 2026-10-20, 35 days before D, no usage recorded. Not waiting (R8): nimbus, whose only hub
+    // was shut down on 2025-10-31 (and had 32 users in 2025-05: first value 2025-05-31), and state-geo, 45 users in
+    // its first month 2025-06 (first value 2025-06-30, derived; neither recorded first_value).
+    expect(m.awaiting_first_value).toEqual(['openpress']);
+    const ttfv = m.time_to_first_value as { partners: { partner: string; first_value: string; derived: boolean }[] };
+    expect(ttfv.partners.filter((p) => p.derived).map((p) => [p.partner, p.first_value])).toEqual([
+      ['datalab-inc', '2024-06-30'],
+      ['nimbus', '2025-05-31'],
+      ['state-geo', '2025-06-30'],
+    ]);
   });
 });
