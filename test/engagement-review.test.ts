@@ -12,7 +12,7 @@ import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
 import { runCli } from './helpers/cli.js';
-import { fixtureCopy, sampleCopy } from './helpers/fixtures.js';
+import { fixtureCopy, replaceIn, sampleCopy } from './helpers/fixtures.js';
 
 async function reports(asOf: string): Promise<Map<string, string>> {
   const { repo } = await checkData(new FolderSource(fixtureCopy('base')), { asOf });
@@ -72,6 +72,27 @@ describe('engagement-review.md', () => {
   });
 });
 
+describe('stuck in onboarding: the dashboard and the review agree (R12)', () => {
+  async function onboardingReports(asOf: string): Promise<Map<string, string>> {
+    const root = fixtureCopy('base');
+    replaceIn(root, 'partners/alpha/partner.md', 'stage: active', 'stage: onboarding');
+    const { repo } = await checkData(new FolderSource(root), { asOf });
+    const meta = { organization: 'Fixture Org', asOf, currency: 'USD', revision: 'test', sponsorFeePct: 0 };
+    return new Map(renderReports(computeFigures(repo, asOf), computeFigures(repo, previousMonthDate(asOf)), meta));
+  }
+
+  it('day 31 after contract_signed 2025-02-01: on the dashboard, at risk in the review; day 30: neither', async () => {
+    const on = await onboardingReports('2025-03-04');
+    expect(on.get('README.md')).toContain('| [Alpha University](partners/alpha.md) | 31 |');
+    expect(on.get('engagement-review.md')).toContain(
+      '| [Alpha University](partners/alpha.md) | onboarding | in onboarding for 31 days (more than 30) |',
+    );
+    const before = await onboardingReports('2025-03-03');
+    expect(before.get('README.md')).not.toContain('Onboarding for more than 30 days');
+    expect(before.get('engagement-review.md')).toContain('**0 off track**, **0 at risk**, 1 on track');
+  });
+});
+
 describe('npm run metrics on the sample data (end to end)', () => {
   it('writes the health, lapsed, offboarding and anomaly keys of SPEC-2 G', () => {
     // sampleCopy is not a git repository: no partner can be "not updated".
@@ -82,7 +103,8 @@ describe('npm run metrics on the sample data (end to end)', () => {
       { partner: 'eduresell', health: 'at-risk', reasons: ['declining-usage'] },
       { partner: 'leap', health: 'at-risk', reasons: ['stale-request', 'cloud-cost-anomaly'] },
       { partner: 'nimbus', health: 'on-track', reasons: [] },
-      { partner: 'openpress', health: 'on-track', reasons: [] },
+      // contract_signed 2026-09-28: 57 days in onboarding, stuck (the dashboard lists it too).
+      { partner: 'openpress', health: 'at-risk', reasons: ['stuck-onboarding'] },
       { partner: 'openscied', health: 'at-risk', reasons: ['low-satisfaction'] },
       { partner: 'riverside-cc', health: 'off-track', reasons: ['lapsed'] },
       { partner: 'state-geo', health: 'off-track', reasons: ['overdue-60'] },

@@ -168,6 +168,34 @@ describe('engagement health: each signal alone', () => {
   });
 });
 
+describe('stuck-onboarding: in onboarding for more than 30 days (R12)', () => {
+  /** alpha still in onboarding: its stage opened on contract_signed, 2025-02-01. */
+  const onboarding = () => {
+    const root = paid();
+    replaceIn(root, `${ALPHA}/partner.md`, 'stage: active', 'stage: onboarding');
+    return root;
+  };
+
+  it("is at-risk from day 31, not on day 30 (the dashboard's limit)", async () => {
+    // 2025-02-01 + 30 = 2025-03-03: 30 days, the limit itself; 2025-03-04: 31 days.
+    expect(await alphaHealth(onboarding(), '2025-03-03')).toEqual({
+      partner: 'alpha',
+      health: 'on-track',
+      reasons: [],
+    });
+    expect(await alphaHealth(onboarding(), '2025-03-04')).toEqual({
+      partner: 'alpha',
+      health: 'at-risk',
+      reasons: ['stuck-onboarding'],
+    });
+  });
+
+  it('is never flagged once the partner is active', async () => {
+    // alpha is active in the base: long after contract_signed, no stuck-onboarding.
+    expect((await alphaHealth(paid(), '2025-06-30'))?.reasons).toEqual([]);
+  });
+});
+
 describe('cloud cost anomaly: M above 1.2 × the mean of the three months before', () => {
   const at = async (rows: [string, string][]) => {
     const root = paid();

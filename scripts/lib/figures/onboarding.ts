@@ -25,6 +25,8 @@ export interface OnboardingPartner {
   done: string[];
   /** undefined when the milestone opening the stage is not recorded. */
   daysInStage: number | undefined;
+  /** In onboarding longer than the limit (see stuckInOnboarding). */
+  stuck: boolean;
 }
 
 export interface MilestoneSpan {
@@ -42,6 +44,20 @@ export function daysInStage(partner: PartnerFolder, asOf: string): number | unde
   return date !== undefined && date <= asOf ? daysBetween(date, asOf) : undefined;
 }
 
+/** Part 1's days-in-stage limit: more days than this in onboarding is "stuck". */
+export const STUCK_ONBOARDING_DAYS = 30;
+
+/**
+ * Stuck in onboarding at D: in stage onboarding for more than 30 days (31 or
+ * more; exactly 30 is not yet). The one definition behind the dashboard's
+ * action and the health signal `stuck-onboarding`, so the two always agree.
+ */
+export function stuckInOnboarding(partner: PartnerFolder, asOf: string): boolean {
+  if (partner.profile?.value.stage !== 'onboarding') return false;
+  const days = daysInStage(partner, asOf);
+  return days !== undefined && days > STUCK_ONBOARDING_DAYS;
+}
+
 export function onboardingPartners(ctx: FigureContext): OnboardingPartner[] {
   const checklist = ctx.repo.config.onboarding_checklist.map((c) => c.id);
   return ctx.repo.partners
@@ -54,6 +70,7 @@ export function onboardingPartners(ctx: FigureContext): OnboardingPartner[] {
         progress: checklist.length ? new Decimal(done.length).dividedBy(checklist.length) : undefined,
         done,
         daysInStage: daysInStage(partner, ctx.asOf),
+        stuck: stuckInOnboarding(partner, ctx.asOf),
       };
     });
 }
