@@ -168,6 +168,34 @@ describe('engagement health: each signal alone', () => {
   });
 });
 
+describe('stuck-onboarding: in onboarding for more than 30 days (R12)', () => {
+  /** alpha still in onboarding: its stage opened on contract_signed, 2025-02-01. */
+  const onboarding = () => {
+    const root = paid();
+    replaceIn(root, `${ALPHA}/partner.md`, 'stage: active', 'stage: onboarding');
+    return root;
+  };
+
+  it("is at-risk from day 31, not on day 30 (the dashboard's limit)", async () => {
+    // 2025-02-01 + 30 = 2025-03-03: 30 days, the limit itself; 2025-03-04: 31 days.
+    expect(await alphaHealth(onboarding(), '2025-03-03')).toEqual({
+      partner: 'alpha',
+      health: 'on-track',
+      reasons: [],
+    });
+    expect(await alphaHealth(onboarding(), '2025-03-04')).toEqual({
+      partner: 'alpha',
+      health: 'at-risk',
+      reasons: ['stuck-onboarding'],
+    });
+  });
+
+  it('is never flagged once the partner is active', async () => {
+    // alpha is active in the base: long after contract_signed, no stuck-onboarding.
+    expect((await alphaHealth(paid(), '2025-06-30'))?.reasons).toEqual([]);
+  });
+});
+
 describe('cloud cost anomaly: M above 1.2 × the mean of the three months before', () => {
   const at = async (rows: [string, string][]) => {
     const root = paid();
@@ -200,17 +228,21 @@ describe('lapsed agreements', () => {
   it('since, days, next two-week extension and decision date', async () => {
     const lapsed = async (asOf: string) => (await metrics(paid(), asOf)).lapsed;
     expect(await lapsed('2027-02-28')).toEqual([]);
-    // D = since: 1 day; next extension since + 14 = 03-15; decision since + 42 = 04-12.
+    // Days lapsed = D − since (R9). D = since: 0 days; next extension since + 14 = 03-15; decision since + 42 = 04-12.
     expect(await lapsed('2027-03-01')).toEqual([
-      { partner: 'alpha', since: '2027-03-01', days: 1, next_extension: '2027-03-15', decision_by: '2027-04-12' },
+      { partner: 'alpha', since: '2027-03-01', days: 0, next_extension: '2027-03-15', decision_by: '2027-04-12' },
     ]);
-    // D = since + 14: the extension falls on D itself (not before D), days 15.
+    // D = since + 14, the first extension: 14 days, and the extension falls on D itself (not before D).
     expect(await lapsed('2027-03-15')).toEqual([
-      { partner: 'alpha', since: '2027-03-01', days: 15, next_extension: '2027-03-15', decision_by: '2027-04-12' },
+      { partner: 'alpha', since: '2027-03-01', days: 14, next_extension: '2027-03-15', decision_by: '2027-04-12' },
     ]);
     // D = since + 15: the next one is since + 28 = 03-29.
     expect(await lapsed('2027-03-16')).toEqual([
-      { partner: 'alpha', since: '2027-03-01', days: 16, next_extension: '2027-03-29', decision_by: '2027-04-12' },
+      { partner: 'alpha', since: '2027-03-01', days: 15, next_extension: '2027-03-29', decision_by: '2027-04-12' },
+    ]);
+    // D = since + 42, the decision date: 42 days; since + 42 is also an extension date (3 × 14), so it is D.
+    expect(await lapsed('2027-04-12')).toEqual([
+      { partner: 'alpha', since: '2027-03-01', days: 42, next_extension: '2027-04-12', decision_by: '2027-04-12' },
     ]);
   });
 
@@ -241,8 +273,8 @@ describe('lapsed agreements', () => {
       'status: terminated\nterminated: 2025-09-30',
     );
     expect((await metrics(root, '2025-10-20')).lapsed).toEqual([
-      // since 10-01; 20 days; 19 days after since → second extension 10-29; decision 11-12.
-      { partner: 'alpha', since: '2025-10-01', days: 20, next_extension: '2025-10-29', decision_by: '2025-11-12' },
+      // since 10-01; 10-20 − 10-01 = 19 days → second extension 10-29; decision 11-12.
+      { partner: 'alpha', since: '2025-10-01', days: 19, next_extension: '2025-10-29', decision_by: '2025-11-12' },
     ]);
   });
 });

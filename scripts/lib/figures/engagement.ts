@@ -29,7 +29,7 @@ export interface Lapsed {
   partner: string;
   /** The day after the last contract's effective end. */
   since: string;
-  /** Days without a contract, `since` and D included. */
+  /** D − since (R9): 0 on the day it lapses, 14 at the first extension, 42 on the decision date. */
   days: number;
   /** The first of since + 14, + 28, … that is not before D. */
   nextExtension: string;
@@ -80,8 +80,8 @@ export function lapseOf(ctx: FigureContext, partner: PartnerFolder): Lapsed | un
   const ended = signed.map((v) => v.effective.to).filter((end) => end < ctx.asOf);
   if (!ended.length) return undefined;
   const since = addDays(ended.sort()[ended.length - 1], 1);
-  const days = daysBetween(since, ctx.asOf) + 1;
-  const periods = Math.max(1, Math.ceil(daysBetween(since, ctx.asOf) / EXTENSION_DAYS));
+  const days = daysBetween(since, ctx.asOf);
+  const periods = Math.max(1, Math.ceil(days / EXTENSION_DAYS));
   return {
     partner: partner.id,
     since,

@@ -2,7 +2,7 @@
  * Engagement health (SPEC-2 B): for every partner in onboarding, active or
  * paused, each signal that applies at D, and the worst of them. The signals
  * reuse the figures that define them (receivables, renewals, declining usage,
- * cloud costs, the change history); nothing is derived twice.
+ * cloud costs, the change history, days in onboarding); nothing is derived twice.
  */
 import type { PartnerFolder } from '../model/repository.js';
 import { daysBetween } from '../time/calendar.js';
@@ -10,6 +10,7 @@ import { decliningUsage, latestCsat, latestNps } from './community.js';
 import type { ContractView, FigureContext } from './context.js';
 import { cloudCostAnomalies, hasLaterContract, inHealthStage, lapseOf } from './engagement.js';
 import type { PartnerActivity } from './history.js';
+import { stuckInOnboarding } from './onboarding.js';
 import { receivables } from './receivables.js';
 import { staleRequests } from './support.js';
 import { noticeDeadline } from './renewals.js';
@@ -26,6 +27,7 @@ export const SIGNALS = {
   'stale-request': { health: 'at-risk', phrase: 'urgent support request open over 7 days' },
   'cloud-cost-anomaly': { health: 'at-risk', phrase: 'cloud cost jumped' },
   'not-updated': { health: 'at-risk', phrase: 'record not updated for 30+ days' },
+  'stuck-onboarding': { health: 'at-risk', phrase: 'in onboarding for more than 30 days' },
 } as const satisfies Record<string, { health: Health; phrase: string }>;
 
 export type SignalId = keyof typeof SIGNALS;
@@ -96,6 +98,7 @@ export function engagementHealth(ctx: FigureContext, activity?: Map<string, Part
         'stale-request': staleRequests(ctx, p).length > 0,
         'cloud-cost-anomaly': anomalous.has(p.id),
         'not-updated': notUpdated(ctx, activity, p.id),
+        'stuck-onboarding': stuckInOnboarding(p, ctx.asOf),
       };
       const reasons = SIGNAL_IDS.filter((id) => applies[id]);
       const health = HEALTHS.find((h) => reasons.some((r) => SIGNALS[r].health === h)) ?? 'on-track';

@@ -346,13 +346,26 @@ export const FIGURES = {
     }),
   }),
   timeToFirstValue: figure({
-    about: 'median and 90th percentile days from contract_signed to first_value',
+    about: 'median and 90th percentile days from contract_signed to first value (recorded, or derived from usage)',
     section: 'Time to first value',
     compute: ({ ctx }) => timeToFirstValue(ctx),
-    json: (s) => ({ time_to_first_value: { median: s.median ?? null, p90: s.p90 ?? null, n: s.n } }),
+    json: (s) => ({
+      time_to_first_value: {
+        median: s.median ?? null,
+        p90: s.p90 ?? null,
+        n: s.n,
+        derived: s.derived,
+        partners: s.partners.map((r) => ({
+          partner: r.partner,
+          first_value: r.firstValue.date,
+          days: r.days,
+          derived: r.firstValue.derived,
+        })),
+      },
+    }),
   }),
   awaitingFirstValue: figure({
-    about: 'partners whose hub went live more than 30 days ago with no first value yet',
+    about: 'partners whose hub went live over 30 days ago, still running, with no first value (recorded or derived)',
     section: 'Time to first value',
     compute: ({ ctx }) => awaitingFirstValue(ctx),
     json: (a) => ({ awaiting_first_value: a }),

@@ -3,6 +3,7 @@ import type { Figures } from '../../figures/index.js';
 import { addDays } from '../../time/calendar.js';
 import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
 import { headline } from '../../figures/headline.js';
+import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
@@ -12,7 +13,6 @@ import { partnerName } from '../../figures/context.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
 
 const ACTION_DAYS = 7;
-const STUCK_DAYS = 30;
 const LIST_LIMIT = 10;
 
 /** The headline figures that missing inputs (cloud bills not recorded yet) make incomparable month to month. */
@@ -81,7 +81,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
       }),
     ),
     stuck: f.onboarding
-      .filter((o) => (o.daysInStage ?? 0) > STUCK_DAYS)
+      .filter((o) => o.stuck)
       .map((o) => ({ partner: partnerLink(o.partner), days: String(o.daysInStage) })),
     unbilled: unbilledRows(f),
     stale: f.history.stale.map((a) => ({
@@ -103,7 +103,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),
-    stuckDays: String(STUCK_DAYS),
+    stuckDays: String(STUCK_ONBOARDING_DAYS),
     staleDays: String(f.ctx.repo.config.stale_after_days),
     trendChart: xyChart({
       title: 'Cost recovery ratio, last 12 months',

@@ -8,6 +8,7 @@ import type { Figures } from '../../figures/index.js';
 import type { OpenInvoice } from '../../figures/receivables.js';
 import { latestCsat, latestNps, type Answer } from '../../figures/community.js';
 import { CSAT_LOW, noticesPassed, NPS_LOW, OVERDUE_DAYS } from '../../figures/health.js';
+import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { noticeDeadline } from '../../figures/renewals.js';
 import { md } from '../markdown.js';
 import { percent } from '../numbers.js';
@@ -20,6 +21,8 @@ export interface HealthIndex {
   anomalies: Map<string, CloudCostAnomaly[]>;
   noticeBy: Map<string, string>;
   lastUpdated: Map<string, string>;
+  /** Days in onboarding of the partners in onboarding (for the stuck-onboarding detail). */
+  daysInStage: Map<string, number>;
   /** The latest NPS and CSAT answers of each partner with low satisfaction (for the reason's detail). */
   satisfaction: Map<string, { nps?: Answer; csat?: Answer }>;
   /** High or urgent requests open over 7 days, by partner. */
@@ -54,6 +57,9 @@ export function healthIndex(f: Figures): HealthIndex {
     anomalies: group(f.cloudCostAnomalies, (a) => a.partner),
     noticeBy,
     lastUpdated: new Map([...f.history.activity.values()].map((a) => [a.partner, a.lastUpdated])),
+    daysInStage: new Map(
+      f.onboarding.flatMap((o) => (o.daysInStage === undefined ? [] : [[o.partner.id, o.daysInStage]])),
+    ),
     stale: group(
       f.support.openOver7Days
         .filter((x) => x.request.priority === 'high' || x.request.priority === 'urgent')
@@ -87,6 +93,8 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
     case 'lapsed': {
       const l = index.lapsed.get(partner);
       if (!l) break;
+      // Days lapsed = D − since: 0 is the day it lapsed.
+      if (l.days === 0) return 'agreement lapsed today, hub still running';
       return `no agreement for ${plural(l.days, 'day')}, hub still running`;
     }
     case 'notice-passed': {
@@ -109,6 +117,11 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
       const open = index.stale.get(partner) ?? [];
       if (!open.length) break;
       return open.map((r) => `${r.priority} support request ${md(r.id)} open ${r.days} days`).join('; ');
+    }
+    case 'stuck-onboarding': {
+      const days = index.daysInStage.get(partner);
+      if (days === undefined) break;
+      return `in onboarding for ${days} days (more than ${STUCK_ONBOARDING_DAYS})`;
     }
     case 'not-updated': {
       const last = index.lastUpdated.get(partner);

@@ -36,6 +36,14 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
       p90: days(f.timeToFirstValue.p90),
       n: String(f.timeToFirstValue.n),
       minUsers: String(f.ctx.repo.config.value_min_users),
+      // R8: a first value with no first_value milestone comes from the monthly usage; the page says which.
+      derived: f.timeToFirstValue.partners
+        .filter((r) => r.firstValue.derived)
+        .map((r) => ({
+          partner: partnerLink(f.ctx.partnerById.get(r.partner)!),
+          date: r.firstValue.date,
+          days: String(r.days),
+        })),
       awaiting: f.awaitingFirstValue.map((id) => {
         const partner = f.ctx.partnerById.get(id)!;
         const live = partner.profile!.value.milestones!.hub_live!;
