@@ -38,7 +38,7 @@ const FILES: Record<string, string> = {
     'pricing:\n  - { item: Seat, amount: 9, currency: USD, per: user-month }\n---\n',
 };
 
-async function data(): Promise<Repository> {
+async function data(juneBill = ''): Promise<Repository> {
   const root = fixtureCopy('base');
   replaceIn(
     root,
@@ -51,7 +51,8 @@ async function data(): Promise<Repository> {
     'partners/alpha/cloud-costs.yaml',
     'amount: 200.00, currency: USD }\n',
     'amount: 200.00, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 100.00, currency: USD }\n' +
-      '- { month: 2025-05, hub: alpha-hub, amount: 50.00, currency: USD }\n',
+      '- { month: 2025-05, hub: alpha-hub, amount: 50.00, currency: USD }\n' +
+      juneBill,
   );
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -92,6 +93,18 @@ describe('cloud credits', () => {
       '80.00',
       '50.00',
     ]);
+  });
+});
+
+describe('cloud costs after credits everywhere (R4)', () => {
+  it("take the credit off a contract's cloud costs in its margin", async () => {
+    const f = computeFigures(await data(), '2025-04-30');
+    // April: alpha-2025 bills alpha-hub, 100.00 billed less the 80.00 credit = 20.00 (not 100.00). Revenue:
+    // hosting 1,000 + pass-through 100 × 1.10 = 1,110 (alpha is billed what the cloud bill says). Share: staff
+    // 5,000, all alpha's (the only live hub), split over its 2 contracts in force in April (alpha-2025 and
+    // alpha-extra from the 16th): 2,500. Margin 1,110 − 20 − 2,500 = −1,410.00 (−1,490.00 before the credit).
+    const row = f.contractMargins.find((r) => r.contract === 'alpha-2025')!;
+    expect([row.cloudCost, row.margin].map((d) => d.toFixed(2))).toEqual(['20.00', '-1410.00']);
   });
 });
 

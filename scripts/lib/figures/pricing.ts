@@ -9,7 +9,7 @@ import { fixedFees, meteredFees } from '../model/contract-terms.js';
 import { addMonths, firstDay, monthOf } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import type { ContractView, FigureContext } from './context.js';
-import { allocatedCosts } from './costs.js';
+import { allocatedCosts, hubCloudCost } from './costs.js';
 import { bookInForce, feeBands, listPriceAt, pricingDate, tierYearly, usageFeeByBand } from './price-book.js';
 import { monthlyFigure } from './recurring.js';
 import { billingContractForHub, feeRevenue } from './revenue.js';
@@ -111,7 +111,7 @@ export interface MarginRow {
  * margin(M) = revenue(M) − cloud costs(M) − share of recurring costs, per
  * non-draft contract in force in M: its fees and usage fees net of the
  * sponsor fee plus the cloud it passes through; the cloud costs of the hubs
- * it bills in M; the partner's part-1 share of the recurring costs split
+ * it bills in M, after the vendors' credits; the partner's part-1 share of the recurring costs split
  * evenly over its contracts in force in M.
  */
 export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRow[] {
@@ -122,11 +122,12 @@ export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRo
     const share = allocatedCosts(ctx, partner, month).dividedBy(views.length);
     return views.map((view) => {
       let passThrough = ZERO;
-      let cloudCost = ZERO;
+      const billed = new Set<string>();
       for (const { value: c } of partner.cloudCosts) {
         if (c.month !== month || billingContractForHub(ctx, partner, c.hub, month) !== view) continue;
+        billed.add(c.hub);
         const cost = ctx.fx.convert(dec(c.amount), c.currency, month);
-        cloudCost = cloudCost.plus(cost);
+        // The partner is billed what the cloud bill says; the vendor's credit lowers only our cost.
         if (view.contract.cloud.billing === 'pass-through')
           passThrough = passThrough.plus(
             cost.times(
@@ -136,6 +137,7 @@ export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRo
             ),
           );
       }
+      const cloudCost = sum([...billed].map((hub) => hubCloudCost(ctx, partner, hub, month)!));
       const revenue = feeRevenue(ctx, view, month)
         .plus(usageRevenue(ctx, view, month))
         .times(ctx.netOfSponsor)
