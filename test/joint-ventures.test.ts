@@ -106,6 +106,16 @@ describe('cloud costs after credits everywhere (R4)', () => {
     const row = f.contractMargins.find((r) => r.contract === 'alpha-2025')!;
     expect([row.cloudCost, row.margin].map((d) => d.toFixed(2))).toEqual(['20.00', '-1410.00']);
   });
+
+  it('compare the cloud costs after credits when looking for a jump', async () => {
+    const repo = await data('- { month: 2025-06, hub: alpha-hub, amount: 100.00, currency: USD }\n');
+    // After the credits: March 125, April 20, May 0, mean 145 / 3 = 48.33; June (no credit left) 100 is above
+    // 1.2 × 48.33 = 58: a jump in what the hub costs us. On the bills alone the mean is 350 / 3 = 116.67 and
+    // 100 would not be one.
+    expect(metrics(repo, '2025-06-30').cloud_cost_anomalies).toEqual([
+      { hub: 'alpha-hub', month: '2025-06', amount: '100.00', baseline: '48.33' },
+    ]);
+  });
 });
 
 describe('revenue share', () => {
