@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { roundToTotal } from '../scripts/lib/money/apportion.js';
 import { Decimal, sum } from '../scripts/lib/money/decimal.js';
 
-const d = (s: string) => new Decimal(s);
+const d = (s: string | number) => new Decimal(s);
 const shown = (parts: Decimal[], units = 2) => roundToTotal(parts, units).map((p) => p.toFixed(units));
+const shown2 = (parts: Decimal[], total: Decimal) => roundToTotal(parts, 2, total).map((p) => p.toFixed(2));
 
 describe('roundToTotal', () => {
   it('gives the cent a third too many rounds away back to the largest remainder', () => {
@@ -39,6 +40,15 @@ describe('roundToTotal', () => {
     expect(shown([d('-1.234'), d('2.111'), d('-0.333')])).toEqual(['-1.24', '2.11', '-0.33']);
     // A negative total: −0.005 − 0.005 = −0.01 (half away from zero); floors −0.01 × 2, leftover 1 → first.
     expect(shown([d('-0.005'), d('-0.005')])).toEqual(['0.00', '-0.01']);
+  });
+
+  it('rounds to a given shown total within a unit of the exact sum (a part of a larger split)', () => {
+    // 1.004 + 1.004 = 2.008 would show 2.01; asked for 2.00 (its shown part of a larger total): floors 1.00 +
+    // 1.00, no leftover.
+    expect(shown2([d('1.004'), d('1.004')], d('2.00'))).toEqual(['1.00', '1.00']);
+    // Asked for 2.01 (as rounded alone): floors 2.00, leftover 1 → the first of the tied remainders.
+    expect(shown2([d('1.004'), d('1.004')], d('2.01'))).toEqual(['1.01', '1.00']);
+    expect(() => roundToTotal([d('1.004'), d('1.004')], 2, d('2.05'))).toThrow(/not within a minor unit/);
   });
 
   it('works in other minor units (yen: none)', () => {

@@ -15,13 +15,20 @@ import { Decimal, sum } from './decimal.js';
  * go one each to the parts with the largest remainders, ties to the earlier
  * part. Every shown part is within one unit of its exact value, and a part
  * that is already exact is never changed.
+ *
+ * `shownTotal`, when given, is the total the parts must add up to instead: a
+ * total that is itself a shown part of a larger total (a month's committed
+ * revenue, split by service, inside the 18 months' total). It must be within
+ * one minor unit of the parts' exact sum, as every result of this function is.
  */
-export function roundToTotal(parts: readonly Decimal[], minorUnits = 2): Decimal[] {
+export function roundToTotal(parts: readonly Decimal[], minorUnits = 2, shownTotal?: Decimal): Decimal[] {
   const unit = new Decimal(10).pow(-minorUnits);
   const floors = parts.map((p) => p.toDecimalPlaces(minorUnits, Decimal.ROUND_FLOOR));
-  const total = sum(parts).toDecimalPlaces(minorUnits, Decimal.ROUND_HALF_UP);
-  // 0 ≤ leftover ≤ the number of parts with a remainder: the total lies between Σ floors and Σ ceilings.
+  const total = shownTotal ?? sum(parts).toDecimalPlaces(minorUnits, Decimal.ROUND_HALF_UP);
+  // 0 ≤ leftover ≤ the number of parts: the total lies between Σ floors and Σ ceilings.
   let leftover = total.minus(sum(floors)).dividedBy(unit).toNumber();
+  if (!Number.isInteger(leftover) || leftover < 0 || leftover > parts.length)
+    throw new Error(`roundToTotal: ${total.toString()} is not within a minor unit of the parts' sum`);
   const order = parts
     .map((p, i) => ({ i, remainder: p.minus(floors[i]) }))
     .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
