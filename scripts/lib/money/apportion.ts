@@ -40,3 +40,9 @@ export function roundToTotal(parts: readonly Decimal[], minorUnits = 2, shownTot
   }
   return shown;
 }
+
+/** Each row beside its part rounded by roundToTotal over all the rows: `[row, shown part]`. */
+export function withShownParts<T>(rows: readonly T[], part: (row: T) => Decimal, minorUnits = 2): [T, Decimal][] {
+  const shown = roundToTotal(rows.map(part), minorUnits);
+  return rows.map((row, i) => [row, shown[i]]);
+}
