@@ -14,7 +14,7 @@ import { FolderSource } from '../scripts/lib/load/source.js';
 import { dec, sum } from '../scripts/lib/money/decimal.js';
 import { renderReports } from '../scripts/lib/render/index.js';
 import { metricsJson } from '../scripts/lib/write/metrics-json.js';
-import { sampleCopy } from './helpers/fixtures.js';
+import { fixtureCopy, sampleCopy } from './helpers/fixtures.js';
 
 const AS_OF = '2026-11-24';
 
@@ -74,5 +74,45 @@ describe('shown parts add up to the shown total (R7)', () => {
     expect(total(m.fmrr.map((x) => x.fmrr))).toBe(m.fmrr_6);
     // And the JSON's partner revenues add up to its MRR.
     expect(total(m.partners.map((p) => p.revenue))).toBe(m.mrr);
+  });
+});
+
+describe("a partner page's MRR is its part of the dashboard's MRR (R10)", () => {
+  it("LEAP on the sample: fixed fees and usage, as in cost-recovery.md's 8,096.00", async () => {
+    const { reports } = await sample();
+    const page = reports.get('partners/leap.md')!;
+    // leap-2026: 90,000 a year billed quarterly = 7,500.00 a month, plus November's usage fee 596.00 (the
+    // page used to show 7,500.00 alone); leap-2025 ended 2026-03-31: 0.00. No pass-through (cloud included).
+    expect(page).toContain(
+      "**MRR 2026-11: 8,096.00** — this partner's part of the dashboard's MRR: fixed fees 7,500.00 + " +
+        'usage fees 596.00 + pass-through cloud 0.00.',
+    );
+    const rows = table(page, '## Contracts');
+    expect(rows.map((r) => [r[0], r[5]])).toEqual([
+      ['`leap-2025`', '0.00'],
+      ['`leap-2026`', '8,096.00'],
+    ]);
+    expect(table(reports.get('cost-recovery.md')!, '## By partner')[0].slice(0, 2)).toEqual([
+      '[LEAP Climate Data Collaboration](partners/leap.md)',
+      '8,096.00',
+    ]);
+  });
+
+  it('includes the cloud passed through with its markup, on the base fixture', async () => {
+    const asOf = '2025-03-31';
+    const { repo } = await checkData(new FolderSource(fixtureCopy('base')), { asOf });
+    const meta = { organization: 'Fixture Org', asOf, currency: 'USD', revision: 'test', sponsorFeePct: 0 };
+    const f = computeFigures(repo, asOf);
+    const page = new Map(renderReports(f, computeFigures(repo, previousMonthDate(asOf)), meta)).get(
+      'partners/alpha.md',
+    )!;
+    // alpha-2025 in March: hosting 1,000.00 + alpha-hub's bill 200.00 × 1.10 passed through = 220.00 → 1,220.00,
+    // the MRR of the dashboard (alpha is the only partner with revenue).
+    expect(page).toContain(
+      "**MRR 2025-03: 1,220.00** — this partner's part of the dashboard's MRR: fixed fees 1,000.00 + " +
+        'usage fees 0.00 + pass-through cloud 220.00.',
+    );
+    expect(table(page, '## Contracts').map((r) => [r[0], r[5]])).toEqual([['`alpha-2025`', '1,220.00']]);
+    expect(metricsJson(f).mrr).toBe('1220.00');
   });
 });

@@ -12,8 +12,8 @@ import type { ContractView, FigureContext } from './context.js';
 import { allocatedCosts, hubCloudCost } from './costs.js';
 import { bookInForce, feeBands, listPriceAt, pricingDate, tierYearly, usageFeeByBand } from './price-book.js';
 import { monthlyFigure } from './recurring.js';
-import { billingContractForHub, feeRevenue } from './revenue.js';
-import { contractUsageFees, usageRevenue } from './usage-fees.js';
+import { billingContractForHub, contractRevenue } from './revenue.js';
+import { contractUsageFees } from './usage-fees.js';
 
 export interface PricingRow {
   contract: string;
@@ -121,27 +121,12 @@ export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRo
     if (views.length === 0) return [];
     const share = allocatedCosts(ctx, partner, month).dividedBy(views.length);
     return views.map((view) => {
-      let passThrough = ZERO;
       const billed = new Set<string>();
-      for (const { value: c } of partner.cloudCosts) {
-        if (c.month !== month || billingContractForHub(ctx, partner, c.hub, month) !== view) continue;
-        billed.add(c.hub);
-        const cost = ctx.fx.convert(dec(c.amount), c.currency, month);
-        // The partner is billed what the cloud bill says; the vendor's credit lowers only our cost.
-        if (view.contract.cloud.billing === 'pass-through')
-          passThrough = passThrough.plus(
-            cost.times(
-              dec(view.contract.cloud.markup_pct ?? 0)
-                .dividedBy(100)
-                .plus(1),
-            ),
-          );
-      }
+      for (const { value: c } of partner.cloudCosts)
+        if (c.month === month && billingContractForHub(ctx, partner, c.hub, month) === view) billed.add(c.hub);
       const cloudCost = sum([...billed].map((hub) => hubCloudCost(ctx, partner, hub, month)!));
-      const revenue = feeRevenue(ctx, view, month)
-        .plus(usageRevenue(ctx, view, month))
-        .times(ctx.netOfSponsor)
-        .plus(passThrough);
+      // Pass-through revenue is what the partner is billed, on the bill before credits: the credit is ours.
+      const revenue = contractRevenue(ctx, view, month).total;
       return {
         contract: view.contract.id,
         partner: partner.id,
