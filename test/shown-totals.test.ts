@@ -77,6 +77,19 @@ describe('shown parts add up to the shown total (R7)', () => {
   });
 });
 
+describe('projection.md (R7)', () => {
+  it("adds each column up to the 18 months' total and each month's services up to its committed revenue", async () => {
+    const { reports } = await sample();
+    const page = reports.get('projection.md')!;
+    const rows = table(page, '| month | committed');
+    const [months, totals] = [rows.slice(0, -1), rows.at(-1)!];
+    expect(months).toHaveLength(18);
+    for (const column of [1, 2, 4]) expect(total(months.map((r) => r[column]))).toBe(amount(totals[column]).toFixed(2));
+    const services = table(page, '## Committed revenue by service');
+    services.forEach((r, i) => expect(total(r.slice(1))).toBe(amount(months[i][1]).toFixed(2)));
+  });
+});
+
 describe("a partner page's MRR is its part of the dashboard's MRR (R10)", () => {
   it("LEAP on the sample: fixed fees and usage, as in cost-recovery.md's 8,096.00", async () => {
     const { reports } = await sample();
