@@ -38,7 +38,7 @@ const FILES: Record<string, string> = {
     'pricing:\n  - { item: Seat, amount: 9, currency: USD, per: user-month }\n---\n',
 };
 
-async function data(): Promise<Repository> {
+async function data(juneBill = ''): Promise<Repository> {
   const root = fixtureCopy('base');
   replaceIn(
     root,
@@ -51,7 +51,8 @@ async function data(): Promise<Repository> {
     'partners/alpha/cloud-costs.yaml',
     'amount: 200.00, currency: USD }\n',
     'amount: 200.00, currency: USD }\n- { month: 2025-04, hub: alpha-hub, amount: 100.00, currency: USD }\n' +
-      '- { month: 2025-05, hub: alpha-hub, amount: 50.00, currency: USD }\n',
+      '- { month: 2025-05, hub: alpha-hub, amount: 50.00, currency: USD }\n' +
+      juneBill,
   );
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -91,6 +92,28 @@ describe('cloud credits', () => {
       '75.00',
       '80.00',
       '50.00',
+    ]);
+  });
+});
+
+describe('cloud costs after credits everywhere (R4)', () => {
+  it("take the credit off a contract's cloud costs in its margin", async () => {
+    const f = computeFigures(await data(), '2025-04-30');
+    // April: alpha-2025 bills alpha-hub, 100.00 billed less the 80.00 credit = 20.00 (not 100.00). Revenue:
+    // hosting 1,000 + pass-through 100 × 1.10 = 1,110 (alpha is billed what the cloud bill says). Share: staff
+    // 5,000, all alpha's (the only live hub), split over its 2 contracts in force in April (alpha-2025 and
+    // alpha-extra from the 16th): 2,500. Margin 1,110 − 20 − 2,500 = −1,410.00 (−1,490.00 before the credit).
+    const row = f.contractMargins.find((r) => r.contract === 'alpha-2025')!;
+    expect([row.cloudCost, row.margin].map((d) => d.toFixed(2))).toEqual(['20.00', '-1410.00']);
+  });
+
+  it('compare the cloud costs after credits when looking for a jump', async () => {
+    const repo = await data('- { month: 2025-06, hub: alpha-hub, amount: 100.00, currency: USD }\n');
+    // After the credits: March 125, April 20, May 0, mean 145 / 3 = 48.33; June (no credit left) 100 is above
+    // 1.2 × 48.33 = 58: a jump in what the hub costs us. On the bills alone the mean is 350 / 3 = 116.67 and
+    // 100 would not be one.
+    expect(metrics(repo, '2025-06-30').cloud_cost_anomalies).toEqual([
+      { hub: 'alpha-hub', month: '2025-06', amount: '100.00', baseline: '48.33' },
     ]);
   });
 });

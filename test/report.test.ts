@@ -135,7 +135,7 @@ describe('npm run report', () => {
     expect(r.stderr).toBe('');
     const all = Object.values(readTree(out)).join('\n');
     const escaped =
-      'A \\| B &lt;img src=x&gt; @\u200bsomeone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} ' +
+      'A \\| B &lt;img src=x&gt; `@`someone \\[x\\](javascript:alert(1)) \\{\\{constructor\\}\\} ' +
       '\\*bold\\* \\`code\\`';
     // name, tags, contact name and role, grant title and funder, deliverable title, organisation, checklist title
     expect(all.split(escaped).length - 1).toBeGreaterThanOrEqual(9);
@@ -156,6 +156,22 @@ describe('npm run report', () => {
       }
     }
     expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
+  it('keeps an email address copyable byte for byte, in a code span, with no invisible character (R13)', () => {
+    const root = fixtureCopy('base');
+    const file = join(root, 'partners/alpha/partner.md');
+    const text = readFileSync(file, 'utf8')
+      .replace('role: Research computing lead,', 'role: Research computing lead, email: ada.lee+hub@alpha.example.edu,')
+      .replace('Notes about Alpha.', 'Notes about Alpha: write to it-help@alpha.example.edu, cc @bob.');
+    writeFileSync(file, text);
+    const out = tempDir();
+    expect(runCli('report', ['--root', root, '--as-of', '2026-01-01', '--out', out]).stderr).toBe('');
+    const page = readFileSync(join(out, 'partners/alpha.md'), 'utf8');
+    // The contact's row and the notes: each address whole inside backticks; a lone @ in a code span of its own.
+    expect(page).toContain('| Ada Lee | Research computing lead | `ada.lee+hub@alpha.example.edu` |');
+    expect(page).toContain('Notes about Alpha: write to `it-help@alpha.example.edu`, cc `@`bob.');
+    expect(page).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
   });
 });
 

@@ -159,11 +159,16 @@ describe('usage fees in the figures', () => {
     expect(m.mrr).toBe('1371.25');
   });
 
-  it('projects usage fees as the mean of the last three recorded months', async () => {
+  it('counts no usage fee in committed revenue or CMRR of a future month (R3: usage not recorded)', async () => {
     const m = await figuresAt('2025-06-30');
-    // alpha-2025: recorded Mar 120, Apr 350, May 400 (June pending) → 870 / 3 = 290.00 a month.
-    // alpha-2025b: recorded June only, full month 742.50. July: 1000 + 290 + 742.50 = 2032.50.
-    expect(m.projection[0]).toMatchObject({ month: '2025-07', committed: '2032.50' });
+    // alpha-2025's usage (Mar 120, Apr 350, May 400) and alpha-2025b's (June 742.50) say nothing committed about
+    // July: committed = alpha-2025's hosting 1000 only (alpha-2025b has no fixed fee). Before R3 the projection
+    // added the mean of the last three recorded months, 1000 + 290 + 742.50 = 2032.50.
+    expect(m.projection[0]).toMatchObject({ month: '2025-07', committed: '1000.00' });
+    // FMRR's committed part is the projection's: 1000.00 every month to 2025-12, FMRR₆ = 6,000.00 (no renewal or
+    // draft: alpha-2025 runs to 2027-02, alpha-2025b to 2026-06).
+    expect(m.fmrr.map((x: { cmrr: string }) => x.cmrr)).toEqual(Array(6).fill('1000.00'));
+    expect(m.fmrr_6).toBe('6000.00');
   });
 });
 

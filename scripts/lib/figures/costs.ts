@@ -36,6 +36,23 @@ export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: st
   });
 }
 
+/**
+ * A hub's cloud cost of `month` in the reporting currency, after the credits
+ * taken off it (SPEC-3 R4: every figure that reads a hub's cloud costs reads
+ * them after credits); undefined when no bill of the month is recorded.
+ */
+export function hubCloudCost(
+  ctx: FigureContext,
+  partner: PartnerFolder,
+  hub: string,
+  month: string,
+): Decimal | undefined {
+  const rows = partner.cloudCosts.filter((c) => c.value.hub === hub && c.value.month === month);
+  if (rows.length === 0) return undefined;
+  const gross = sum(rows.map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)));
+  return gross.minus(cloudCredits(ctx, month).byHub.get(hub) ?? ZERO);
+}
+
 /** The credits taken off the cloud costs of `month`: per hub, and per cloud vendor that granted them. */
 export interface CreditsApplied {
   byHub: Map<string, Decimal>;

@@ -3,12 +3,13 @@
  * agreements, the offboarding timeline of contracts ending soon with nothing
  * after them, and cloud cost anomalies per hub.
  */
-import { Decimal, dec, sum } from '../money/decimal.js';
+import { Decimal, sum } from '../money/decimal.js';
 import { effectiveEnd, inForceOn, isCounted } from '../model/contract-terms.js';
 import { WORKING_STAGES, type Hub } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, addMonths, daysBetween } from '../time/calendar.js';
 import { hubsOf, type ContractView, type FigureContext } from './context.js';
+import { hubCloudCost } from './costs.js';
 
 /** Partners in a working stage get a health (and can be lapsed). */
 export function inHealthStage(p: PartnerFolder): boolean {
@@ -119,19 +120,16 @@ export function offboardingTimeline(ctx: FigureContext): Offboarding[] {
     .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.contract < b.contract ? -1 : 1));
 }
 
-/** A hub's recorded cloud cost of a month in the reporting currency, or undefined when none is recorded. */
-function hubCost(ctx: FigureContext, partner: PartnerFolder, hub: string, month: string): Decimal | undefined {
-  const rows = partner.cloudCosts.filter((c) => c.value.hub === hub && c.value.month === month);
-  return rows.length ? sum(rows.map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month))) : undefined;
-}
-
-/** Hubs whose cloud cost in M is above 1.2 × the mean of the three months before (all three recorded). */
+/**
+ * Hubs whose cloud cost in M is above 1.2 × the mean of the three months before (all three recorded), after the
+ * vendors' credits (R4): a credit running out is a jump in what the hub costs.
+ */
 export function cloudCostAnomalies(ctx: FigureContext): CloudCostAnomaly[] {
   const out: CloudCostAnomaly[] = [];
   for (const partner of ctx.repo.partners) {
     for (const { id: hub } of hubsOf(partner)) {
-      const amount = hubCost(ctx, partner, hub, ctx.month);
-      const before = [1, 2, 3].map((k) => hubCost(ctx, partner, hub, addMonths(ctx.month, -k)));
+      const amount = hubCloudCost(ctx, partner, hub, ctx.month);
+      const before = [1, 2, 3].map((k) => hubCloudCost(ctx, partner, hub, addMonths(ctx.month, -k)));
       if (amount === undefined || before.some((b) => b === undefined)) continue;
       const total = sum(before as Decimal[]);
       // amount > 1.2 × total / 3, compared as 3 × amount > 1.2 × total: no rounded third decides it.

@@ -7,6 +7,7 @@
  */
 import { NO_HISTORY, type History } from '../load/history.js';
 import type { Repository } from '../model/repository.js';
+import { withShownParts } from '../money/apportion.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import { sum, toFixed, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate } from '../time/calendar.js';
@@ -183,9 +184,10 @@ export const FIGURES = {
     section: 'Revenue and costs',
     compute: ({ ctx }) => partnerRecovery(ctx),
     json: (ps) => ({
-      partners: ps.map((p) => ({
+      // Beside `mrr`, the revenues add up to it as shown (R7); the costs have no total in the JSON.
+      partners: withShownParts(ps, (p) => p.revenue).map(([p, revenue]) => ({
         id: p.partner.id,
-        revenue: money(p.revenue),
+        revenue: money(revenue),
         cloud_cost: money(p.cloudCost),
         shared_cost: money(p.sharedCost),
         recovery: ratio(p.recovery),
@@ -444,12 +446,13 @@ export const FIGURES = {
     section: 'Business development',
     compute: ({ ctx }) => fmrr(ctx, projectionAt(ctx, FMRR_MONTHS)),
     json: (f) => ({
-      fmrr: f.months.map((m) => ({
+      // The six months add up to `fmrr_6` beside them (R7).
+      fmrr: withShownParts(f.months, (m) => m.fmrr).map(([m, fmrr]) => ({
         month: m.month,
         cmrr: money(m.cmrr),
         rmrr: money(m.rmrr),
         nmrr: money(m.nmrr),
-        fmrr: money(m.fmrr),
+        fmrr: money(fmrr),
       })),
       fmrr_6: money(f.total),
     }),

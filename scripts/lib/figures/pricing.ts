@@ -9,11 +9,11 @@ import { fixedFees, meteredFees } from '../model/contract-terms.js';
 import { addMonths, firstDay, monthOf } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import type { ContractView, FigureContext } from './context.js';
-import { allocatedCosts } from './costs.js';
+import { allocatedCosts, hubCloudCost } from './costs.js';
 import { bookInForce, feeBands, listPriceAt, pricingDate, tierYearly, usageFeeByBand } from './price-book.js';
 import { monthlyFigure } from './recurring.js';
-import { billingContractForHub, feeRevenue } from './revenue.js';
-import { contractUsageFees, usageRevenue } from './usage-fees.js';
+import { billingContractForHub, contractRevenue } from './revenue.js';
+import { contractUsageFees } from './usage-fees.js';
 
 export interface PricingRow {
   contract: string;
@@ -111,7 +111,7 @@ export interface MarginRow {
  * margin(M) = revenue(M) − cloud costs(M) − share of recurring costs, per
  * non-draft contract in force in M: its fees and usage fees net of the
  * sponsor fee plus the cloud it passes through; the cloud costs of the hubs
- * it bills in M; the partner's part-1 share of the recurring costs split
+ * it bills in M, after the vendors' credits; the partner's part-1 share of the recurring costs split
  * evenly over its contracts in force in M.
  */
 export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRow[] {
@@ -121,25 +121,12 @@ export function contractMargins(ctx: FigureContext, month = ctx.month): MarginRo
     if (views.length === 0) return [];
     const share = allocatedCosts(ctx, partner, month).dividedBy(views.length);
     return views.map((view) => {
-      let passThrough = ZERO;
-      let cloudCost = ZERO;
-      for (const { value: c } of partner.cloudCosts) {
-        if (c.month !== month || billingContractForHub(ctx, partner, c.hub, month) !== view) continue;
-        const cost = ctx.fx.convert(dec(c.amount), c.currency, month);
-        cloudCost = cloudCost.plus(cost);
-        if (view.contract.cloud.billing === 'pass-through')
-          passThrough = passThrough.plus(
-            cost.times(
-              dec(view.contract.cloud.markup_pct ?? 0)
-                .dividedBy(100)
-                .plus(1),
-            ),
-          );
-      }
-      const revenue = feeRevenue(ctx, view, month)
-        .plus(usageRevenue(ctx, view, month))
-        .times(ctx.netOfSponsor)
-        .plus(passThrough);
+      const billed = new Set<string>();
+      for (const { value: c } of partner.cloudCosts)
+        if (c.month === month && billingContractForHub(ctx, partner, c.hub, month) === view) billed.add(c.hub);
+      const cloudCost = sum([...billed].map((hub) => hubCloudCost(ctx, partner, hub, month)!));
+      // Pass-through revenue is what the partner is billed, on the bill before credits: the credit is ours.
+      const revenue = contractRevenue(ctx, view, month).total;
       return {
         contract: view.contract.id,
         partner: partner.id,

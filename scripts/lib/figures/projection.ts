@@ -3,10 +3,11 @@
  * (signed contracts), weighted pipeline revenue (drafts at or above the
  * cut-off, times their probability) and the recurring costs in force.
  * Future cloud bills are unknown, so pass-through cloud revenue and cloud
- * costs are left out of both sides. Future usage fees are assumed to be the
- * mean of the last three months with usage recorded (see usage-fees.ts).
+ * costs are left out of both sides. Committed means the fixed fees signed
+ * for: a future month's usage is not recorded, so its usage fees are not
+ * committed (SPEC-3 R3); expected usage is a figure of its own, never added.
  */
-import { fixedFees, meteredFees } from '../model/contract-terms.js';
+import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, sum, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
 import { addMonths } from '../time/calendar.js';
@@ -14,7 +15,6 @@ import { memoized, type ContractView, type FigureContext } from './context.js';
 import { recurringCosts } from './costs.js';
 import { feeRevenue } from './revenue.js';
 import { monthlyFigure } from './recurring.js';
-import { projectedUsageFee } from './usage-fees.js';
 
 export const PROJECTION_MONTHS = 18;
 export const SERVICES = ['core-support', 'hub-service', 'development', 'unspecified'] as const;
@@ -48,7 +48,7 @@ export function projectionAt(ctx: FigureContext, months = PROJECTION_MONTHS): Pr
   );
 }
 
-/** One month of the projection: committed and pipeline revenue, and the recurring costs. */
+/** One month of the projection: committed (fixed-fee) and pipeline revenue, and the recurring costs. */
 function projectionMonth(ctx: FigureContext, month: string): ProjectionMonth {
   const { committedViews, pipelineViews } = memoized(ctx, `projection views ${ctx.asOf}`, () => ({
     committedViews: ctx.contracts.filter((v) => v.contract.status !== 'draft'),
@@ -58,14 +58,6 @@ function projectionMonth(ctx: FigureContext, month: string): ProjectionMonth {
   for (const v of committedViews) {
     for (const fee of fixedFees(v.contract)) {
       const own = monthlyFigure({ amount: fee.amount, per: fee.per, effective: v.effective, term: v.term }, month);
-      if (!own.isZero())
-        byService.set(
-          serviceOf(fee),
-          byService.get(serviceOf(fee))!.plus(ctx.fx.convert(own, v.contract.currency, month)),
-        );
-    }
-    for (const fee of meteredFees(v.contract)) {
-      const own = projectedUsageFee(ctx, v, fee, month);
       if (!own.isZero())
         byService.set(
           serviceOf(fee),

@@ -42,13 +42,21 @@ export function billingContractForHub(
   return found;
 }
 
-/** Pass-through cloud revenue of a partner in `month` (cost × (1 + markup)), in the reporting currency. */
-export function passThroughRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
+/**
+ * Pass-through cloud revenue of a partner in `month` (cost × (1 + markup)), in the reporting currency: of every
+ * contract, or of the one contract `billedBy`.
+ */
+export function passThroughRevenue(
+  ctx: FigureContext,
+  partner: PartnerFolder,
+  month: string,
+  billedBy?: ContractView,
+): Decimal {
   let total = ZERO;
   for (const { value: cost } of partner.cloudCosts) {
     if (cost.month !== month) continue;
     const view = billingContractForHub(ctx, partner, cost.hub, month);
-    if (view?.contract.cloud.billing !== 'pass-through') continue;
+    if (view?.contract.cloud.billing !== 'pass-through' || (billedBy && view !== billedBy)) continue;
     const markup = dec(view.contract.cloud.markup_pct ?? 0)
       .dividedBy(100)
       .plus(1);
@@ -70,6 +78,26 @@ export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month
     );
     return fees.times(ctx.netOfSponsor).plus(passThroughRevenue(ctx, partner, month));
   });
+}
+
+/** A contract's part of MRR in `month`, by what it is made of; fees net of the sponsor fee. */
+export interface ContractRevenue {
+  fixed: Decimal;
+  usage: Decimal;
+  passThrough: Decimal;
+  total: Decimal;
+}
+
+/**
+ * A signed contract's part of its partner's recurring revenue in `month` (SPEC-3 R10: one MRR): its fixed and
+ * usage fees net of the sponsor fee, and the cloud it passes through. A partner's contracts add up to its
+ * partnerRevenue.
+ */
+export function contractRevenue(ctx: FigureContext, view: ContractView, month: string): ContractRevenue {
+  const fixed = feeRevenue(ctx, view, month).times(ctx.netOfSponsor);
+  const usage = usageRevenue(ctx, view, month).times(ctx.netOfSponsor);
+  const passThrough = passThroughRevenue(ctx, view.partner, month, view);
+  return { fixed, usage, passThrough, total: fixed.plus(usage).plus(passThrough) };
 }
 
 /** MRR: every partner's recurring revenue in `month`. */

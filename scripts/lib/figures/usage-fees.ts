@@ -9,7 +9,6 @@
  */
 import { Decimal, ZERO } from '../money/decimal.js';
 import { meteredFees } from '../model/contract-terms.js';
-import type { Fee } from '../model/records.js';
 import { daysInMonth } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { memoized, type ContractView, type FigureContext } from './context.js';
@@ -78,55 +77,4 @@ export function usageFeesOfMonth(
         pending: u.pending,
       })),
     );
-}
-
-/** How many recorded months the projection averages a usage fee over. */
-export const USAGE_PROJECTION_MONTHS = 3;
-
-/**
- * The full-month fee (before proration) of each month up to `upTo` whose
- * usage is recorded for every hub of the contract, oldest first.
- */
-function recordedFullFees(ctx: FigureContext, view: ContractView, fee: Fee, upTo: string): Decimal[] {
-  const hubs = view.contract.hubs ?? [];
-  if (hubs.length === 0) return [];
-  const byMonth = new Map<string, Map<string, number>>();
-  for (const { value: u } of view.partner.usage) {
-    if (u.month > upTo || !hubs.includes(u.hub)) continue;
-    const m = byMonth.get(u.month) ?? new Map<string, number>();
-    m.set(u.hub, u.active_users);
-    byMonth.set(u.month, m);
-  }
-  const bands =
-    feeBands(
-      ctx.repo.priceBooks.map((b) => b.value),
-      view.contract,
-      fee,
-    ) ?? [];
-  return [...byMonth.entries()]
-    .filter(([, m]) => m.size === hubs.length)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, m]) =>
-      usageFee(
-        bands,
-        [...m.values()].reduce((a, b) => a + b, 0),
-        fee.cap,
-      ),
-    );
-}
-
-/**
- * A future month's usage fee of a metered fee, in the contract's currency:
- * the mean of the full-month fees of the last three months with usage
- * recorded (up to the as-of month), prorated by the share of `month`'s days
- * inside the effective term; 0 when no month is recorded.
- */
-export function projectedUsageFee(ctx: FigureContext, view: ContractView, fee: Fee, month: string): Decimal {
-  const days = daysInside(monthPeriod(month), view.effective);
-  if (days === 0) return ZERO;
-  const last = memoized(ctx, `usage mean ${view.contract.id} ${fee.id} ${ctx.month}`, () => {
-    const fees = recordedFullFees(ctx, view, fee, ctx.month).slice(-USAGE_PROJECTION_MONTHS);
-    return fees.length ? fees.reduce((t, f) => t.plus(f), ZERO).dividedBy(fees.length) : ZERO;
-  });
-  return last.times(days).dividedBy(daysInMonth(month));
 }

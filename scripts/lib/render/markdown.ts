@@ -3,20 +3,42 @@
  * HTML injected, no link forged, nobody @-mentioned.
  */
 
+/**
+ * An email address as people write them: only characters that mean nothing in
+ * Markdown or a table (no backtick, no pipe), so it can sit in a code span as is.
+ */
+const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_{}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * Defuses `@` without an invisible character (SPEC-3 R13: an address must
+ * stay copyable): GitHub makes no mention inside a code span, so an email
+ * address becomes a code span, byte for byte (`escape` makes the rest safe,
+ * any other `@` a code span of its own).
+ */
+function atSigns(text: string, escape: (rest: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(EMAIL)) {
+    out += escape(text.slice(from, m.index)) + `\`${m[0]}\``;
+    from = m.index + m[0].length;
+  }
+  return out + escape(text.slice(from));
+}
+
 /** Text from the data, for a table cell or a line of prose. */
 export function md(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-      .replace(/\\/g, '\\\\')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
-      .replace(/([*_`[\]#~!{}])/g, '\\$1')
-      // A zero-width space after @ keeps GitHub from turning it into a mention.
-      .replace(/@/g, '@\u200b')
+  return atSigns(
+    // eslint-disable-next-line no-control-regex
+    text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' '),
+    (rest) =>
+      rest
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/([*_`[\]#~!{}])/g, '\\$1')
+        .replace(/@/g, '`@`'),
   );
 }
 
@@ -32,19 +54,17 @@ export function mdLink(label: string, url: string | undefined): string {
  * under the section that shows them.
  */
 export function notesMarkdown(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/@/g, '@\u200b')
-      // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
-      .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
-      .replace(/^(#{1,4}) /gm, '$1### ')
-      .replace(/\{\{/g, '{\u200b{')
-      .trim()
-  );
+  const safe = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
+    .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
+    .replace(/^(#{1,4}) /gm, '$1### ')
+    .replace(/\{\{/g, '{\u200b{')
+    .trim();
+  return atSigns(safe, (rest) => rest.replace(/@/g, '`@`'));
 }
 
 /** Text for inside a Mermaid block, where quotes, colons and semicolons have meaning. */

@@ -30,6 +30,7 @@ import { rule as mauBands } from './mau-bands.js';
 import { rule as meteredFee } from './metered-fee.js';
 import { rule as milestoneOrder } from './milestone-order.js';
 import { rule as moneyPrecision } from './money-precision.js';
+import { rule as nameInvisibleCharacters } from './name-invisible-characters.js';
 import { rule as onboardingItems } from './onboarding-items.js';
 import { rule as paidStatus } from './paid-status.js';
 import { rule as paymentAfterIssue } from './payment-after-issue.js';
@@ -80,6 +81,7 @@ export const RULES = [
   meteredFee,
   milestoneOrder,
   moneyPrecision,
+  nameInvisibleCharacters,
   onboardingItems,
   paidStatus,
   paymentAfterIssue,

@@ -1,6 +1,7 @@
 /** The business-development part of pipeline.md: KPIs beside their targets, funnel, lead sources, forecast, cohorts. */
 import type { Figures } from '../../figures/index.js';
 import { FUNNEL_STEPS, SOURCE_ORDER, type FunnelStep, type LeadSource } from '../../figures/kpis.js';
+import { withShownParts } from '../../money/apportion.js';
 import { dec, type Decimal } from '../../money/decimal.js';
 import { xyChart } from '../charts.js';
 import { md } from '../markdown.js';
@@ -96,12 +97,13 @@ export function kpiView(f: Figures) {
       end: o.end,
       renewedBy: o.renewedBy ? code(o.renewedBy) : 'not renewed',
     })),
-    fmrr: fmrr.months.map((m) => ({
+    // The six months shown add up to the FMRR₆ shown under them (R7).
+    fmrr: withShownParts(fmrr.months, (m) => m.fmrr).map(([m, shown]) => ({
       month: m.month,
       cmrr: money(m.cmrr),
       rmrr: money(m.rmrr),
       nmrr: money(m.nmrr),
-      fmrr: money(m.fmrr),
+      fmrr: money(shown),
     })),
     fmrrTotal: money(fmrr.total),
     renewalWeight: fmrr.renewalWeight.toString(),

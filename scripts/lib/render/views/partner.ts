@@ -5,8 +5,9 @@ import { partnerName } from '../../figures/context.js';
 import type { Figures } from '../../figures/index.js';
 import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js';
 import { partnerRecovery, RECOVERY_WORDS, type PartnerRecovery } from '../../figures/recovery.js';
-import { feeRevenue } from '../../figures/revenue.js';
-import { dec } from '../../money/decimal.js';
+import { contractRevenue, partnerRevenue } from '../../figures/revenue.js';
+import { roundToTotal } from '../../money/apportion.js';
+import { dec, sum, toFixed } from '../../money/decimal.js';
 import { MILESTONES } from '../../model/records.js';
 import type { PartnerFolder } from '../../model/repository.js';
 import { daysBetween } from '../../time/calendar.js';
@@ -65,6 +66,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
   const usage = usageByMonth(partner);
   const usageMonths = history.map((h) => h.month).filter((m) => usage.has(m));
   const nps = partnerNps(ctx, partner);
+  const mrr = partnerMrr(f, partner);
   return {
     header: header(meta, md(partnerName(partner)), '../../'),
     id: code(partner.id),
@@ -94,7 +96,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       status: v.contract.status + (v.contract.probability !== undefined ? ` (${v.contract.probability} %)` : ''),
       term: `${v.contract.start} to ${v.effective.to}${v.contract.terminated ? ' (terminated)' : ''}`,
       billing: `${v.contract.billing.every}, in ${v.contract.billing.in}; cloud ${v.contract.cloud.billing}`,
-      mrr: v.contract.status === 'draft' ? '—' : money(feeRevenue(ctx, v, ctx.month).times(ctx.netOfSponsor)),
+      mrr: mrr.byContract.get(v) ?? '—',
       document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
     })),
     invoices: invoices.map((i) => {
@@ -156,10 +158,40 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
         kind: t.kind,
         attendees: String(t.attendees),
       })),
+    mrr: mrr.line,
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
     health: healthLine(index.health, partner.id),
+  };
+}
+
+/**
+ * The partner's MRR in M, the same figure as its part of the dashboard's MRR (R10): its signed contracts' fixed
+ * and usage fees net of the sponsor fee and the cloud they pass through. The line says what it is made of; it
+ * and each contract's part are rounded to add up to the MRR shown (R7).
+ */
+function partnerMrr(f: Figures, partner: PartnerFolder) {
+  const { ctx } = f;
+  const total = dec(toFixed(partnerRevenue(ctx, partner, ctx.month), 2));
+  const signed = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
+  const parts = signed.map((v) => contractRevenue(ctx, v, ctx.month));
+  const byContract = roundToTotal(
+    parts.map((p) => p.total),
+    2,
+    total,
+  );
+  const [fixed, usage, passThrough] = roundToTotal(
+    (['fixed', 'usage', 'passThrough'] as const).map((k) => sum(parts.map((p) => p[k]))),
+    2,
+    total,
+  );
+  const net = ctx.netOfSponsor.equals(1) ? '' : ', net of the fiscal sponsor fee';
+  return {
+    byContract: new Map(signed.map((v, i) => [v, money(byContract[i])])),
+    line:
+      `**MRR ${ctx.month}: ${money(total)}** — this partner's part of the dashboard's MRR: fixed fees ` +
+      `${money(fixed)} + usage fees ${money(usage)}${net} + pass-through cloud ${money(passThrough)}.`,
   };
 }
 

@@ -1,6 +1,7 @@
 /** projection.md: the runway picture, 18 months ahead. */
 import type { Figures } from '../../figures/index.js';
 import { ACCOUNT_SIZE_LIMITS, revenueByAccountSize, SERVICES } from '../../figures/projection.js';
+import { roundToTotal } from '../../money/apportion.js';
 import { sum } from '../../money/decimal.js';
 import { money } from '../numbers.js';
 import { xyChart } from '../charts.js';
@@ -8,14 +9,23 @@ import { header, type ReportMeta } from './meta.js';
 
 export function projectionView(f: Figures, meta: ReportMeta) {
   const config = f.ctx.repo.config;
-  const rows = f.projection.map((p) => ({
+  // Shown parts add up to the shown totals (R7): each column to its 18 months' total, each month's services to
+  // its committed revenue; the row's total and gap are of the amounts shown.
+  const [committed, pipeline, costs] = (['committed', 'pipeline', 'costs'] as const).map((k) =>
+    roundToTotal(f.projection.map((p) => p[k])),
+  );
+  const rows = f.projection.map((p, i) => ({
     month: p.month,
-    committed: money(p.committed),
-    pipeline: money(p.pipeline),
-    total: money(p.committed.plus(p.pipeline)),
-    costs: money(p.costs),
-    gap: money(p.committed.plus(p.pipeline).minus(p.costs)),
-    services: SERVICES.map((s) => money(p.committedByService[s])),
+    committed: money(committed[i]),
+    pipeline: money(pipeline[i]),
+    total: money(committed[i].plus(pipeline[i])),
+    costs: money(costs[i]),
+    gap: money(committed[i].plus(pipeline[i]).minus(costs[i])),
+    services: roundToTotal(
+      SERVICES.map((s) => p.committedByService[s]),
+      2,
+      committed[i],
+    ).map(money),
   }));
   const num = (d: { toNumber(): number }) => d.toNumber();
   const [small, large] = [money(ACCOUNT_SIZE_LIMITS.small), money(ACCOUNT_SIZE_LIMITS.large)];
