@@ -36,6 +36,8 @@ describe('the figures list', () => {
       'mrr',
       'mrc',
       'cost_recovery_ratio',
+      'not_recorded',
+      'last_complete_month',
       'receivables',
       'unbilled',
       'renewals',

@@ -48,35 +48,47 @@ describe('figures at 2026-03-15', async () => {
     // Dec 2025: MRR c1 6100 + c3 3100 = 9200; MRC 3000 + 100 + 620 = 3720 (contractor starts in Jan) → 0.404347…
     // Jan 2026: MRR 9200; MRC 3720 + 900 CAD/3 × 0.75 = 3945 → 0.428804…
     // Feb 2026: MRR 6100 + 900 × 1.1 + 3100 = 10190; MRC 3945 + cloud 900 = 4845 → 0.475466…
+    // Every month is incomplete: p3's hub h4 (cloud included in c3) has no bill recorded, and neither has
+    // p1's h1 before February.
     expect(m.cost_recovery_trend.slice(8)).toEqual([
-      { month: '2025-12', mrr: '9200.00', mrc: '3720.00', ratio: '0.4043' },
-      { month: '2026-01', mrr: '9200.00', mrc: '3945.00', ratio: '0.4288' },
-      { month: '2026-02', mrr: '10190.00', mrc: '4845.00', ratio: '0.4755' },
-      { month: '2026-03', mrr: '8832.90', mrc: '4840.00', ratio: '0.5480' },
+      { month: '2025-12', mrr: '9200.00', mrc: '3720.00', ratio: '0.4043', incomplete: true },
+      { month: '2026-01', mrr: '9200.00', mrc: '3945.00', ratio: '0.4288', incomplete: true },
+      { month: '2026-02', mrr: '10190.00', mrc: '4845.00', ratio: '0.4755', incomplete: true },
+      { month: '2026-03', mrr: '8832.90', mrc: '4840.00', ratio: '0.5480', incomplete: true },
     ]);
+    expect(m.not_recorded).toEqual([{ kind: 'cloud-bill', month: '2026-03', partner: 'p3', hub: 'h4' }]);
   });
 
-  it('per-partner recovery, recurring costs shared per live hub', () => {
+  it('per-partner costs ÷ revenue, recurring costs shared per live hub', () => {
     // live hubs in March as known on 03-15: h1, h2 (p1), h4 (p3, decommissioned 03-10); h3 (p2) launches
     // on 03-16, after the as-of date, so it is not live yet → 3640 / 3 = 1213.333… each
-    // p1: 7420 / (1200 + 2426.666…) = 2.045955…; p2: no cost share, so no ratio; p3: 1000 / 1213.333… = 0.824175…
+    // p1: (1200 + 2426.666…) / 7420 = 0.488769…; p2: no costs yet, 0 / 412.90 = 0;
+    // p3: h4's March bill is not recorded (c3 includes the cloud), so no ratio — 1213.33 / 1000 would read as
+    // better than it is.
     expect(m.partners.slice(0, 3)).toEqual([
       {
         id: 'p1',
         revenue: '7420.00',
         cloud_cost: '1200.00',
         shared_cost: '2426.67',
-        recovery: '2.0460',
+        cost_recovery_ratio: '0.4888',
         recovery_note: null,
       },
-      { id: 'p2', revenue: '412.90', cloud_cost: '0.00', shared_cost: '0.00', recovery: null, recovery_note: null },
+      {
+        id: 'p2',
+        revenue: '412.90',
+        cloud_cost: '0.00',
+        shared_cost: '0.00',
+        cost_recovery_ratio: '0.0000',
+        recovery_note: null,
+      },
       {
         id: 'p3',
         revenue: '1000.00',
-        cloud_cost: '0.00',
+        cloud_cost: null,
         shared_cost: '1213.33',
-        recovery: '0.8242',
-        recovery_note: null,
+        cost_recovery_ratio: null,
+        recovery_note: 'not recorded',
       },
     ]);
     expect(m.partners[3]).toEqual({
@@ -84,8 +96,8 @@ describe('figures at 2026-03-15', async () => {
       revenue: '0.00',
       cloud_cost: '0.00',
       shared_cost: '0.00',
-      recovery: null,
-      recovery_note: null,
+      cost_recovery_ratio: null,
+      recovery_note: 'no revenue',
     });
   });
 

@@ -1,4 +1,5 @@
 /** Figures that read the right way round (issue "Trust", items 12–14). */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
@@ -24,47 +25,92 @@ async function reports(root: string, asOf: string, edits: Record<string, string>
   return { f, pages, json: metricsJson(f) as { partners: Record<string, unknown>[] } };
 }
 
+/**
+ * The base fixture with nothing pending: alpha pays its own cloud (partner-pays) and no bill is recorded, so no
+ * month misses one. MRR 1000 (hosting), MRC 5000 (staff) every month from March 2025.
+ */
+const COMPLETE = {
+  'partners/alpha/cloud-costs.yaml': '[]\n',
+  'partners/alpha/contracts/alpha-2025.yaml': readFileSync(
+    join(FIXTURES, 'base/partners/alpha/contracts/alpha-2025.yaml'),
+    'utf8',
+  ).replace('cloud: { billing: pass-through, markup_pct: 10 }', 'cloud: { billing: partner-pays }'),
+};
+
 describe('the two recovery figures', () => {
-  it('are labelled with the way each reads, in every report that shows them', async () => {
-    const { pages } = await reports(join(FIXTURES, 'base'), '2026-01-01');
+  it('read the same way round, costs ÷ revenue, with two decimals and words, in every report', async () => {
+    const { pages, json } = await reports(join(FIXTURES, 'base'), '2026-01-01', COMPLETE);
     const costRecovery = pages.get('cost-recovery.md')!;
-    expect(costRecovery).toContain('**Cost recovery ratio (MRC ÷ MRR) for 2026-01: ');
-    expect(costRecovery).toContain('lower is better: below 1, recurring revenue covers recurring costs');
-    expect(costRecovery).toContain('| partner | revenue | cloud cost | share of recurring costs | revenue ÷ cost |');
-    expect(costRecovery).toContain("higher is better: above 1, the partner's revenue covers what it costs");
+    // 5000 / 1000 = 5 (JSON: 4 decimals); alpha: (0 + 5000 shared) / 1000 = 5 too.
+    expect(costRecovery).toContain(
+      '**Cost recovery ratio (MRC ÷ MRR) for 2026-01: 5.00 (costs are 500 % of revenue)** — monthly recurring ' +
+        'costs (5,000.00) divided by monthly recurring revenue (1,000.00); lower is better: below 1, recurring ' +
+        'revenue covers recurring costs.',
+    );
+    expect(costRecovery).toContain('| partner | revenue | cloud cost | share of recurring costs | costs ÷ revenue |');
+    expect(costRecovery).toContain('| 1,000.00 | 0.00 | 5,000.00 | 5.00 (costs are 500 % of revenue) |');
+    expect(costRecovery).toContain("lower is better, as for the organisation: below 1, the partner's revenue covers");
+    expect(json.partners[0]).toMatchObject({ id: 'alpha', cost_recovery_ratio: '5.0000' });
     expect(pages.get('partners/alpha.md')).toContain(
-      "revenue ÷ cost is revenue ÷ (cloud + share), higher is better: above 1, the partner's revenue covers " +
-        'what it costs',
+      'costs ÷ revenue is (cloud + share) ÷ revenue, lower is better, as for the organisation: below 1, the ' +
+        "partner's revenue covers what it costs.",
     );
     expect(pages.get('README.md')).toContain(
-      '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs |',
+      '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring costs | ' +
+        '5.00 (costs are 500 % of revenue) | ±0.00, unchanged |',
     );
   });
 });
 
-describe('change since last month', () => {
-  it('is not comparable while a month has cloud bills missing, and says why', async () => {
-    // The sample data on 2026-11-24: three partners' November bills are not in yet (their October bills are;
-    // LEAP's are: 5,600.00 + 362.00).
-    const { pages } = await reports(REPO_ROOT, '2026-11-24');
+describe('an incomplete month', () => {
+  it('is named, never shown as a drop: the sample data on 2026-11-24', async () => {
+    // Three partners' November bills are not in yet (their October bills are; LEAP's are).
+    const { pages, f } = await reports(REPO_ROOT, '2026-11-24');
     const readme = pages.get('README.md')!;
-    // 27,040.00 of fees and cloud + November's usage fees 849.50 + 596.00 + 356.00 (eduresell, leap, sgs).
-    expect(readme).toContain('| Monthly recurring revenue (MRR) | 28,841.50 | not comparable¹ |');
-    // 49,470.00 without LEAP's November bills + 5,600.00 + 362.00, + 143.10 of cloud bills no hub is mapped to
-    // (costs/unattributed-cloud.yaml), − 250.00 of Nimbus's credit on leap-staging (1,500 over July-December).
-    expect(readme).toContain('| Monthly recurring costs (MRC) | 55,325.10 | not comparable¹ |');
     expect(readme).toContain(
-      '¹ Not comparable with 2026-10-24: cloud bills not recorded yet for 2026-11 (eduresell, ' +
-        'openpress, uni-north), so the change would mostly be the missing bills.',
+      [
+        '> [!WARNING]',
+        '> **2026-11 is incomplete.** Not recorded yet, so its figures so far leave them out:',
+        '>',
+        '> - the cloud bill of hub `eduhub-schools` (EduHub Resellers Ltd)',
+        '> - the cloud bill of hub `openpress-books` (Open Press Publishing)',
+        '> - the cloud bills of hubs `un-research` and `un-teaching` (University of the North)',
+        '>',
+        "> MRR, MRC and the cost recovery ratio below are those of **2026-10**, the last complete month; 2026-11's " +
+          'figures so far are beside them, marked incomplete.',
+      ].join('\n'),
     );
-    // Figures that do not depend on cloud bills still show their change.
+    expect(readme).toContain(
+      '| figure | 2026-10 (last complete month) | change since 2026-09 | 2026-11 so far (incomplete) |',
+    );
+    // October 34,920.70 − September 33,192.28 = +1,728.42. November so far: 27,040.00 of fees and cloud +
+    // November's usage fees 849.50 + 596.00 + 356.00 (eduresell, leap, sgs).
+    expect(readme).toContain('| Monthly recurring revenue (MRR) | 34,920.70 | +1,728.42 | 28,841.50, incomplete |');
+    // 59,225.71 − 59,241.70 = −15.99. November so far: 49,470.00 without the missing bills + LEAP's 5,600.00 +
+    // 362.00 + 143.10 of bills no hub is mapped to − 250.00 of Nimbus's credit on leap-staging.
+    expect(readme).toContain('| Monthly recurring costs (MRC) | 59,225.71 | -15.99 | 55,325.10, incomplete |');
+    // 59,225.71 / 34,920.70 = 1.69601… → 1.70; September 59,241.70 / 33,192.28 = 1.78480…: −0.0888 → −0.09.
+    expect(readme).toContain(
+      '| 1.70 (costs are 170 % of revenue) | -0.09, better | 1.92 (costs are 192 % of revenue), incomplete |',
+    );
+    // Figures that do not depend on cloud bills still show their change since the same day last month.
     expect(readme).toMatch(/\| Receivables outstanding \| 103,300\.00 \| \+5,040\.00 \|/);
+    expect(f.completeness.last?.month).toBe('2026-10');
+    // The charts name the month; the missing bills read "not recorded", never 0.00.
+    const costRecovery = pages.get('cost-recovery.md')!;
+    expect(costRecovery).toContain('"2026-10", "2026-11 (incomplete)"]');
+    expect(costRecovery).toContain('| 2026-11 (incomplete) | 28,841.50 | 55,325.10 |');
+    expect(costRecovery).toContain('| 5,040.00 | not recorded | 10,993.33 | not recorded |');
+    expect(pages.get('partners/uni-north.md')).toContain(
+      '| 2026-11 (incomplete) | 5,040.00 | not recorded | 10,993.33 | not recorded |',
+    );
   });
 
-  it('is shown when both months have their bills', async () => {
-    // The base fixture has no cloud bill after March 2025: none is pending in 2026.
-    const readme = (await reports(join(FIXTURES, 'base'), '2026-01-01')).pages.get('README.md')!;
-    expect(readme).not.toContain('not comparable');
+  it('is not there when every bill is in: the headline is M, its change since the month before', async () => {
+    const readme = (await reports(join(FIXTURES, 'base'), '2026-01-01', COMPLETE)).pages.get('README.md')!;
+    expect(readme).not.toContain('[!WARNING]');
+    expect(readme).not.toContain('incomplete');
+    expect(readme).toContain('| figure | 2026-01 | change since 2025-12 |');
     expect(readme).toMatch(/\| Monthly recurring revenue \(MRR\) \| 1,000\.00 \| ±0\.00 \|/);
   });
 });
@@ -81,18 +127,19 @@ describe('a partner with a live hub and no contract in force', () => {
 
   it('takes its share of the costs but has no ratio: "no contract yet"', async () => {
     const { json, pages } = await reports(join(FIXTURES, 'base'), '2025-04-15', later);
-    // April 2025: staff 5000 shared per hub; alpha-hub is the only live hub → 5000; no revenue, no cloud bill.
+    // April 2025: staff 5000 shared per hub; alpha-hub is the only live hub → 5000; no revenue; its April
+    // cloud bill is expected (March's was paid) and not recorded.
     expect(json.partners[0]).toEqual({
       id: 'alpha',
       revenue: '0.00',
-      cloud_cost: '0.00',
+      cloud_cost: null,
       shared_cost: '5000.00',
-      recovery: null,
+      cost_recovery_ratio: null,
       recovery_note: 'no contract yet',
     });
     // beta's first contact is 2025-05-01: on 04-15 it was not known yet.
     expect(json.partners.map((p) => p.id)).toEqual(['alpha']);
-    expect(pages.get('cost-recovery.md')).toContain('| 0.00 | 0.00 | 5,000.00 | no contract yet |');
+    expect(pages.get('cost-recovery.md')).toContain('| 0.00 | not recorded | 5,000.00 | no contract yet |');
   });
 
   it('says "no contract" once its contracts have ended', async () => {
@@ -100,7 +147,7 @@ describe('a partner with a live hub and no contract in force', () => {
     expect(json.partners[0]).toMatchObject({
       id: 'alpha',
       revenue: '0.00',
-      recovery: null,
+      cost_recovery_ratio: null,
       recovery_note: 'no contract',
     });
   });

@@ -41,7 +41,9 @@ describe('npm run report', () => {
     expect(first['.generated']).toBe(pages.map((p) => `${p}\n`).join(''));
     expect(readTree(b)).toEqual(first);
     expect(first['README.md']).toContain('as of **2026-03-15**');
-    expect(first['README.md']).toContain('| Monthly recurring revenue (MRR) | 8,832.90 |');
+    // p3's hub h4 never has a bill recorded (its contract includes the cloud): March is incomplete, and its MRR
+    // stands beside the last complete month's as a figure so far.
+    expect(first['README.md']).toMatch(/\| Monthly recurring revenue \(MRR\) \| .* \| 8,832\.90, incomplete \|/);
     expect(first['invoicing.md']).toContain('| 90+ days overdue | 800.00 |');
   });
 

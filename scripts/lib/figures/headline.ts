@@ -1,10 +1,13 @@
 /** The headline figures: what the dashboard leads with and what a pull request's figure diff compares. */
 import { Decimal, dec, sum, toFixed } from '../money/decimal.js';
+import { addMonths } from '../time/calendar.js';
+import type { MissingInput } from './completeness.js';
 import type { Figures } from './index.js';
-import { RECOVERY_WORDS } from './recovery.js';
+import { RECOVERY_WORDS, recoveryAt, type RecoveryPoint } from './recovery.js';
 import { plural } from '../text/plural.js';
 
-export type HeadlineKind = 'money' | 'ratio' | 'count' | 'score';
+/** 'cost-ratio': costs ÷ revenue, shown to two decimals and in words; 'ratio': a share such as LQR. */
+export type HeadlineKind = 'money' | 'cost-ratio' | 'ratio' | 'count' | 'score';
 
 export interface Headline {
   key: string;
@@ -27,7 +30,7 @@ export function headline(f: Figures): Headline[] {
       key: 'cost_recovery_ratio',
       label: `${RECOVERY_WORDS.ratio}, ${RECOVERY_WORDS.ratioReading}`,
       short: 'cost recovery ratio',
-      kind: 'ratio',
+      kind: 'cost-ratio',
       value: f.recovery.ratio,
     },
     {
@@ -102,6 +105,46 @@ export function headline(f: Figures): Headline[] {
       value: count(f.history.stale.length),
     },
   ];
+}
+
+/** The headline figures that a month with a cloud bill or usage not recorded yet would show as a drop. */
+export const RECOVERY_KEYS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
+
+export interface RecoveryHeadline {
+  /** The month MRR, MRC and the ratio are of: M when complete, else the last complete month (undefined: none). */
+  month: string | undefined;
+  /** The month their change is measured from (the month before `month`), and whether it is itself complete. */
+  since: string | undefined;
+  sinceIncomplete: boolean;
+  /** What M is missing (empty when M is complete). */
+  missing: MissingInput[];
+  rows: (Headline & { previous: Decimal | undefined; soFar: Decimal | undefined })[];
+}
+
+/**
+ * MRR, MRC and the cost recovery ratio as the dashboard leads with them (SPEC-3 R6): those of the last complete
+ * month, with their change since the month before it; when M is incomplete, M's figures so far beside them. All
+ * as known at D (a month's bills recorded since are counted), so a change is never a missing bill.
+ */
+export function recoveryHeadline(f: Figures): RecoveryHeadline {
+  const missing = f.completeness.missing;
+  const month = missing.length === 0 ? f.ctx.month : f.completeness.last?.month;
+  const at = (m: string | undefined): RecoveryPoint | undefined =>
+    m === undefined ? undefined : m === f.ctx.month ? f.recovery : recoveryAt(f.ctx, m);
+  const since = month === undefined ? undefined : addMonths(month, -1);
+  const now = at(month);
+  const before = at(since);
+  const pick = (p: RecoveryPoint | undefined, key: string) =>
+    p === undefined ? undefined : key === 'mrr' ? p.mrr : key === 'mrc' ? p.mrc : p.ratio;
+  const rows = headline(f)
+    .filter((h) => RECOVERY_KEYS.has(h.key))
+    .map((h) => ({
+      ...h,
+      value: pick(now, h.key),
+      previous: pick(before, h.key),
+      soFar: missing.length ? pick(f.recovery, h.key) : undefined,
+    }));
+  return { month, since, sinceIncomplete: before?.incomplete ?? false, missing, rows };
 }
 
 /** A KPI target from ops.config.yaml, as its ratio is shown (4 decimals). */

@@ -14,6 +14,7 @@ import { addMonthsToDate } from '../time/calendar.js';
 import { factsAt } from './as-of.js';
 import { csatBySurvey, decliningUsage, npsBySurvey, training } from './community.js';
 import { figureContext, type FigureContext } from './context.js';
+import { incompleteMonth, lastCompleteMonth } from './completeness.js';
 import { pendingCloudBills, unattributedCosts } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
@@ -86,6 +87,24 @@ export const FIGURES = {
     section: 'Revenue and costs',
     compute: ({ ctx }) => recoveryAt(ctx, ctx.month),
     json: (r) => ({ mrr: money(r.mrr), mrc: money(r.mrc), cost_recovery_ratio: ratio(r.ratio) }),
+  }),
+  completeness: figure({
+    about: "what M is missing (cloud bills, usage not recorded yet), and the last complete month's MRR, MRC, ratio",
+    section: 'Incomplete months',
+    compute: ({ ctx }) => {
+      const last = lastCompleteMonth(ctx);
+      return { missing: incompleteMonth(ctx, ctx.month), last: last === undefined ? undefined : recoveryAt(ctx, last) };
+    },
+    json: ({ missing, last }) => ({
+      not_recorded: missing.map((m) =>
+        m.kind === 'cloud-bill'
+          ? { kind: m.kind, month: m.month, partner: m.partner, hub: m.hub }
+          : { kind: m.kind, month: m.month, partner: m.partner, contract: m.contract, hubs: m.hubs },
+      ),
+      last_complete_month: last
+        ? { month: last.month, mrr: money(last.mrr), mrc: money(last.mrc), cost_recovery_ratio: ratio(last.ratio) }
+        : null,
+    }),
   }),
   receivables: figure({
     about: 'outstanding receivables by age, and the overdue invoices',
@@ -176,11 +195,12 @@ export const FIGURES = {
         mrr: money(p.mrr),
         mrc: money(p.mrc),
         ratio: ratio(p.ratio),
+        incomplete: p.incomplete,
       })),
     }),
   }),
   partners: figure({
-    about: "each partner's revenue, cloud and shared cost, and revenue ÷ cost",
+    about: "each partner's revenue, cloud and shared cost, and costs ÷ revenue",
     section: 'Revenue and costs',
     compute: ({ ctx }) => partnerRecovery(ctx),
     json: (ps) => ({
@@ -188,9 +208,9 @@ export const FIGURES = {
       partners: withShownParts(ps, (p) => p.revenue).map(([p, revenue]) => ({
         id: p.partner.id,
         revenue: money(revenue),
-        cloud_cost: money(p.cloudCost),
+        cloud_cost: p.missing.some((m) => m.kind === 'cloud-bill') ? null : money(p.cloudCost),
         shared_cost: money(p.sharedCost),
-        recovery: ratio(p.recovery),
+        cost_recovery_ratio: ratio(p.ratio),
         recovery_note: p.note ?? null,
       })),
     }),

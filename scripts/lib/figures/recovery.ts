@@ -1,8 +1,13 @@
-/** Cost recovery: the organisation's MRC / MRR, its trend, and each partner's revenue against its costs. */
+/**
+ * Cost recovery: the organisation's MRC / MRR, its trend, and each partner's
+ * costs against its revenue — one direction for every ratio (SPEC-3 R5):
+ * costs ÷ revenue, lower is better.
+ */
 import { Decimal } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths, lastDay } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
+import { incompleteMonth, type MissingInput } from './completeness.js';
 import type { FigureContext } from './context.js';
 import { allocatedCosts, cloudCosts, mrc } from './costs.js';
 import { mrr, partnerRevenue } from './revenue.js';
@@ -13,12 +18,25 @@ export interface RecoveryPoint {
   mrc: Decimal;
   /** MRC / MRR; undefined when there is no revenue. Below 1: revenue covers costs. */
   ratio: Decimal | undefined;
+  /** A cloud bill or a usage figure of the month is not recorded yet: its MRR and MRC are figures so far. */
+  incomplete: boolean;
 }
 
 export function recoveryAt(ctx: FigureContext, month: string): RecoveryPoint {
   const revenue = mrr(ctx, month);
   const costs = mrc(ctx, month);
-  return { month, mrr: revenue, mrc: costs, ratio: revenue.isZero() ? undefined : costs.dividedBy(revenue) };
+  return {
+    month,
+    mrr: revenue,
+    mrc: costs,
+    ratio: costRatio(costs, revenue),
+    incomplete: incompleteMonth(ctx, month).length > 0,
+  };
+}
+
+/** Costs ÷ revenue, the direction of every ratio; undefined without revenue (nothing to divide by). */
+export function costRatio(costs: Decimal, revenue: Decimal): Decimal | undefined {
+  return revenue.isZero() ? undefined : costs.dividedBy(revenue);
 }
 
 /** The `months` months up to and including the as-of month, oldest first. */
@@ -30,12 +48,15 @@ export function recoveryTrend(ctx: FigureContext, months = 12): RecoveryPoint[] 
 export const RECOVERY_WORDS = {
   ratio: 'Cost recovery ratio (MRC ÷ MRR)',
   ratioReading: 'lower is better: below 1, recurring revenue covers recurring costs',
-  partner: 'revenue ÷ cost',
-  partnerReading: "higher is better: above 1, the partner's revenue covers what it costs",
+  partner: 'costs ÷ revenue',
+  partnerReading: "lower is better, as for the organisation: below 1, the partner's revenue covers what it costs",
 } as const;
 
-/** Why a partner with costs has no revenue ÷ cost figure in a month. */
-export type RecoveryNote = 'no contract yet' | 'no contract';
+/**
+ * Why a partner has no costs ÷ revenue figure in a month: no signed contract in force (yet), its cloud bill or
+ * usage of the month not recorded, or no revenue to divide by.
+ */
+export type RecoveryNote = 'no contract yet' | 'no contract' | 'not recorded' | 'no revenue';
 
 export interface PartnerRecovery {
   partner: PartnerFolder;
@@ -43,10 +64,12 @@ export interface PartnerRecovery {
   cloudCost: Decimal;
   sharedCost: Decimal;
   /**
-   * revenue / (cloud cost + shared cost); undefined when it has no costs or no contract. Above 1: the partner
-   * covers its costs.
+   * (cloud cost + shared cost) / revenue; undefined when it has no contract in force, inputs not recorded or no
+   * revenue (the note says which). Below 1: the partner covers its costs.
    */
-  recovery: Decimal | undefined;
+  ratio: Decimal | undefined;
+  /** Its cloud bills or usage of the month not recorded yet: its cloud cost and revenue are figures so far. */
+  missing: MissingInput[];
   /**
    * Set when the partner has no signed contract in force in the month: its
    * hub still takes its share of the costs (they are real), but 0 revenue
@@ -56,18 +79,24 @@ export interface PartnerRecovery {
 }
 
 export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): PartnerRecovery[] {
+  const incomplete = incompleteMonth(ctx, month);
   return ctx.repo.partners.map((partner) => {
     const revenue = partnerRevenue(ctx, partner, month);
     const cloudCost = cloudCosts(ctx, partner, month);
     const sharedCost = allocatedCosts(ctx, partner, month);
     const cost = cloudCost.plus(sharedCost);
-    const note = cost.isZero() ? undefined : contractNote(ctx, partner, month);
+    const missing = incomplete.filter((m) => m.partner === partner.id);
+    // A missing bill would read as costs falling — an improvement that is not one — so no ratio until it is in.
+    const note =
+      (cost.isZero() ? undefined : contractNote(ctx, partner, month)) ??
+      (missing.length ? 'not recorded' : revenue.isZero() ? 'no revenue' : undefined);
     return {
       partner,
       revenue,
       cloudCost,
       sharedCost,
-      recovery: cost.isZero() || note ? undefined : revenue.dividedBy(cost),
+      ratio: note ? undefined : costRatio(cost, revenue),
+      missing,
       ...(note ? { note } : {}),
     };
   });

@@ -20,9 +20,40 @@ interface XyChart {
   series: Series[];
   /** Force the y axis to include these (e.g. 0 and 1 for a ratio). */
   yInclude?: number[];
+  /**
+   * Months (by x index) whose cloud bills or usage are not all recorded yet (SPEC-3 R6): their label says
+   * "(incomplete)", their bars are grey, and a caption under the chart says why, so a partial month never reads
+   * as a drop.
+   */
+  incomplete?: boolean[];
 }
 
-export function xyChart(c: XyChart): string {
+/** Primer's grey: the bars of an incomplete month. */
+const INCOMPLETE_COLOR = '#8c959f';
+const caption = (bars: boolean) =>
+  '_A month marked (incomplete) has a cloud bill or usage figure not recorded yet: its values are figures so far' +
+  `${bars ? ' (grey bars)' : ''}, not a change._`;
+
+export function xyChart(chart: XyChart): string {
+  const marked = chart.incomplete?.some(Boolean) ? chart.incomplete : undefined;
+  if (!marked) return drawXyChart(chart);
+  // xychart draws every bar series at the same x positions: the incomplete months' bars are a grey series of
+  // their own, drawn over zeros in the series they came from.
+  const only = (values: number[], keep: boolean) => values.map((v, i) => (marked[i] === keep ? v : 0));
+  const series = chart.series.flatMap((s, i): Series[] => {
+    const color = s.color ?? PALETTE[i % PALETTE.length];
+    return s.kind === 'bar'
+      ? [
+          { ...s, color, values: only(s.values, false) },
+          { ...s, name: `${s.name} so far`, color: INCOMPLETE_COLOR, values: only(s.values, true) },
+        ]
+      : [{ ...s, color }];
+  });
+  const x = chart.x.map((label, i) => (marked[i] ? `${label} (incomplete)` : label));
+  return `${drawXyChart({ ...chart, x, series })}\n\n${caption(chart.series.some((s) => s.kind === 'bar'))}`;
+}
+
+function drawXyChart(c: XyChart): string {
   const all = [...c.series.flatMap((s) => s.values), ...(c.yInclude ?? [])];
   const min = Math.min(0, ...all);
   const max = Math.max(...all, 1);

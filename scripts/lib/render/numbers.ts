@@ -21,6 +21,34 @@ export function signedRatio(d: Decimal | undefined): string {
   return /^-?0\.0000$/.test(s) ? '±0.0000' : s.startsWith('-') ? s : `+${s}`;
 }
 
+/**
+ * A costs ÷ revenue ratio as every report shows it (SPEC-3 R5): two decimals and in words, "0.87 (costs are
+ * 87 % of revenue)". The percent is the ratio rounded once to a whole percent, half up (0.875 → 88 %), so it
+ * always has the same digits as the two decimals. Without revenue there is no ratio, and it says so.
+ */
+export function costRatio(d: Decimal | undefined): string {
+  return d === undefined ? NO_RATIO : `${toFixed(d, 2)} (${costRatioWords(d)})`;
+}
+
+/** "costs are 87 % of revenue". */
+export function costRatioWords(d: Decimal): string {
+  return `costs are ${group(toFixed(d.times(100), 0))} % of revenue`;
+}
+
+/** What stands for a costs ÷ revenue ratio when there is no revenue to divide by. */
+export const NO_RATIO = 'no ratio: no revenue';
+
+/**
+ * The change of a costs ÷ revenue ratio, to two decimals, with the word its direction earns: falling costs per
+ * unit of revenue is an improvement. "-0.09, better" / "+0.22, worse" / "±0.00, unchanged".
+ */
+export function costRatioChange(from: Decimal | undefined, to: Decimal | undefined): string {
+  if (from === undefined || to === undefined) return from === to ? '±0.00' : 'n/a';
+  const s = toFixed(to.minus(from), 2);
+  if (/^-?0\.00$/.test(s)) return '±0.00, unchanged';
+  return s.startsWith('-') ? `${s}, better` : `+${s}, worse`;
+}
+
 export function percent(d: Decimal | undefined, places = 0): string {
   return d === undefined ? 'n/a' : `${toFixed(d.times(100), places)} %`;
 }
@@ -40,17 +68,17 @@ function group(fixed: string): string {
   return out + fixed.slice(end);
 }
 
+type HeadlineKind = 'money' | 'cost-ratio' | 'ratio' | 'count' | 'score';
+
 /** A headline figure's value and its change, formatted by kind. */
-export function formatHeadline(kind: 'money' | 'ratio' | 'count' | 'score', value: Decimal | undefined): string {
+export function formatHeadline(kind: HeadlineKind, value: Decimal | undefined): string {
+  if (kind === 'cost-ratio') return costRatio(value);
   if (value === undefined) return 'n/a';
   return kind === 'money' ? money(value) : kind === 'ratio' ? ratio(value) : value.toString();
 }
 
-export function formatHeadlineChange(
-  kind: 'money' | 'ratio' | 'count' | 'score',
-  from: Decimal | undefined,
-  to: Decimal | undefined,
-): string {
+export function formatHeadlineChange(kind: HeadlineKind, from: Decimal | undefined, to: Decimal | undefined): string {
+  if (kind === 'cost-ratio') return costRatioChange(from, to);
   if (from === undefined || to === undefined) return from === to ? '±0' : 'n/a';
   const delta = to.minus(from);
   return kind === 'money' ? signedMoney(delta) : kind === 'ratio' ? signedRatio(delta) : signedInt(delta.toNumber());

@@ -3,11 +3,13 @@ import type { Figures } from '../../figures/index.js';
 import { roundToTotal } from '../../money/apportion.js';
 import { sum, type Decimal } from '../../money/decimal.js';
 import { RECOVERY_WORDS, type PartnerRecovery } from '../../figures/recovery.js';
-import { money, ratio } from '../numbers.js';
+import { costRatio, money } from '../numbers.js';
 import { xyChart } from '../charts.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
-import { cloudBillsNote } from './dashboard.js';
+import { recoveryHeadline } from '../../figures/headline.js';
+import { incompleteAlert, monthLabel, NOT_RECORDED } from './incomplete.js';
+import { partnerCloud, partnerRatio } from './partner-ratio.js';
 
 export function costRecoveryView(f: Figures, meta: ReportMeta) {
   const config = f.ctx.repo.config;
@@ -17,20 +19,28 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
     .sort((a, b) => b.revenue.comparedTo(a.revenue) || (a.partner.id < b.partner.id ? -1 : 1));
   return {
     header: header(meta, 'Cost recovery'),
-    month: f.ctx.month,
-    mrr: money(f.recovery.mrr),
-    mrc: money(f.recovery.mrc),
-    ratio: ratio(f.recovery.ratio),
+    month: monthLabel(f.ctx.month, f.recovery.incomplete),
+    ...leadRatio(f),
     allocation: config.cost_allocation,
     words: RECOVERY_WORDS,
-    cloudNote: cloudBillsNote(f),
+    alert: incompleteAlert(
+      f,
+      f.completeness.last
+        ? `The ratio above is that of ${f.completeness.last.month}, the last complete month.`
+        : 'The ratio above is a figure so far.',
+    ),
     unattributed: f.unattributed.length
       ? {
           total: money(sum(f.unattributed.map((c) => c.amount))),
           rows: f.unattributed.map((c) => ({ provider: c.provider, source: c.source, amount: money(c.amount) })),
         }
       : undefined,
-    trend: f.trend.map((p) => ({ month: p.month, mrr: money(p.mrr), mrc: money(p.mrc), ratio: ratio(p.ratio) })),
+    trend: f.trend.map((p) => ({
+      month: monthLabel(p.month, p.incomplete),
+      mrr: money(p.mrr),
+      mrc: money(p.mrc),
+      ratio: costRatio(p.ratio),
+    })),
     chart: xyChart({
       title: 'MRR (bars) and MRC (line), last 12 months',
       x: f.trend.map((p) => p.month),
@@ -39,11 +49,13 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
         { name: 'MRR', kind: 'bar', values: f.trend.map((p) => p.mrr.toNumber()) },
         { name: 'MRC', kind: 'line', values: f.trend.map((p) => p.mrc.toNumber()) },
       ],
+      incomplete: f.trend.map((p) => p.incomplete),
     }),
     partners: partners.map((p) => ({
       partner: partnerLink(p.partner),
       ...shown.get(p)!,
-      recovery: p.note ?? ratio(p.recovery),
+      cloud: partnerCloud(p) === NOT_RECORDED ? NOT_RECORDED : shown.get(p)!.cloud,
+      recovery: partnerRatio(p),
     })),
     partnersTotal: shown.get('total')!,
   };
@@ -67,4 +79,24 @@ function shownPartnerFigures(f: Figures): Map<PartnerRecovery | 'total', ShownFi
     ...f.partners.map((p, i) => [p, row(columns.map((c) => c[i]))] as const),
     ['total', row(columns.map(sum))],
   ]);
+}
+
+/**
+ * The ratio the report leads with: that of the last complete month, with M's so far beside it when M is
+ * incomplete (a missing bill would read as costs falling).
+ */
+function leadRatio(f: Figures) {
+  const r = recoveryHeadline(f);
+  const last = r.month === undefined ? f.recovery : r.month === f.ctx.month ? f.recovery : f.completeness.last!;
+  return {
+    ratioMonth: r.month ?? `${f.ctx.month} so far (incomplete)`,
+    mrr: money(last.mrr),
+    mrc: money(last.mrc),
+    ratio: costRatio(last.ratio),
+    soFar:
+      r.month && r.missing.length
+        ? ` ${f.ctx.month} so far (incomplete): ${costRatio(f.recovery.ratio)} — MRC ${money(f.recovery.mrc)}, ` +
+          `MRR ${money(f.recovery.mrr)}.`
+        : '',
+  };
 }

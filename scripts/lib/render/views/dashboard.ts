@@ -2,55 +2,28 @@
 import type { Figures } from '../../figures/index.js';
 import { addDays } from '../../time/calendar.js';
 import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
-import { headline } from '../../figures/headline.js';
+import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { unbilledRows } from './invoicing.js';
 import { header, type ReportMeta } from './meta.js';
-import { partnerName } from '../../figures/context.js';
+import { incompleteAlert } from './incomplete.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
 
 const ACTION_DAYS = 7;
 const LIST_LIMIT = 10;
 
-/** The headline figures that missing inputs (cloud bills not recorded yet) make incomparable month to month. */
-const NEED_COMPLETE_INPUTS = new Set(['mrr', 'mrc', 'cost_recovery_ratio']);
-
-/**
- * Why this month's figures cannot be compared with last month's, or '':
- * one month with a partner's cloud bill and the other without it would
- * show the missing bill as a change. (Another kind of pending input adds
- * its sentence here.)
- */
-export function incomparable(f: Figures, prev: Figures): string {
-  const pending = [f, prev]
-    .filter((x) => x.pendingCloudBills.length > 0)
-    .map((x) => `${x.ctx.month} (${x.pendingCloudBills.join(', ')})`);
-  const usage = [f, prev]
-    .filter((x) => x.pendingUsage.length > 0)
-    .map((x) => `${x.ctx.month} (${x.pendingUsage.join(', ')})`);
-  return [
-    pending.length ? `cloud bills not recorded yet for ${pending.join(' and ')}` : '',
-    usage.length ? `usage (monthly active users) not recorded yet for ${usage.join(' and ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-}
-
 export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   const before = new Map(headline(prev).map((h) => [h.key, h]));
-  const why = incomparable(f, prev);
   const figures = headline(f)
+    .filter((h) => !RECOVERY_KEYS.has(h.key))
     .filter((h) => h.key !== 'stale_partners' || f.history.available)
     .map((h) => ({
       label: md(h.label),
       value: formatHeadline(h.kind, h.value),
-      change:
-        why && NEED_COMPLETE_INPUTS.has(h.key)
-          ? 'not comparable¹'
-          : formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
+      change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
     }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
@@ -94,44 +67,66 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   return {
     header: header(meta, 'Partnerships dashboard', '../'),
     previous: prev.asOf,
+    recovery: recoverySection(f),
     headline: figures,
-    cloudNote: cloudBillsNote(f),
-    incomparable: why
-      ? `¹ Not comparable with ${prev.asOf}: ${md(why)}, so the change would mostly be the missing bills.`
-      : '',
     health: healthCounts(f),
     actions,
     nothingToDo,
     actionDays: String(ACTION_DAYS),
     stuckDays: String(STUCK_ONBOARDING_DAYS),
     staleDays: String(f.ctx.repo.config.stale_after_days),
-    trendChart: xyChart({
-      title: 'Cost recovery ratio, last 12 months',
-      x: f.trend.map((p) => p.month),
-      yLabel: 'MRC / MRR',
-      series: [{ name: 'ratio', kind: 'line', values: f.trend.map((p) => (p.ratio ? p.ratio.toNumber() : 0)) }],
-      yInclude: [1],
-    }),
+    trendChart: ratioChart(f),
     reports: REPORTS.filter((r) => r.file !== DASHBOARD).map(({ file, title, about }) => ({ file, title, about })),
   };
 }
 
-/** Said under the figures when the as-of month's cloud bills or usage are not all recorded yet. */
-export function cloudBillsNote(f: Figures): string {
-  const notes: string[] = [];
-  if (f.pendingCloudBills.length) {
-    const names = f.pendingCloudBills.map((id) => md(partnerName(f.ctx.partnerById.get(id)!)));
-    notes.push(
-      `The ${f.ctx.month} cloud bills of ${names.join(', ')} are not recorded yet, so this month's MRC ` +
-        `and pass-through revenue leave them out.`,
-    );
-  }
-  if (f.pendingUsage.length)
-    notes.push(
-      `The ${f.ctx.month} usage (monthly active users) of ${f.pendingUsage.map(md).join(', ')} is not recorded yet: ` +
-        `their usage fees are pending and count 0 in MRR.`,
-    );
-  return notes.join(' ');
+/**
+ * MRR, MRC and the cost recovery ratio of the last complete month (named), their change since the month before,
+ * and — when M is incomplete — M's figures so far beside them, under the alert that lists what is missing.
+ */
+function recoverySection(f: Figures) {
+  const r = recoveryHeadline(f);
+  const soFar = r.missing.length > 0;
+  const notComparable = r.sinceIncomplete || r.since === undefined;
+  return {
+    alert: incompleteAlert(
+      f,
+      r.month
+        ? `MRR, MRC and the cost recovery ratio below are those of **${r.month}**, the last complete month; ` +
+            `${f.ctx.month}'s figures so far are beside them, marked incomplete.`
+        : `MRR, MRC and the cost recovery ratio below are ${f.ctx.month}'s figures so far.`,
+    ),
+    month: r.month ? (soFar ? `${r.month} (last complete month)` : r.month) : `${f.ctx.month} so far (incomplete)`,
+    since: r.since ?? '',
+    soFarMonth: soFar && r.month ? `${f.ctx.month} so far (incomplete)` : '',
+    rows: r.rows.map((h) => {
+      const value = r.month ? h.value : h.soFar;
+      return {
+        label: md(h.label),
+        value: formatHeadline(h.kind, value),
+        change: !r.month ? 'n/a' : notComparable ? 'not comparable¹' : formatHeadlineChange(h.kind, h.previous, value),
+        soFar: soFar && r.month ? `${formatHeadline(h.kind, h.soFar)}, incomplete` : '',
+      };
+    }),
+    notComparable:
+      r.month && notComparable
+        ? `¹ ${r.since} misses cloud bills or usage too: a change from it would mostly be what is missing.`
+        : '',
+  };
+}
+
+/** The ratio's trend; a month without revenue has no ratio and no point (never a 0 that would read as best). */
+function ratioChart(f: Figures): string {
+  const points = f.trend.filter((p) => p.ratio !== undefined);
+  return xyChart({
+    // Mermaid text has no ÷: the axis says the direction instead.
+    title: 'Cost recovery ratio (MRC / MRR), last 12 months',
+    x: points.map((p) => p.month),
+    yLabel: 'costs / revenue, lower is better',
+    series: [{ name: 'ratio', kind: 'line', values: points.map((p) => p.ratio!.toNumber()) }],
+    yInclude: [1],
+    incomplete: points.map((p) => p.incomplete),
+  });
 }
 
 /** The three health counts the dashboard shows above the week's actions. */

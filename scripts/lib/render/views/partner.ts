@@ -14,9 +14,11 @@ import { daysBetween } from '../../time/calendar.js';
 import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
-import { money, ratio } from '../numbers.js';
+import { money } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
+import { missingLines, monthLabel } from './incomplete.js';
 import { code } from './links.js';
+import { partnerCloud, partnerRatio } from './partner-ratio.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
@@ -118,13 +120,14 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     recovery: history.map(({ month, byPartner }) => {
       const r = byPartner.get(partner)!;
       return {
-        month,
+        month: monthLabel(month, r.missing.length > 0),
         revenue: money(r.revenue),
-        cloud: money(r.cloudCost),
+        cloud: partnerCloud(r),
         shared: money(r.sharedCost),
-        recovery: r.note ?? ratio(r.recovery),
+        recovery: partnerRatio(r),
       };
     }),
+    incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart:
       usageMonths.length > 1
@@ -193,6 +196,15 @@ function partnerMrr(f: Figures, partner: PartnerFolder) {
       `**MRR ${ctx.month}: ${money(total)}** — this partner's part of the dashboard's MRR: fixed fees ` +
       `${money(fixed)} + usage fees ${money(usage)}${net} + pass-through cloud ${money(passThrough)}.`,
   };
+}
+
+/** "2026-11 is incomplete: not recorded yet — …", when the partner's inputs of M are not all in. */
+function incompleteLine(f: Figures, r: PartnerRecovery | undefined): string {
+  if (!r?.missing.length) return '';
+  return (
+    `> [!WARNING]\n> **${f.ctx.month} is incomplete** for this partner: not recorded yet, ` +
+    `${missingLines(f, r.missing).join('; ')}. Its ${f.ctx.month} figures are figures so far, with no ratio.`
+  );
 }
 
 function byPartner(hours: readonly SupportHours[]): Map<PartnerFolder, SupportHours[]> {

@@ -1,0 +1,86 @@
+/**
+ * Whether a month's figures are complete (SPEC-3 R6). Cloud bills and usage
+ * arrive after a month ends: until they are recorded, the month's MRC and
+ * pass-through revenue, or its usage fees, leave them out, and the month
+ * would read as a drop. A month is *incomplete* while something it expects
+ * is missing; what it expects comes from the hubs and contracts in force in
+ * that month, as known on the as-of date (the records are already taken back
+ * to it), so an as-of date inside the month counts the month's facts so far.
+ */
+import type { PartnerFolder } from '../model/repository.js';
+import { addMonths } from '../time/calendar.js';
+import { daysInside, monthPeriod } from '../time/periods.js';
+import { hubsOf, memoized, type FigureContext } from './context.js';
+import { contractUsageFees } from './usage-fees.js';
+
+export type MissingInput =
+  /** A hub's cloud bill of the month: expected, not in its partner's cloud-costs.yaml. */
+  | { kind: 'cloud-bill'; month: string; partner: string; hub: string }
+  /** A metered contract's usage of the month: not recorded for these hubs of the contract. */
+  | { kind: 'usage'; month: string; partner: string; contract: string; hubs: string[] };
+
+/**
+ * What `month` is missing, in a stable order (cloud bills, then usage, each by partner and hub or contract);
+ * empty when the month is complete.
+ *
+ * A hub's cloud bill of M is expected when the hub is live in M (launched by the end of M, not decommissioned
+ * before M began) and either a signed contract in force in M covers it with the organisation paying the cloud
+ * (`pass-through` or `included`, not `partner-pays`), or its bill of the month before is recorded (the
+ * organisation pays it, contract or not). A usage figure of M is expected for every hub of a signed contract in
+ * force in M with a metered fee (the fee is pending until each is recorded).
+ */
+export function incompleteMonth(ctx: FigureContext, month: string): MissingInput[] {
+  return memoized(ctx, `incomplete ${month}`, () => {
+    const bills: MissingInput[] = ctx.repo.partners.flatMap((partner) =>
+      expectedBills(ctx, partner, month)
+        .filter((hub) => !partner.cloudCosts.some((c) => c.value.month === month && c.value.hub === hub))
+        .map((hub) => ({ kind: 'cloud-bill' as const, month, partner: partner.id, hub })),
+    );
+    const usage: MissingInput[] = ctx.contracts
+      .filter((v) => v.contract.status !== 'draft' && contractUsageFees(ctx, v, month).some((u) => u.pending))
+      .map((v) => {
+        const hubs = (v.contract.hubs ?? []).filter(
+          (h) => !v.partner.usage.some((u) => u.value.month === month && u.value.hub === h),
+        );
+        return { kind: 'usage' as const, month, partner: v.partner.id, contract: v.contract.id, hubs };
+      });
+    const key = (m: MissingInput) => `${m.partner} ${m.kind === 'cloud-bill' ? m.hub : m.contract}`;
+    const byKey = (a: MissingInput, b: MissingInput) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    return [...bills.sort(byKey), ...usage.sort(byKey)];
+  });
+}
+
+/** How far back lastCompleteMonth looks: a month missing inputs for longer is a data gap the alert names. */
+const LOOK_BACK_MONTHS = 24;
+
+/**
+ * The latest month up to the as-of month with nothing missing; undefined when each of the 24 months up to it
+ * misses something.
+ */
+export function lastCompleteMonth(ctx: FigureContext): string | undefined {
+  for (let i = 0; i < LOOK_BACK_MONTHS; i++) {
+    const month = addMonths(ctx.month, -i);
+    if (incompleteMonth(ctx, month).length === 0) return month;
+  }
+  return undefined;
+}
+
+/** The hubs of a partner whose cloud bill of `month` the organisation expects to pay. */
+function expectedBills(ctx: FigureContext, partner: PartnerFolder, month: string): string[] {
+  const { from, to } = monthPeriod(month);
+  const previous = addMonths(month, -1);
+  const paidBy = (ctx.contractsOf.get(partner) ?? []).filter(
+    (v) =>
+      v.contract.status !== 'draft' &&
+      v.contract.cloud.billing !== 'partner-pays' &&
+      daysInside(monthPeriod(month), v.effective) > 0,
+  );
+  return hubsOf(partner)
+    .filter((h) => h.launched !== undefined && h.launched <= to && (h.decommissioned ?? '9999-12-31') >= from)
+    .map((h) => h.id)
+    .filter(
+      (hub) =>
+        paidBy.some((v) => (v.contract.hubs ?? []).includes(hub)) ||
+        partner.cloudCosts.some((c) => c.value.month === previous && c.value.hub === hub),
+    );
+}
