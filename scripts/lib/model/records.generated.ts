@@ -56,7 +56,7 @@ export interface ConfigFile {
    */
   stale_after_days?: number;
   /**
-   * How many people from the community must be using a hub before the team records the partner's first_value milestone (the threshold is applied by the person recording the date). Default 5.
+   * How many monthly active users over a partner's hubs make its first value: without a first_value milestone, its first value is the last day of the first month whose recorded active_users reach this (SPEC-3 R8). Default 5.
    */
   value_min_users?: number;
   /**
