@@ -102,6 +102,7 @@ describe('--help', () => {
       'diff',
       'new',
       'record',
+      'from-issue',
       'billing',
       'import',
       'reconcile',
