@@ -9,9 +9,10 @@
  * - `ending-not-invoiced`: ending within 3 months of D with more than half of its total fees not yet invoiced.
  *
  * Total fees: the fixed fees over the whole term (to its effective end), every one-time fee, and the usage fees
- * recorded so far. "Invoiced" counts sent and paid invoices issued by D (not drafts, not void).
+ * recorded so far, rounded to the currency's minor unit. "Invoiced" counts sent and paid invoices issued by D (not drafts, not void).
  */
 import { fixedFees, inForceOn } from '../model/contract-terms.js';
+import { MINOR_UNITS } from '../money/currency.js';
 import { dec, sum, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate, minDate, monthOf, monthsBetween } from '../time/calendar.js';
 import type { ContractView, FigureContext } from './context.js';
@@ -53,7 +54,8 @@ export function totalFees(ctx: FigureContext, v: ContractView): Decimal {
       .flatMap((m) => contractUsageFees(ctx, v, m))
       .map((u) => u.amount),
   );
-  return fixed.plus(oneTime).plus(usage);
+  // Compared with invoices at the cent (the currency's minor unit): a prorated stub is never a missing cent.
+  return fixed.plus(oneTime).plus(usage).toDecimalPlaces(MINOR_UNITS[v.contract.currency]);
 }
 
 export function collectionFlags(ctx: FigureContext): CollectionFlagRow[] {

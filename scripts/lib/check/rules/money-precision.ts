@@ -33,8 +33,7 @@ export const rule = defineRule({
       cloudCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),
       recurringCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),
       grant: (g) => check(g, ['amount'], g.value.amount, g.value.currency),
-      cashStatement: (s) =>
-        check(s, ['amount'], s.value.amount, s.value.currency ?? repo.config.reporting_currency),
+      cashStatement: (s) => check(s, ['amount'], s.value.amount, s.value.currency ?? repo.config.reporting_currency),
     };
   },
 });
