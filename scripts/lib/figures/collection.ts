@@ -4,12 +4,13 @@
  *
  * - `no-invoice`: active, in force at D, started 6 or more months before D, and no invoice sent;
  * - `over-collected`: payments received above the contract's total fees;
- * - `ended-under-invoiced` / `ended-under-paid`: ended before D with less invoiced than its total fees, or less
- *   paid than invoiced;
+ * - `ended-under-invoiced` / `ended-under-paid`: ended before D with less invoiced than its total fees, or
+ *   less paid than invoiced;
  * - `ending-not-invoiced`: ending within 3 months of D with more than half of its total fees not yet invoiced.
  *
  * Total fees: the fixed fees over the whole term (to its effective end), every one-time fee, and the usage fees
- * recorded so far, rounded to the currency's minor unit. "Invoiced" counts sent and paid invoices issued by D (not drafts, not void).
+ * recorded so far, rounded to the currency's minor unit. "Invoiced" counts sent and paid invoices issued by D
+ * (not drafts, not void).
  */
 import { fixedFees, inForceOn } from '../model/contract-terms.js';
 import { MINOR_UNITS } from '../money/currency.js';
