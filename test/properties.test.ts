@@ -181,6 +181,7 @@ describe('aging buckets', () => {
           priceBooks: [],
           market: [],
           unattributedCloudCosts: [],
+          cashStatements: [],
           paths: new Set(),
           brokenPaths: new Set(),
         };

@@ -31,7 +31,15 @@ export function replaceIn(root: string, path: string, from: string, to: string):
 /** A writable copy of this repository's own sample data (and its published reports, when asked). */
 export function sampleCopy(withReports = false): string {
   const root = tempDir();
-  for (const p of ['ops.config.yaml', 'partners', 'grants', 'costs', 'pricing', ...(withReports ? ['reports'] : [])])
+  for (const p of [
+    'ops.config.yaml',
+    'partners',
+    'grants',
+    'costs',
+    'finance',
+    'pricing',
+    ...(withReports ? ['reports'] : []),
+  ])
     cpSync(join(REPO_ROOT, p), join(root, p), { recursive: true });
   return root;
 }

@@ -17,7 +17,8 @@
  * - a support request opened after D had not come in; one acknowledged or resolved after D was still
  *   waiting for that at D (a time on D counts at D: figures at D are as of the end of that day);
  * - a grant awarded after D was submitted at D; submitted after D, drafting;
- * - a market entry reviewed after D is left out.
+ * - a market entry reviewed after D is left out;
+ * - a cash statement dated after D is not known yet (cash at D is the latest one on or before D).
  */
 import { dec, sum } from '../money/decimal.js';
 import type {
@@ -160,5 +161,6 @@ export function factsAt(repo: Repository, date: string): Repository {
   }));
   // A market entry reviewed after D was not known (or not as recorded) at D.
   const market = repo.market.filter((m) => m.value.reviewed <= date);
-  return { ...repo, partners, grants, market };
+  const cashStatements = repo.cashStatements.filter((s) => s.value.date <= date);
+  return { ...repo, partners, grants, market, cashStatements };
 }

@@ -30,6 +30,7 @@ import { cloudCostAnomalies, lapsedAgreements, offboardingTimeline } from './eng
 import { engagementHealth } from './health.js';
 import { deals, grantProspects, type GrantProspect } from './pipeline.js';
 import { projectionAt } from './projection.js';
+import { runwayFigures, runwayJson } from './runway-figure.js';
 import { FMRR_MONTHS, fmrr } from './fmrr.js';
 import { cohorts, funnel, leadSources, lqr, renewalRate } from './kpis.js';
 import { BUCKETS, receivables } from './receivables.js';
@@ -282,6 +283,12 @@ export const FIGURES = {
         costs: money(m.costs),
       })),
     }),
+  }),
+  runway: figure({
+    about: 'cash on hand, runway, surplus/deficit, pipeline coverage, seeded scenarios, collection flags (SPEC-3 S)',
+    section: 'Runway',
+    compute: ({ ctx }) => runwayFigures(ctx),
+    json: runwayJson,
   }),
   usageFees: figure({
     about: 'the usage fee of M of every metered fee (monthly active users in marginal bands)',

@@ -34,6 +34,7 @@ export const EVENT_DATES: Partial<Record<FileKind, readonly EventField[]>> = {
   grant: [{ path: ['submitted'] }, { path: ['awarded'] }],
   market: [{ path: ['reviewed'] }],
   deliverables: [{ path: ['completed'] }],
+  cash: [{ path: ['date'] }],
 };
 
 export interface EventDate {

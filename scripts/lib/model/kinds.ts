@@ -141,6 +141,17 @@ export const KINDS = {
     key: (i) => String(i.id),
     where: 'costs/recurring.yaml',
   },
+  cash: {
+    path: 'finance/cash.yaml',
+    schema: 'cash.schema.json',
+    type: 'CashFile',
+    owner: 'root',
+    field: 'cashStatements',
+    holds: 'list',
+    item: 'cashStatement',
+    key: (i) => String(i.date),
+    where: 'finance/cash.yaml',
+  },
   market: {
     path: 'market/{id}.md',
     schema: 'market.schema.json',

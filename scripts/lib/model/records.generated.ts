@@ -80,6 +80,70 @@ export interface ConfigFile {
    */
   fmrr_new_weight?: number;
   /**
+   * The seed of the runway report's revenue scenarios (mulberry32): the same seed and data give the same figures to the cent. A whole number from 0 to 4294967295. Default 42.
+   */
+  scenario_seed?: number;
+  /**
+   * How many runs the revenue scenarios draw, from 1 to 100000. Default 1000.
+   */
+  scenario_runs?: number;
+  /**
+   * Where the runway report's statuses (over target, green, yellow, red) start, for any of runway (months), surplus (committed revenue ÷ costs) and coverage (pipeline ÷ gap). A figure left out keeps its defaults.
+   */
+  scorecard_thresholds?: {
+    /**
+     * The least months of runway for each status: over target, green, yellow (below yellow is red). Default { over: 24, green: 12, yellow: 6 }.
+     */
+    runway?: {
+      /**
+       * The least months of runway that is over target.
+       */
+      over: number;
+      /**
+       * The least months of runway that is green.
+       */
+      green: number;
+      /**
+       * The least months of runway that is yellow; below it is red.
+       */
+      yellow: number;
+    };
+    /**
+     * The least committed revenue ÷ costs for each status: over target, green, yellow (below yellow is red). Default { over: 1.3, green: 1, yellow: 0.85 }.
+     */
+    surplus?: {
+      /**
+       * The least committed revenue ÷ costs that is over target.
+       */
+      over: number;
+      /**
+       * The least committed revenue ÷ costs that is green.
+       */
+      green: number;
+      /**
+       * The least committed revenue ÷ costs that is yellow; below it is red.
+       */
+      yellow: number;
+    };
+    /**
+     * The least pipeline coverage of the gap for each status: over target, green, yellow (below yellow is red). Default { over: 2.5, green: 1.5, yellow: 1 }.
+     */
+    coverage?: {
+      /**
+       * The least pipeline coverage of the gap that is over target.
+       */
+      over: number;
+      /**
+       * The least pipeline coverage of the gap that is green.
+       */
+      green: number;
+      /**
+       * The least pipeline coverage of the gap that is yellow; below it is red.
+       */
+      yellow: number;
+    };
+  };
+  /**
    * For each foreign currency, a list of rates: 1 unit of that currency = rate units of the reporting currency, from the given month until the next entry.
    */
   fx?: {
@@ -1155,6 +1219,47 @@ export type RecurringCostsFile = {
 }[];
 
 /**
+ * Bank statements of the money on hand: the runway starts from the latest one on or before the as-of date.
+ */
+export type CashFile = {
+  /**
+   * The day of the balance, e.g. the statement's closing date.
+   */
+  date: string;
+  /**
+   * The balance on hand, e.g. 184000 (negative for an overdraft), in its currency.
+   */
+  amount: number;
+  /**
+   * The balance's currency (ISO 4217); leave out for the reporting currency. Converted at the rate of the statement's month.
+   */
+  currency?:
+    | 'AUD'
+    | 'BRL'
+    | 'CAD'
+    | 'CHF'
+    | 'CNY'
+    | 'DKK'
+    | 'EUR'
+    | 'GBP'
+    | 'HKD'
+    | 'INR'
+    | 'JPY'
+    | 'KRW'
+    | 'MXN'
+    | 'NOK'
+    | 'NZD'
+    | 'SEK'
+    | 'SGD'
+    | 'USD'
+    | 'ZAR';
+  /**
+   * Where the figure comes from, e.g. 'operating account statement'.
+   */
+  note?: string;
+}[];
+
+/**
  * A service a community could choose instead of ours: who offers it, what kind it is, and what it charges, as reviewed on a date. Notes after the front matter.
  */
 export interface MarketEntry {
@@ -1522,6 +1627,7 @@ export interface KindFiles {
   support: SupportFile;
   training: TrainingFile;
   'recurring-costs': RecurringCostsFile;
+  cash: CashFile;
   market: MarketEntry;
   'unattributed-cloud-costs': UnattributedCloudCostsFile;
   'price-book': PriceBook;

@@ -1,5 +1,6 @@
 /** Record types, all derived from the generated schema types. */
 import type {
+  CashFile,
   CloudCostsFile,
   ConfigFile,
   Contract,
@@ -26,6 +27,7 @@ export type SupportRequest = SupportFile[number];
 export type TrainingSession = TrainingFile[number];
 export type RecurringCost = RecurringCostsFile[number];
 export type Deliverable = DeliverablesFile[number];
+export type CashStatement = CashFile[number];
 export type Fee = Contract['fees'][number];
 export type Hub = NonNullable<Partner['hubs']>[number];
 export type Stage = Partner['stage'];
@@ -48,6 +50,9 @@ export const CONFIG_DEFAULTS: Omit<Config, 'organization' | 'reporting_currency'
   renewal_target: 0.8,
   fmrr_renewal_weight: 0.8,
   fmrr_new_weight: 0.3,
+  scenario_seed: 42,
+  scenario_runs: 1000,
+  scorecard_thresholds: {},
   fx: {},
   onboarding_checklist: [],
 };

@@ -21,6 +21,7 @@ import { pipelineView } from './views/pipeline.js';
 import { pricingView } from './views/pricing.js';
 import { projectionView } from './views/projection.js';
 import { renewalsView } from './views/renewals.js';
+import { runwayView } from './views/runway.js';
 
 export interface ReportInput {
   f: Figures;
@@ -135,6 +136,13 @@ export const REPORTS: readonly ReportSpec[] = [
     about: 'committed and weighted pipeline revenue against costs, 18 months ahead',
     template: 'projection',
     view: ({ f, meta }) => projectionView(f, meta),
+  },
+  {
+    file: 'runway.md',
+    title: 'Runway',
+    about: 'how long the money lasts, scenarios of the pipeline, whether it covers the gap, contracts not collected',
+    template: 'runway',
+    view: ({ f, meta }) => runwayView(f, meta),
   },
   {
     file: 'changes.md',

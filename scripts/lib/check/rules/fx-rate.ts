@@ -43,6 +43,10 @@ export const rule = defineRule({
       invoice: (inv) => need(inv, inv.value.currency, monthOf(inv.value.issued)),
       cloudCost: (cost) => need(cost, cost.value.currency, cost.value.month),
       recurringCost: (cost) => need(cost, cost.value.currency, monthOf(cost.value.start)),
+      // A cash statement is converted at the rate of its own month (the runway starts from it).
+      cashStatement(s) {
+        if (s.value.currency !== undefined) need(s, s.value.currency, monthOf(s.value.date));
+      },
       grant(g) {
         const { currency, start, submitted } = g.value;
         // A grant without dates is valued at the rate of the reporting month; any rate will do to start.

@@ -11,7 +11,7 @@ export const rule = defineRule({
     // The same words as the commands that take an amount (check/amount.ts).
     messages: PRECISION_MESSAGES,
   },
-  create({ report }) {
+  create({ repo, report }) {
     const check = (at: Place, path: Segment[], amount: number, currency: Currency) => {
       const data = precisionData(amount, currency);
       if (data) report({ at, path, messageId: 'decimals', data });
@@ -33,6 +33,7 @@ export const rule = defineRule({
       cloudCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),
       recurringCost: (cost) => check(cost, ['amount'], cost.value.amount, cost.value.currency),
       grant: (g) => check(g, ['amount'], g.value.amount, g.value.currency),
+      cashStatement: (s) => check(s, ['amount'], s.value.amount, s.value.currency ?? repo.config.reporting_currency),
     };
   },
 });
