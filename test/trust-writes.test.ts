@@ -16,11 +16,13 @@ import { runCli } from './helpers/cli.js';
 import { DEAD_PID, fixtureCopy, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 function runAsync(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], { cwd: REPO_ROOT });
+    // A process of its own each (node with tsx's loader: tsx's command would start two).
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], {
+      cwd: REPO_ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
