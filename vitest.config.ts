@@ -1,9 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous, so that no test fails for being slow on a busy machine: several start processes (git, tsx, a
+    // Prometheus server) or run a report many times. A test that hangs still ends, after these.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: 'forks',
+    projects: [
+      {
+        // The rule tests only check small fixtures in-process and share no state: one module graph per worker
+        // rather than one per file, which loads the checker (ajv, the schemas) 47 times over otherwise.
+        extends: true,
+        test: { name: 'rules', include: ['test/rules/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/rules/**'] },
+      },
+    ],
   },
 });

@@ -191,5 +191,5 @@ describe('the property', () => {
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 40) },
     );
-  }, 120_000);
+  });
 });

@@ -11,9 +11,9 @@ import { fixtureCopy, tempDir } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
-function run(root: string, script: string, args: string[]) {
-  const r = runCli(script, [...args, '--root', root]);
-  return { ...r, valid: runCli('validate', ['--root', root, '--as-of', '2026-01-01']).code === 0 };
+async function run(root: string, script: string, args: string[]) {
+  const r = await runCli(script, [...args, '--root', root]);
+  return { ...r, valid: (await runCli('validate', ['--root', root, '--as-of', '2026-01-01'])).code === 0 };
 }
 
 /** What a command changed in a file: the lines removed and added, counting repeated lines. */
@@ -32,9 +32,9 @@ function changedLines(before: string, after: string): { removed: string[]; added
 }
 
 describe('npm run new', () => {
-  it('adds a partner, then a contract for it', () => {
+  it('adds a partner, then a contract for it', async () => {
     const root = fixtureCopy('authoring');
-    let r = run(root, 'new', [
+    let r = await run(root, 'new', [
       'partner',
       '--id',
       'gamma',
@@ -58,7 +58,7 @@ describe('npm run new', () => {
         'lead\nmilestones:\n  first_contact: 2025-11-02\n---\n\n# Gamma Lab, Inc.\n\nNotes about the ' +
         'relationship go here.\n',
     );
-    r = run(root, 'new', [
+    r = await run(root, 'new', [
       'contract',
       '--partner',
       'gamma',
@@ -94,10 +94,10 @@ describe('npm run new', () => {
     expect(r.valid).toBe(true);
   });
 
-  it('adds a deliverable to a grant, keeping the comments', () => {
+  it('adds a deliverable to a grant, keeping the comments', async () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'grants/g1/deliverables.yaml');
-    const r = run(root, 'new', [
+    const r = await run(root, 'new', [
       'deliverable',
       '--grant',
       'g1',
@@ -120,9 +120,9 @@ describe('npm run new', () => {
     expect(r.valid).toBe(true);
   });
 
-  it('refuses a record that would be invalid, writing nothing', () => {
+  it('refuses a record that would be invalid, writing nothing', async () => {
     const root = fixtureCopy('authoring');
-    const r = run(root, 'new', [
+    const r = await run(root, 'new', [
       'contract',
       '--partner',
       'alpha',
@@ -143,8 +143,8 @@ describe('npm run new', () => {
     expect(() => read(root, 'partners/alpha/contracts/alpha-bad.yaml')).toThrow();
   });
 
-  it('names every missing flag when there is no terminal to ask at', () => {
-    const r = runCli('new', ['partner', '--id', 'delta', '--root', fixtureCopy('authoring')]);
+  it('names every missing flag when there is no terminal to ask at', async () => {
+    const r = await runCli('new', ['partner', '--id', 'delta', '--root', fixtureCopy('authoring')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^usage: new partner needs --name \(.*\), --type \(.*\), --country \(.*\), --owner \(.*\)\n$/,
@@ -153,10 +153,10 @@ describe('npm run new', () => {
 });
 
 describe('npm run record', () => {
-  it('records a payment and marks the invoice paid, comments kept', () => {
+  it('records a payment and marks the invoice paid, comments kept', async () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'partners/alpha/invoices.yaml');
-    const r = run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600', '--date', '2025-06-01']);
+    const r = await run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600', '--date', '2025-06-01']);
     expect(r.stdout).toBe(
       'Recorded 600.00 USD received 2025-06-01 for A-2; it is now paid.\nWrote partners/alpha/invoices.yaml.\n',
     );
@@ -169,19 +169,19 @@ describe('npm run record', () => {
     expect(r.valid).toBe(true);
   });
 
-  it('refuses a payment above what is owed', () => {
+  it('refuses a payment above what is owed', async () => {
     const root = fixtureCopy('authoring');
-    const r = run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600.01']);
+    const r = await run(root, 'record', ['payment', '--invoice', 'A-2', '--amount', '600.01']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'refused: A-2 is for 1000.00 USD and 400.00 is already paid: 600.01 more would be too much\n',
     );
   });
 
-  it('invoices the next billing period not yet invoiced', () => {
+  it('invoices the next billing period not yet invoiced', async () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'partners/alpha/invoices.yaml');
-    const r = run(root, 'record', ['invoice', '--contract', 'alpha-2025', '--issued', '2025-05-01']);
+    const r = await run(root, 'record', ['invoice', '--contract', 'alpha-2025', '--issued', '2025-05-01']);
     // March and April 2025 are invoiced: May is next, one month of 1000.
     expect(r.stdout).toBe(
       'Recorded invoice INV-2025-1001 to alpha for 2025-05-01 to 2025-05-31: 1000.00 USD.\nWrote ' +
@@ -194,16 +194,16 @@ describe('npm run record', () => {
     expect(r.valid).toBe(true);
   });
 
-  it('moves a partner to a new stage and sets the milestone, comments kept', () => {
+  it('moves a partner to a new stage and sets the milestone, comments kept', async () => {
     const root = fixtureCopy('authoring');
-    const r = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'negotiation', '--date', '2025-07-01']);
+    const r = await run(root, 'record', ['stage', '--partner', 'beta', '--to', 'negotiation', '--date', '2025-07-01']);
     // Negotiation opens with proposal_sent, which beta already has: it is kept.
     expect(r.stdout).toBe(
       'Moved beta to stage negotiation (milestone proposal_sent: 2025-07-01). The proposal_sent milestone ' +
         'was already 2025-06-01; it is left as it is.\nWrote partners/beta/partner.md.\n',
     );
     expect(read(root, 'partners/beta/partner.md')).toContain('stage: negotiation   # waiting on their budget\n');
-    const r2 = run(root, 'record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01']);
+    const r2 = await run(root, 'record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01']);
     expect(r2.code).toBe(0);
     expect(read(root, 'partners/beta/partner.md')).toBe(
       '---\nid: beta\nname: Beta Institute\ntype: nonprofit\ncountry: CA\naccount_owner: bob\nstage: ' +
@@ -213,10 +213,10 @@ describe('npm run record', () => {
     expect(r2.valid).toBe(true);
   });
 
-  it('marks a deliverable done with its evidence', () => {
+  it('marks a deliverable done with its evidence', async () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'grants/g1/deliverables.yaml');
-    const r = run(root, 'record', [
+    const r = await run(root, 'record', [
       'deliverable',
       '--grant',
       'g1',
@@ -239,18 +239,18 @@ describe('npm run record', () => {
 });
 
 describe('npm run import', () => {
-  it('merges usage, and a second identical import changes nothing', () => {
+  it('merges usage, and a second identical import changes nothing', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'usage.csv');
     writeFileSync(csv, 'month,hub,active_users\n2025-03,alpha-hub,40\n2025-04,alpha-hub,55\n');
-    const first = run(root, 'import', ['usage', csv]);
+    const first = await run(root, 'import', ['usage', csv]);
     expect(first.stdout).toBe('1 added, 0 updated, 1 already there. Wrote partners/alpha/usage.yaml.\n');
     const once = read(root, 'partners/alpha/usage.yaml');
     expect(once).toBe(
       '# Monthly active users from the hub dashboard\n- { month: 2025-03, hub: alpha-hub, active_users: 40 ' +
         '}\n- { month: 2025-04, hub: alpha-hub, active_users: 55 }\n',
     );
-    const second = run(root, 'import', ['usage', csv]);
+    const second = await run(root, 'import', ['usage', csv]);
     expect(second.stdout).toBe(
       '0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n',
     );
@@ -258,11 +258,11 @@ describe('npm run import', () => {
     expect(second.valid).toBe(true);
   });
 
-  it('updates a changed cloud cost and adds new ones, idempotently', () => {
+  it('updates a changed cloud cost and adds new ones, idempotently', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(csv, 'month,hub,amount,currency\n2025-03,alpha-hub,210.5,USD\n2025-04,alpha-hub,190,USD\n');
-    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe(
+    expect((await run(root, 'import', ['cloud-costs', csv])).stdout).toBe(
       '1 added, 1 updated, 0 already there. Wrote partners/alpha/cloud-costs.yaml.\n',
     );
     const once = read(root, 'partners/alpha/cloud-costs.yaml');
@@ -270,17 +270,17 @@ describe('npm run import', () => {
       '- { month: 2025-03, hub: alpha-hub, amount: 210.50, currency: USD }\n- { month: 2025-04, hub: ' +
         'alpha-hub, amount: 190.00, currency: USD }\n',
     );
-    expect(run(root, 'import', ['cloud-costs', csv]).stdout).toBe(
+    expect((await run(root, 'import', ['cloud-costs', csv])).stdout).toBe(
       '0 added, 0 updated, 2 already there. Nothing to change: every row is already recorded.\n',
     );
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(once);
   });
 
-  it('refuses a file with an unknown hub, naming the row', () => {
+  it('refuses a file with an unknown hub, naming the row', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'usage.csv');
     writeFileSync(csv, 'month,hub,active_users\n2025-05,alpha-hub,1\n2025-05,alpha-hb,2\n');
-    const r = run(root, 'import', ['usage', csv]);
+    const r = await run(root, 'import', ['usage', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `refused: nothing was imported:\n  ${csv}:3:2: hub 'alpha-hb' is not a hub of any partner (hubs are ` +

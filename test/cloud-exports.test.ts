@@ -37,47 +37,50 @@ const importExport = (root: string, file: string, format: string) =>
   runCli('import', ['cloud-costs', join(FIXTURES, 'imports', file), '--format', format, '--root', root]);
 
 describe('npm run import -- cloud-costs --format gcp', () => {
-  it('sums per hub and month by label or project, lists unattributed rows, and a second run changes nothing', () => {
-    const root = data();
-    const r = importExport(root, 'gcp-billing.csv', 'gcp');
-    expect(r.stderr).toBe('');
-    // alpha-hub 2025-05: lines 2 and 4, 10.004 + (-2.001) = 8.003 -> 8.00; 2025-06: line 3, 5.50 (the next month).
-    // beta-lab (its project, no label) 2025-05: lines 5 and 6, 100.123456 + 0.000544 = 100.124 -> 100.12;
-    //   2025-06: line 9, 50 CAD. unmapped-proj 2025-05: lines 7 and 8, 7.25 + 1.125 = 8.375 -> 8.38 (half up).
-    expect(r.stdout).toBe(
-      '5 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
-        '4); beta-lab 2025-05 (lines 5, 6). Not attributed to any hub, kept in costs/unattributed-cloud.yaml ' +
-        '(cost nobody recovers; give the hub a billing project, account or tag in its partner.md): 2025-05 ' +
-        'project unmapped-proj: 8.38 USD (lines 7, 8). Wrote costs/unattributed-cloud.yaml, ' +
-        'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
-    );
-    expect(unattributed(root)).toBe(
-      '- { month: 2025-05, provider: gcp, account: unmapped-proj, amount: 8.38, currency: USD }\n',
-    );
-    expect(costs(root, 'alpha')).toBe(
-      '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n' +
-        '- { month: 2025-05, hub: alpha-hub, amount: 8.00, currency: USD }\n' +
-        '- { month: 2025-06, hub: alpha-hub, amount: 5.50, currency: USD }\n',
-    );
-    expect(costs(root, 'beta')).toBe(
-      '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
-        '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
-    );
-    const again = importExport(root, 'gcp-billing.csv', 'gcp');
-    expect(again.stdout).toMatch(/^0 added, 0 updated, 5 already there\. .*Nothing to change: every row is already/);
-    expect(costs(root, 'beta')).toBe(
-      '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
-        '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
-    );
-  });
+  it(
+    'sums per hub and month by label or project, lists unattributed rows, ' + 'and a second run changes nothing',
+    async () => {
+      const root = data();
+      const r = await importExport(root, 'gcp-billing.csv', 'gcp');
+      expect(r.stderr).toBe('');
+      // alpha-hub 2025-05: lines 2 and 4, 10.004 + (-2.001) = 8.003 -> 8.00; 2025-06: line 3, 5.50 (the next month).
+      // beta-lab (its project, no label) 2025-05: lines 5 and 6, 100.123456 + 0.000544 = 100.124 -> 100.12;
+      //   2025-06: line 9, 50 CAD. unmapped-proj 2025-05: lines 7 and 8, 7.25 + 1.125 = 8.375 -> 8.38 (half up).
+      expect(r.stdout).toBe(
+        '5 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines 2, ' +
+          '4); beta-lab 2025-05 (lines 5, 6). Not attributed to any hub, kept in costs/unattributed-cloud.yaml ' +
+          '(cost nobody recovers; give the hub a billing project, account or tag in its partner.md): 2025-05 ' +
+          'project unmapped-proj: 8.38 USD (lines 7, 8). Wrote costs/unattributed-cloud.yaml, ' +
+          'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+      );
+      expect(unattributed(root)).toBe(
+        '- { month: 2025-05, provider: gcp, account: unmapped-proj, amount: 8.38, currency: USD }\n',
+      );
+      expect(costs(root, 'alpha')).toBe(
+        '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n' +
+          '- { month: 2025-05, hub: alpha-hub, amount: 8.00, currency: USD }\n' +
+          '- { month: 2025-06, hub: alpha-hub, amount: 5.50, currency: USD }\n',
+      );
+      expect(costs(root, 'beta')).toBe(
+        '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
+          '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
+      );
+      const again = await importExport(root, 'gcp-billing.csv', 'gcp');
+      expect(again.stdout).toMatch(/^0 added, 0 updated, 5 already there\. .*Nothing to change: every row is already/);
+      expect(costs(root, 'beta')).toBe(
+        '- { month: 2025-05, hub: beta-lab, amount: 100.12, currency: USD }\n' +
+          '- { month: 2025-06, hub: beta-lab, amount: 50.00, currency: CAD }\n',
+      );
+    },
+  );
 
-  it('refuses a malformed row, naming its line, and writes nothing', () => {
+  it('refuses a malformed row, naming its line, and writes nothing', async () => {
     const root = data();
     const bad = join(tempDir(), 'bad.csv');
     const lines = readFileSync(join(FIXTURES, 'imports/gcp-billing.csv'), 'utf8').split('\n');
     lines[3] = lines[3].replace(',-2.001,', ',two,');
     writeFileSync(bad, lines.join('\n'));
-    const r = runCli('import', ['cloud-costs', bad, '--format', 'gcp', '--root', root]);
+    const r = await runCli('import', ['cloud-costs', bad, '--format', 'gcp', '--root', root]);
     expect([r.code, r.stderr]).toEqual([
       1,
       `refused: nothing was imported:\n  ${bad}:4:7: the cost 'two' is not a number (column G, "cost")\n`,
@@ -87,9 +90,9 @@ describe('npm run import -- cloud-costs --format gcp', () => {
 });
 
 describe('npm run import -- cloud-costs --format aws', () => {
-  it('maps by the hub-name tag, then by the account, and sums a credit in', () => {
+  it('maps by the hub-name tag, then by the account, and sums a credit in', async () => {
     const root = data();
-    const r = importExport(root, 'aws-cur.csv', 'aws');
+    const r = await importExport(root, 'aws-cur.csv', 'aws');
     // alpha (tag): lines 2, 3 and 6: 12.3456789 + 0.0043211 - 1.50 = 10.85; beta-lab (account 444455556666):
     // line 4, 3.10; line 5 has no tag and an account no hub has: unattributed, 4.00.
     expect(r.stdout).toBe(
@@ -104,18 +107,19 @@ describe('npm run import -- cloud-costs --format aws', () => {
 });
 
 describe('unattributed cloud costs', () => {
-  it('count in MRC, show on the cost-recovery report, and go to 0 once their project maps to a hub', () => {
+  it('count in MRC, show on the cost-recovery report, and go to 0 once their project maps to a hub', async () => {
     const root = data();
-    const metrics = () => JSON.parse(runCli('metrics', ['--root', root, '--as-of', '2025-05-31']).stdout) as Metrics;
-    const before = metrics();
+    const metrics = async () =>
+      JSON.parse((await runCli('metrics', ['--root', root, '--as-of', '2025-05-31'])).stdout) as Metrics;
+    const before = await metrics();
     expect(before.unattributed_cloud_costs).toBe('0.00');
-    importExport(root, 'gcp-billing.csv', 'gcp');
-    const after = metrics();
+    await importExport(root, 'gcp-billing.csv', 'gcp');
+    const after = await metrics();
     // May's new cloud costs: alpha-hub 8.00 + beta-lab 100.12 + unattributed unmapped-proj 8.38 = 116.50.
     expect(after.unattributed_cloud_costs).toBe('8.38');
     expect(dec(after.mrc).minus(dec(before.mrc)).toFixed(2)).toBe('116.50');
     const out = join(tempDir(), 'reports');
-    runCli('report', ['--root', root, '--as-of', '2025-05-31', '--out', out]);
+    await runCli('report', ['--root', root, '--as-of', '2025-05-31', '--out', out]);
     const report = readFileSync(join(out, 'cost-recovery.md'), 'utf8');
     expect(report).toContain('**Cloud bills no hub is mapped to, 2025-05: 8.38.**');
     expect(report).toContain('| gcp | unmapped-proj | 8.38 |');
@@ -124,7 +128,7 @@ describe('unattributed cloud costs', () => {
     writeFileSync(join(root, 'costs/unattributed-cloud.yaml'), '# Checked with finance.\n' + unattributed(root));
     replaceIn(root, 'partners/alpha/partner.md', 'tag: alpha }', 'tag: alpha, gcp_project: unmapped-proj }');
     replaceIn(root, 'partners/alpha/partner.md', 'gcp_project: shared-hubs-01, ', '');
-    const r = importExport(root, 'gcp-billing.csv', 'gcp');
+    const r = await importExport(root, 'gcp-billing.csv', 'gcp');
     // alpha-hub 2025-05 now also takes lines 7 and 8: 8.003 + 8.375 = 16.378 -> 16.38.
     expect(r.stdout).toContain(
       'Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: 2025-05 unmapped-proj.',
@@ -134,10 +138,10 @@ describe('unattributed cloud costs', () => {
         '- { month: 2025-05, provider: gcp, account: unmapped-proj, amount: 0, currency: USD }\n',
     );
     expect(costs(root, 'alpha')).toContain('- { month: 2025-05, hub: alpha-hub, amount: 16.38, currency: USD }\n');
-    expect(metrics().unattributed_cloud_costs).toBe('0.00');
+    expect((await metrics()).unattributed_cloud_costs).toBe('0.00');
   });
 
-  it('reading an export of more than 10,000 rows shows its progress on stderr', () => {
+  it('reading an export of more than 10,000 rows shows its progress on stderr', async () => {
     const root = data();
     const big = join(tempDir(), 'big.csv');
     const label = '"[{""key"":""hub-name"",""value"":""alpha""}]"';
@@ -147,7 +151,7 @@ describe('unattributed cloud costs', () => {
       'billing_account_id,service.description,project.id,labels,usage_start_time,usage_end_time,cost,currency\n' +
         `${row}\n`.repeat(25_000),
     );
-    const r = runCli('import', ['cloud-costs', big, '--format', 'gcp', '--root', root]);
+    const r = await runCli('import', ['cloud-costs', big, '--format', 'gcp', '--root', root]);
     expect(r.stderr).toBe(
       `Reading ${big}: 10,000 rows…\nReading ${big}: 20,000 rows…\nReading ${big}: 25,000 rows, done.\n`,
     );

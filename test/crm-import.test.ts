@@ -25,9 +25,9 @@ const WON =
   'contract): alpha-deal-1002 (closed 2026-11-20).\n';
 
 describe('npm run import -- crm-deals', () => {
-  it('creates drafts by community name or id, never signs a won deal, and a second run changes nothing', () => {
+  it('creates drafts by community name or id, never signs a won deal, and a second run changes nothing', async () => {
     const root = fixtureCopy('authoring');
-    const r = crm(root);
+    const r = await crm(root);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
       '2 added, 0 updated, 0 already there.\nAdded draft contracts: beta-deal-1001, alpha-deal-1002.\n' +
@@ -50,16 +50,16 @@ describe('npm run import -- crm-deals', () => {
     expect(read(root, ALPHA)).toContain('probability: 100\n');
 
     const before = [read(root, ALPHA), read(root, BETA)];
-    const again = crm(root);
+    const again = await crm(root);
     expect(again.stdout).toBe(
       '0 added, 0 updated, 2 already there.\n' + SKIPPED + WON + 'Nothing to change: every deal is already recorded.\n',
     );
     expect([read(root, ALPHA), read(root, BETA)]).toEqual(before);
   });
 
-  it('updates a draft from the CRM keeping its comments, closes a lost one, and leaves a signed one alone', () => {
+  it('updates a draft from the CRM keeping its comments, closes a lost one and leaves a signed one alone', async () => {
     const root = fixtureCopy('authoring');
-    crm(root);
+    await crm(root);
     replaceIn(root, BETA, 'probability: 60', 'probability: 60   # their board meets in December');
     // A person signs alpha's renewal.
     replaceIn(root, ALPHA, 'status: draft', 'status: active\nsigned: 2026-11-24');
@@ -72,7 +72,7 @@ describe('npm run import -- crm-deals', () => {
         '1002,Alpha University renewal,Closed Won,Sales,31000,2026-11-20,2027-03-01,2028-02-29,100,alpha,Sam',
       ]),
     );
-    const r = crm(root, changed);
+    const r = await crm(root, changed);
     expect(r.stdout).toBe(
       '0 added, 1 updated, 0 already there.\n' +
         'Updated: beta-deal-1001 (start, probability, amount).\n' +
@@ -93,13 +93,13 @@ describe('npm run import -- crm-deals', () => {
         '1001,Beta Institute hosting 2027,Closed Lost,Sales,26000,2026-12-15,2027-02-01,2028-12-31,0,beta,Sam',
       ]),
     );
-    expect(crm(root, lost).stdout).toBe(
+    expect((await crm(root, lost)).stdout).toBe(
       `0 added, 1 updated, 0 already there.\nUpdated: beta-deal-1001 (probability).\nWrote ${BETA}.\n`,
     );
     expect(read(root, BETA)).toContain('probability: 0   # their board meets in December\n');
   });
 
-  it('locates a row it cannot read at its cell and writes nothing', () => {
+  it('locates a row it cannot read at its cell and writes nothing', async () => {
     const root = fixtureCopy('authoring');
     const bad = join(tempDir(), 'bad.csv');
     writeFileSync(
@@ -110,7 +110,7 @@ describe('npm run import -- crm-deals', () => {
         '1002,Alpha University renewal,Closed Won,Sales,30000,2026-11-20,2027-03-01,2028-02-29,1,alpha,Sam',
       ]),
     );
-    const r = crm(root, bad);
+    const r = await crm(root, bad);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(

@@ -94,9 +94,9 @@ describe('stuck in onboarding: the dashboard and the review agree (R12)', () => 
 });
 
 describe('npm run metrics on the sample data (end to end)', () => {
-  it('writes the health, lapsed, offboarding and anomaly keys of SPEC-2 G', () => {
+  it('writes the health, lapsed, offboarding and anomaly keys of SPEC-2 G', async () => {
     // sampleCopy is not a git repository: no partner can be "not updated".
-    const r = runCli('metrics', ['--root', sampleCopy(), '--as-of', '2026-11-24']);
+    const r = await runCli('metrics', ['--root', sampleCopy(), '--as-of', '2026-11-24']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const m = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(m.health).toEqual([

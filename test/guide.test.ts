@@ -33,13 +33,13 @@ function words(line: string): string[] {
 }
 
 describe('docs/guide.md, step by step', () => {
-  it('takes Harbour Technical College from lead to a paid invoice, every command succeeding in order', () => {
+  it('takes Harbour Technical College from lead to a paid invoice, every command succeeding in order', async () => {
     const root = sampleCopy();
     const steps = SECTIONS.flatMap(commands);
     expect(steps.length).toBe(8);
     for (const [npm, run, script, dashes, ...args] of steps) {
       expect([npm, run, dashes]).toEqual(['npm', 'run', '--']);
-      const r = runCli(script, [...args, '--root', root]);
+      const r = await runCli(script, [...args, '--root', root]);
       expect({ step: `${script} ${args.join(' ')}`, code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({
         step: `${script} ${args.join(' ')}`,
         code: 0,

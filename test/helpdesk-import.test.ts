@@ -32,9 +32,9 @@ const SKIPPED =
   'its partner.md if it is one\n';
 
 describe('npm run import -- support', () => {
-  it('maps tickets by help-desk company or name, converts times to UTC, and a second run changes nothing', () => {
+  it('maps tickets by help-desk company or name, converts times to UTC, and a second run changes nothing', async () => {
     const root = data();
-    const r = importTickets(root);
+    const r = await importTickets(root);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`4 added, 0 updated, 0 already there.\n${SKIPPED}Wrote ${SUPPORT}.\n`);
     // 4102's company is "alpha univ" (the helpdesk_company, case aside); 4103's created time 18:30 at +02:00 is
@@ -52,16 +52,16 @@ describe('npm run import -- support', () => {
     // Ravi Shah is a contact but not a representative: written, with the warning.
     expect(r.stderr).toContain("'Ravi Shah' opened the request but is not labelled 'representative' at 'alpha'");
     const once = read(root);
-    const again = importTickets(root);
+    const again = await importTickets(root);
     expect(again.stdout).toBe(
       `0 added, 0 updated, 4 already there.\n${SKIPPED}Nothing to change: every ticket is already recorded.\n`,
     );
     expect(read(root)).toBe(once);
   });
 
-  it('updates what the help desk changed, keeping comments and the fields it does not own', () => {
+  it('updates what the help desk changed, keeping comments and the fields it does not own', async () => {
     const root = data();
-    importTickets(root);
+    await importTickets(root);
     replaceIn(root, SUPPORT, 'priority: urgent,', 'priority: urgent, category: performance,');
     writeFileSync(join(root, SUPPORT), '# Tickets from the help desk, imported monthly.\n' + read(root));
     const later = join(tempDir(), 'tickets.csv');
@@ -71,7 +71,7 @@ describe('npm run import -- support', () => {
       .replace('2025-05-16T18:30:00+02:00,,,', '2025-05-16T18:30:00+02:00,2025-05-19 07:00:00,2025-05-20 10:00:00,')
       .replace(',1:00,', ',1:15,');
     writeFileSync(later, lines.join('\n'));
-    const r = importTickets(root, later);
+    const r = await importTickets(root, later);
     expect(r.stdout).toBe(
       `0 added, 1 updated, 3 already there.\nUpdated: alpha/hd-4103 (acknowledged, resolved, hours).\n${SKIPPED}` +
         `Wrote ${SUPPORT}.\n`,
@@ -84,14 +84,14 @@ describe('npm run import -- support', () => {
     );
   });
 
-  it('locates a ticket it cannot read at its cell and writes nothing', () => {
+  it('locates a ticket it cannot read at its cell and writes nothing', async () => {
     const root = data();
     const bad = join(tempDir(), 'bad.csv');
     const lines = readFileSync(EXPORT, 'utf8').split('\n');
     lines[2] = lines[2].replace('2025-05-10 09:15:00', '10/05/2025 09:15');
     lines[5] = lines[5].replace(',Bad,', ',Meh,');
     writeFileSync(bad, lines.join('\n'));
-    const r = importTickets(root, bad);
+    const r = await importTickets(root, bad);
     expect([r.code, r.stderr]).toEqual([
       1,
       'refused: nothing was imported:\n' +

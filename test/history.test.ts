@@ -17,39 +17,49 @@ beforeAll(() => {
   h = scriptedHistory();
 });
 
-function metricsAt(rev: string, asOf: string) {
-  const r = runCli('metrics', ['--root', h.dir, '--rev', rev, '--as-of', asOf]);
+async function metricsAt(rev: string, asOf: string) {
+  const r = await runCli('metrics', ['--root', h.dir, '--rev', rev, '--as-of', asOf]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as MetricsJson;
 }
 
 describe('figures at each revision', () => {
-  it('follow the history, read straight from git', () => {
+  it('follow the history, read straight from git', async () => {
     // As of 2026-03-15 (March): alpha's fee is 1000 until commit 3, then 1200.
-    expect([0, 1, 2].map((i) => metricsAt(h.commits[i], '2026-03-15').mrr)).toEqual(['1000.00', '1000.00', '1200.00']);
+    const march = await Promise.all([0, 1, 2].map((i) => metricsAt(h.commits[i], '2026-03-15')));
+    expect(march.map((m) => m.mrr)).toEqual(['1000.00', '1000.00', '1200.00']);
     // As of 2026-05-15: terminated on 04-30 from commit 4; A-2's 600 is outstanding until commit 5.
-    const may = [2, 3, 4].map((i) => metricsAt(h.commits[i], '2026-05-15'));
+    const may = await Promise.all([2, 3, 4].map((i) => metricsAt(h.commits[i], '2026-05-15')));
     expect(may.map((m) => m.mrr)).toEqual(['1200.00', '0.00', '0.00']);
     expect(may.map((m) => m.receivables.outstanding)).toEqual(['600.00', '600.00', '0.00']);
   });
 
-  it('locates problems as the file was at that revision', () => {
+  it('locates problems as the file was at that revision', async () => {
     writeFileSync(join(h.dir, 'partners/alpha/contracts/alpha-2025.yaml'), 'id: [broken\n');
-    const r = runCli('validate', ['--root', h.dir, '--rev', h.commits[2], '--format', 'json', '--as-of', '2026-03-15']);
+    const r = await runCli('validate', [
+      '--root',
+      h.dir,
+      '--rev',
+      h.commits[2],
+      '--format',
+      'json',
+      '--as-of',
+      '2026-03-15',
+    ]);
     expect((JSON.parse(r.stdout) as { errors: number }).errors).toBe(0);
     git(h.dir, ['checkout', '--', '.']);
   });
 
-  it('refuses a revision that does not exist, with exit 2', () => {
-    const r = runCli('metrics', ['--root', h.dir, '--rev', 'no-such-tag']);
+  it('refuses a revision that does not exist, with exit 2', async () => {
+    const r = await runCli('metrics', ['--root', h.dir, '--rev', 'no-such-tag']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: 'no-such-tag' is not a revision of the git repository at ${h.dir}\n`);
   });
 });
 
 describe('npm run diff', () => {
-  it('shows the figure deltas and the changed field', () => {
-    const r = runCli('diff', [
+  it('shows the figure deltas and the changed field', async () => {
+    const r = await runCli('diff', [
       '--root',
       h.dir,
       '--base',
@@ -84,8 +94,8 @@ describe('npm run diff', () => {
     );
   });
 
-  it('lists added records and list-file records by their key', () => {
-    const r = runCli('diff', [
+  it('lists added records and list-file records by their key', async () => {
+    const r = await runCli('diff', [
       '--root',
       h.dir,
       '--base',
@@ -129,7 +139,7 @@ describe('npm run diff', () => {
     });
   });
 
-  it('folds a long record list under <details>', () => {
+  it('folds a long record list under <details>', async () => {
     // 20 usage entries for 20 different months: 20 added records.
     git(h.dir, ['checkout', '-q', '-b', 'many']);
     const months = Array.from(
@@ -146,7 +156,16 @@ describe('npm run diff', () => {
       GIT_COMMITTER_NAME: 'x',
       GIT_COMMITTER_EMAIL: 'x@example.org',
     });
-    const r = runCli('diff', ['--root', h.dir, '--base', h.commits[4], '--head', 'many', '--as-of', '2026-05-15']);
+    const r = await runCli('diff', [
+      '--root',
+      h.dir,
+      '--base',
+      h.commits[4],
+      '--head',
+      'many',
+      '--as-of',
+      '2026-05-15',
+    ]);
     git(h.dir, ['checkout', '-q', 'main']);
     expect(r.stdout).toContain(
       '### Records: 19 added, 0 removed, 1 changed\n\n<details><summary>Show the 20 record changes</summary>\n',
@@ -155,10 +174,10 @@ describe('npm run diff', () => {
 });
 
 describe('history figures', () => {
-  it('finds stale partners from one git log pass', () => {
+  it('finds stale partners from one git log pass', async () => {
     // As of 2026-09-15, 180 days back is 2026-03-19: beta (2026-01-05) and gamma (2026-02-10) are stale;
     // alpha changed 2026-05-02.
-    const m = metricsAt(h.commits[4], '2026-09-15');
+    const m = await metricsAt(h.commits[4], '2026-09-15');
     expect(m.history.stale_partners).toEqual(['beta', 'gamma']);
     expect(m.history.last_updated).toEqual([
       { id: 'alpha', date: '2026-05-02', by: 'Bob Books', commit: short(4) },
@@ -167,9 +186,9 @@ describe('history figures', () => {
     ]);
   });
 
-  it('writes changes.md: the last 30 days by partner, who and which commit', () => {
+  it('writes changes.md: the last 30 days by partner, who and which commit', async () => {
     const out = tempDir();
-    const r = runCli('report', ['--root', h.dir, '--rev', h.commits[4], '--as-of', '2026-05-15', '--out', out]);
+    const r = await runCli('report', ['--root', h.dir, '--rev', h.commits[4], '--as-of', '2026-05-15', '--out', out]);
     expect(r.stderr).toBe('');
     expect(readFileSync(join(out, 'changes.md'), 'utf8')).toBe(
       [
@@ -194,10 +213,10 @@ describe('history figures', () => {
     );
   });
 
-  it('reproduces a past report exactly from the revision and the date', () => {
+  it('reproduces a past report exactly from the revision and the date', async () => {
     const [a, b] = [tempDir(), tempDir()];
-    runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', a]);
-    runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', b]);
+    await runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', a]);
+    await runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-31', '--out', b]);
     const read = (d: string) =>
       readdirSync(d)
         .filter((f) => f.endsWith('.md'))
@@ -212,7 +231,7 @@ describe('history figures', () => {
 });
 
 describe('reading a revision', () => {
-  it('never changes the working tree or the index', () => {
+  it('never changes the working tree or the index', async () => {
     writeFileSync(
       join(h.dir, 'partners/beta/partner.md'),
       readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8') + '\nAn uncommitted note.\n',
@@ -228,10 +247,10 @@ describe('reading a revision', () => {
       note: readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8'),
     });
     const before = snapshot();
-    runCli('validate', ['--root', h.dir, '--rev', h.commits[0]]);
-    runCli('metrics', ['--root', h.dir, '--rev', h.commits[1], '--as-of', '2026-03-01']);
-    runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-01', '--out', tempDir()]);
-    runCli('diff', ['--root', h.dir, '--base', h.commits[0], '--head', h.commits[4]]);
+    await runCli('validate', ['--root', h.dir, '--rev', h.commits[0]]);
+    await runCli('metrics', ['--root', h.dir, '--rev', h.commits[1], '--as-of', '2026-03-01']);
+    await runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-01', '--out', tempDir()]);
+    await runCli('diff', ['--root', h.dir, '--base', h.commits[0], '--head', h.commits[4]]);
     expect(snapshot()).toEqual(before);
     expect(before.status).toBe(' M partners/beta/partner.md\n');
     git(h.dir, ['checkout', '--', '.']);

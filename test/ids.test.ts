@@ -36,10 +36,10 @@ describe('ids given to new and record', () => {
       `--id 'a/b': ${RULE}`,
     ],
     ['record', ['deliverable', '--grant', 'g1', '--id', '../d', '--status', 'done'], `--id '../d': ${RULE}`],
-  ])('npm run %s -- %j is refused, saying what an id looks like, and writes nothing', (script, args, message) => {
+  ])('npm run %s -- %j is refused, saying what an id looks like, and writes nothing', async (script, args, message) => {
     const root = fixtureCopy('authoring');
     const before = readTree(root);
-    const r = runCli(script, [...args, '--root', root]);
+    const r = await runCli(script, [...args, '--root', root]);
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
       code: 2,
       stderr: `usage: ${message}\n`,
@@ -48,11 +48,12 @@ describe('ids given to new and record', () => {
     expect(readTree(root)).toEqual(before);
   });
 
-  it('writes a contract under the id given, and without --id under the partner and the start year', () => {
+  it('writes a contract under the id given, and without --id under the partner and the start year', async () => {
     const root = fixtureCopy('authoring');
-    expect(runCli('new', ['contract', '--id', 'beta-pilot', ...CONTRACT, '--root', root]).code).toBe(0);
+    expect((await runCli('new', ['contract', '--id', 'beta-pilot', ...CONTRACT, '--root', root])).code).toBe(0);
     expect(
-      runCli('new', ['contract', ...CONTRACT, '--start', '2026-01-01', '--end', '2026-06-30', '--root', root]).code,
+      (await runCli('new', ['contract', ...CONTRACT, '--start', '2026-01-01', '--end', '2026-06-30', '--root', root]))
+        .code,
     ).toBe(0);
     expect(Object.keys(readTree(root)).filter((p) => p.startsWith('partners/beta/contracts/'))).toEqual(
       expect.arrayContaining(['partners/beta/contracts/beta-pilot.yaml', 'partners/beta/contracts/beta-2026.yaml']),

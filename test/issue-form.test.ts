@@ -13,8 +13,8 @@ import { FIXTURES, REPO_ROOT, readTree, sampleCopy } from './helpers/fixtures.js
 const EVENTS = join(FIXTURES, 'issue-events');
 const event = (name: string) => join(EVENTS, `${name}.json`);
 
-function fromIssue(name: string, root: string) {
-  const r = runCli('from-issue', ['--event', event(name), '--root', root]);
+async function fromIssue(name: string, root: string) {
+  const r = await runCli('from-issue', ['--event', event(name), '--root', root]);
   expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
   return { code: r.code, out: JSON.parse(r.stdout) as Record<string, unknown> };
 }
@@ -149,20 +149,20 @@ const SAME_AS: [string, string, string[]][] = [
 describe('a filled form', () => {
   it.each(SAME_AS)(
     '%s makes exactly the change of npm run %s',
-    (name, script, args) => {
+    async (name, script, args) => {
       const viaForm = sampleCopy();
       const viaCli = sampleCopy();
       const before = readTree(viaForm);
-      const { code, out } = fromIssue(name, viaForm);
+      const { code, out } = await fromIssue(name, viaForm);
       expect(out.ok).toBe(true);
       expect(out.branch).toMatch(/^issue-\d+$/);
       expect(code).toBe(0);
-      const cli = runCli(script, [...args, '--root', viaCli]);
+      const cli = await runCli(script, [...args, '--root', viaCli]);
       expect(cli.code, cli.stderr).toBe(0);
       // A signed first contract also moves the partner to onboarding, as the form's checkbox asks.
       if (name === 'contract-signed') {
         const stage = ['stage', '--partner', 'civic-data', '--to', 'onboarding', '--date', '2026-11-20'];
-        expect(runCli('record', [...stage, '--root', viaCli]).code).toBe(0);
+        expect((await runCli('record', [...stage, '--root', viaCli])).code).toBe(0);
       }
       const after = readTree(viaForm);
       expect(after).toEqual(readTree(viaCli));
@@ -175,11 +175,11 @@ describe('a filled form', () => {
     60_000,
   );
 
-  it('keeps the comments of the file it changes', () => {
+  it('keeps the comments of the file it changes', async () => {
     const root = sampleCopy();
     const comments = (t: string) => t.split('\n').filter((l) => l.trimStart().startsWith('#'));
     const before = readFileSync(join(root, 'partners/leap/support.yaml'), 'utf8');
-    expect(fromIssue('support-request', root).out.ok).toBe(true);
+    expect((await fromIssue('support-request', root)).out.ok).toBe(true);
     expect(comments(readFileSync(join(root, 'partners/leap/support.yaml'), 'utf8'))).toEqual(comments(before));
   }, 30_000);
 });
@@ -192,10 +192,10 @@ describe('a form that cannot be turned into a change', () => {
     ['contract-mistyped-partner', 'Partner id', /no partner 'civic-dat'\. Did you mean 'civic-data'\?/],
   ])(
     '%s: nothing is written, and the comment names the field “%s”',
-    (name, field, message) => {
+    async (name, field, message) => {
       const root = sampleCopy();
       const before = readTree(root);
-      const { code, out } = fromIssue(name, root);
+      const { code, out } = await fromIssue(name, root);
       expect(code).toBe(1);
       expect(out).toMatchObject({ ok: false, field });
       expect(out.message).toMatch(message);
@@ -210,10 +210,10 @@ describe('a form that cannot be turned into a change', () => {
     ['payment-edited-by-other', /edited by @someone-else, not by its author @maria-chen/],
   ])(
     '%s is refused with a comment, not a change',
-    (name, message) => {
+    async (name, message) => {
       const root = sampleCopy();
       const before = readTree(root);
-      const { code, out } = fromIssue(name, root);
+      const { code, out } = await fromIssue(name, root);
       expect(code).toBe(1);
       expect(out).toMatchObject({ ok: false, refused: true });
       expect(out.comment).toMatch(message);
@@ -224,23 +224,23 @@ describe('a form that cannot be turned into a change', () => {
 });
 
 describe('an edited issue', () => {
-  it('gives the same change again on the same data (the workflow always starts from the default branch)', () => {
+  it('gives the same change again on the same data (the workflow always starts from the default branch)', async () => {
     const opened = sampleCopy();
     const edited = sampleCopy();
-    const a = fromIssue('payment-received', opened).out;
-    const b = fromIssue('payment-received-edited', edited).out;
+    const a = (await fromIssue('payment-received', opened)).out;
+    const b = (await fromIssue('payment-received-edited', edited)).out;
     expect(b).toEqual(a);
     expect(readTree(edited)).toEqual(readTree(opened));
   }, 60_000);
 });
 
 describe('hostile text in a form', () => {
-  it('is stored as the data it is and runs nothing', () => {
+  it('is stored as the data it is and runs nothing', async () => {
     const root = sampleCopy();
     const marker = '/tmp/ops-pwned';
     expect(existsSync(marker)).toBe(false);
     const before = readTree(root);
-    const { out } = fromIssue('survey-hostile', root);
+    const { out } = await fromIssue('survey-hostile', root);
     expect(out).toMatchObject({ ok: true, files: ['partners/uni-north/feedback.yaml'] });
     const after = readTree(root);
     expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual(['partners/uni-north/feedback.yaml']);
@@ -277,15 +277,15 @@ describe('reading a form', () => {
     expect(givenOf(contract, body, issue)).not.toHaveProperty('to-onboarding');
   });
 
-  it('finds the form by its label, else by the title the template sets', () => {
+  it('finds the form by its label, else by the title the template sets', async () => {
     expect(formOf(['bug', 'payment'], 'anything')?.label).toBe('payment');
     expect(formOf([], 'Payment received: INV-1')?.label).toBe('payment');
     expect(formOf(['bug'], 'The hub is down')).toBeUndefined();
   });
 
-  it('by the title when the label could not be set', () => {
+  it('by the title when the label could not be set', async () => {
     const root = sampleCopy();
-    expect(fromIssue('payment-no-label', root).out).toMatchObject({ ok: true, branch: 'issue-46' });
+    expect((await fromIssue('payment-no-label', root)).out).toMatchObject({ ok: true, branch: 'issue-46' });
   }, 30_000);
 });
 

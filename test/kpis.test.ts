@@ -233,7 +233,7 @@ describe('reports', () => {
 });
 
 describe('npm run diff', () => {
-  it('shows a pull request changing LQR, renewal rate and FMRR₆', () => {
+  it('shows a pull request changing LQR, renewal rate and FMRR₆', async () => {
     const dir = fixtureCopy('kpis');
     const commit = (message: string) => {
       git(dir, ['add', '-A']);
@@ -247,7 +247,7 @@ describe('npm run diff', () => {
     // d1's draft doubles: NMRR +1600 (October) +3100 +3100 = 7800, × 0.3 = +2340.
     replaceIn(dir, 'partners/d1/contracts/d1-2026.yaml', 'amount: 3100', 'amount: 6200');
     commit('head');
-    const r = runCli('diff', ['--root', dir, '--base', 'HEAD~1', '--head', 'HEAD', '--as-of', D]);
+    const r = await runCli('diff', ['--root', dir, '--base', 'HEAD~1', '--head', 'HEAD', '--as-of', D]);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     expect(lines).toContain(

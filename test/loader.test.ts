@@ -1,11 +1,12 @@
 /** Faults of bytes and files: each is a located problem, never a crash, and loses nothing else. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
-import { REPO_ROOT, fixtureCopy, tempDir } from './helpers/fixtures.js';
+import { spawnCli } from './helpers/cli.js';
+import { fixtureCopy, tempDir } from './helpers/fixtures.js';
 
 const USAGE = 'partners/alpha/usage.yaml';
 const CONTRACT = 'partners/alpha/contracts/alpha-2025.yaml';
@@ -133,9 +134,9 @@ describe('every bad input at once, through the command line', () => {
     write(root, 'costs/recurring.yaml', '\0');
     symlinkSync('/etc/passwd', join(root, 'partners/beta/invoices.yaml'));
     execFileSync('mkfifo', [join(root, 'partners/beta/usage.yaml')]);
-    const r = spawnCli(root);
+    const r = spawnCli('validate', ['--root', root, '--format', 'json', '--as-of', '2026-01-01']);
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { problems: { file: string; line: number; rule: string }[] };
     expect(new Set(out.problems.map((p) => p.file))).toEqual(
       new Set([
@@ -152,11 +153,3 @@ describe('every bad input at once, through the command line', () => {
     expect(r.stdout).not.toMatch(/\n\s+at /);
   });
 });
-
-function spawnCli(root: string) {
-  return spawnSync(
-    join(REPO_ROOT, 'node_modules/.bin/tsx'),
-    [join(REPO_ROOT, 'scripts/validate.ts'), '--root', root, '--format', 'json', '--as-of', '2026-01-01'],
-    { encoding: 'utf8' },
-  );
-}

@@ -18,8 +18,8 @@ describe('--help', () => {
     ['new', ['contract', '--help']],
     ['record', ['payment', '-h']],
     ['import', ['usage', 'x.csv', '--help']],
-  ])('npm run %s -- %s prints the help and exits 0', (script, args) => {
-    const r = runCli(script, args);
+  ])('npm run %s -- %s prints the help and exits 0', async (script, args) => {
+    const r = await runCli(script, args);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain(`Usage: npm run ${script} -- `);
     expect(r.stdout).toContain('  --help               show this help\n');
@@ -27,11 +27,11 @@ describe('--help', () => {
 });
 
 describe('npm run new', () => {
-  it("writes a contract in the currency of the partner's country, and says so", () => {
+  it("writes a contract in the currency of the partner's country, and says so", async () => {
     const root = fixtureCopy('authoring');
     // beta is in Canada (CA): CAD, which ops.config.yaml has a rate for.
     // (A pilot that has ended, so that beta, still in stage proposal, has no contract in force.)
-    const r = runCli('new', [
+    const r = await runCli('new', [
       'contract',
       '--partner',
       'beta',
@@ -58,11 +58,11 @@ describe('npm run new', () => {
     );
   });
 
-  it('says when a signed contract only starts later', () => {
+  it('says when a signed contract only starts later', async () => {
     const root = fixtureCopy('authoring');
     const start = `${Number(today().slice(0, 4)) + 1}-01-01`;
     const end = `${Number(today().slice(0, 4)) + 1}-12-31`;
-    const r = runCli('new', [
+    const r = await runCli('new', [
       'contract',
       '--partner',
       'beta',
@@ -88,9 +88,9 @@ describe('npm run new', () => {
     );
   });
 
-  it('adds a hub to a partner and to the contracts that cover it, comments kept', () => {
+  it('adds a hub to a partner and to the contracts that cover it, comments kept', async () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('new', [
+    const r = await runCli('new', [
       'hub',
       '--partner',
       'alpha',
@@ -117,7 +117,7 @@ describe('npm run new', () => {
     );
     expect(read(root, 'partners/alpha/partner.md')).toContain('first_contact: 2025-01-10   # met at a conference');
     expect(read(root, 'partners/alpha/contracts/alpha-2025.yaml')).toContain('hubs: [alpha-hub, alpha-staging]\n');
-    expect(runCli('validate', ['--root', root, '--as-of', '2026-01-01']).code).toBe(0);
+    expect((await runCli('validate', ['--root', root, '--as-of', '2026-01-01'])).code).toBe(0);
   });
 });
 
@@ -138,12 +138,12 @@ describe('today', () => {
 });
 
 describe('the README', () => {
-  it("names a revision that exists for its 'figures as they stood' example, and the example runs", () => {
+  it("names a revision that exists for its 'figures as they stood' example, and the example runs", async () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const tag = /git tag (\S+) ([0-9a-f]{7,40})/.exec(readme);
     expect(tag).not.toBeNull();
     expect(readme).toContain(`npm run metrics -- --rev ${tag![1]} --as-of 2026-06-30`);
-    const r = runCli('metrics', ['--rev', tag![2], '--as-of', '2026-06-30']);
+    const r = await runCli('metrics', ['--rev', tag![2], '--as-of', '2026-06-30']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as MetricsJson).as_of).toBe('2026-06-30');
   });

@@ -9,10 +9,10 @@ const record = (root: string, args: string[]) => runCli('record', [...args, '--r
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 describe('npm run record -- support', () => {
-  it('adds requests with the next id and updates one, keeping the comments', () => {
+  it('adds requests with the next id and updates one, keeping the comments', async () => {
     const root = fixtureCopy('base');
     writeFileSync(join(root, 'partners/alpha/support.yaml'), '# Support requests of Alpha.\n');
-    const add = record(root, [
+    const add = await record(root, [
       'support',
       '--partner',
       'alpha',
@@ -27,8 +27,8 @@ describe('npm run record -- support', () => {
       'Added support request alpha/sr-001, opened 2025-05-30T15:00:00Z, priority high.\n' +
         'Wrote partners/alpha/support.yaml.\n',
     );
-    record(root, ['support', '--partner', 'alpha', '--opened', '2025-06-02T08:00:00+02:00']);
-    const update = record(root, [
+    await record(root, ['support', '--partner', 'alpha', '--opened', '2025-06-02T08:00:00+02:00']);
+    const update = await record(root, [
       'support',
       '--partner',
       'alpha',
@@ -52,11 +52,11 @@ describe('npm run record -- support', () => {
     );
   });
 
-  it('refuses a resolution before the opening and a rating of 6, writing nothing', () => {
+  it('refuses a resolution before the opening and a rating of 6, writing nothing', async () => {
     const root = fixtureCopy('base');
-    record(root, ['support', '--partner', 'alpha', '--opened', '2025-05-30T15:00:00Z']);
+    await record(root, ['support', '--partner', 'alpha', '--opened', '2025-05-30T15:00:00Z']);
     const before = read(root, 'partners/alpha/support.yaml');
-    const early = record(root, [
+    const early = await record(root, [
       'support',
       '--partner',
       'alpha',
@@ -67,16 +67,16 @@ describe('npm run record -- support', () => {
     ]);
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('the request is resolved (2025-05-29T15:00:00Z) before it was opened');
-    const six = record(root, ['support', '--partner', 'alpha', '--id', 'sr-001', '--csat', '6']);
+    const six = await record(root, ['support', '--partner', 'alpha', '--id', 'sr-001', '--csat', '6']);
     expect([six.code, six.stderr]).toEqual([2, "usage: --csat '6': a whole number from 1 to 5\n"]);
     expect(read(root, 'partners/alpha/support.yaml')).toBe(before);
   });
 });
 
 describe('npm run record -- training and feedback', () => {
-  it('adds a session and a CSAT response after the existing ones', () => {
+  it('adds a session and a CSAT response after the existing ones', async () => {
     const root = fixtureCopy('base');
-    const t = record(root, [
+    const t = await record(root, [
       'training',
       '--partner',
       'alpha',
@@ -98,7 +98,7 @@ describe('npm run record -- training and feedback', () => {
     expect(read(root, 'partners/alpha/training.yaml')).toBe(
       '- { date: 2025-06-03, title: Notebooks for teaching, kind: workshop, attendees: 18, hub: alpha-hub }\n',
     );
-    const f = record(root, [
+    const f = await record(root, [
       'feedback',
       '--partner',
       'alpha',
@@ -120,7 +120,7 @@ describe('npm run record -- training and feedback', () => {
       '- { survey: 2025-q1, date: 2025-03-28, score: 9 }\n' +
         '- { survey: 2025-q2-update, date: 2025-06-03, kind: csat, touchpoint: quarterly-update, score: 5 }\n',
     );
-    const hub = record(root, [
+    const hub = await record(root, [
       'training',
       '--partner',
       'alpha',

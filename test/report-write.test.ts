@@ -19,26 +19,28 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
+import { DEAD_PID, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const REPORT = join(REPO_ROOT, 'scripts/report.ts');
 
 const report = (root: string, asOf: string, out: string) =>
   runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
 
-/** The id of a process that has ended: what a killed run leaves in its file names. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
+/** `root` with an earlier report set in its own reports/ folder, as after a run as of 2026-10-15. */
+async function withEarlierReports(root: string): Promise<string> {
+  expect((await report(root, '2026-10-15', join(root, 'reports'))).code).toBe(0);
+  return root;
+}
 
 describe('where the reports may be written (item 1)', () => {
-  it("refuses a folder holding a person's Markdown, changing nothing", () => {
-    const root = sampleCopy(true);
+  it("refuses a folder holding a person's Markdown, changing nothing", async () => {
+    const root = sampleCopy();
     const out = join(tempDir(), 'm');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.md'), '# My notes\n');
-    const r = report(root, '2026-11-24', out);
+    const r = await report(root, '2026-11-24', out);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(
       `error: --out ${out} already holds Markdown that the reports did not write (notes.md); nothing was ` +
@@ -48,8 +50,8 @@ describe('where the reports may be written (item 1)', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['m']);
   });
 
-  it('refuses a handbook (Markdown in subfolders), naming at most five of its files, changing nothing', () => {
-    const root = sampleCopy(true);
+  it('refuses a handbook (Markdown in subfolders), naming at most five of its files, changing nothing', async () => {
+    const root = sampleCopy();
     const docs = join(tempDir(), 'docs');
     for (const page of [
       'guide.md',
@@ -64,7 +66,7 @@ describe('where the reports may be written (item 1)', () => {
     }
     writeFileSync(join(docs, 'logo.png'), 'png');
     const before = readTree(docs);
-    const r = report(root, '2026-11-24', docs);
+    const r = await report(root, '2026-11-24', docs);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(
       `error: --out ${docs} already holds Markdown that the reports did not write (checks.md, data.md, ` +
@@ -78,13 +80,13 @@ describe('where the reports may be written (item 1)', () => {
   it(
     'refuses a busy folder that holds no earlier reports (here, a data file and an empty folder), changing ' +
       'nothing',
-    () => {
-      const root = sampleCopy(true);
+    async () => {
+      const root = sampleCopy();
       const out = tempDir();
       mkdirSync(join(out, 'sub'));
       mkdirSync(join(out, 'empty'));
       writeFileSync(join(out, 'sub/data.bin'), 'x');
-      const r = report(root, '2026-11-24', out);
+      const r = await report(root, '2026-11-24', out);
       expect([r.code, r.stderr]).toEqual([
         2,
         `error: --out ${out} is not empty and holds no earlier reports (empty/, sub/data.bin); nothing was ` +
@@ -100,79 +102,82 @@ describe('where the reports may be written (item 1)', () => {
     ["a partner's folder", 'partners/uni-north', 'is inside the data (partners/)'],
     ['the grants folder', 'grants', 'is inside the data (grants/)'],
     ['a file', 'ops.config.yaml', 'is a file, not a folder'],
-  ])('refuses %s, changing nothing', (_, sub, words) => {
-    const root = sampleCopy(true);
+  ])('refuses %s, changing nothing', async (_, sub, words) => {
+    const root = sampleCopy();
     const before = readTree(root);
-    const r = report(root, '2026-11-24', join(root, sub));
+    const r = await report(root, '2026-11-24', join(root, sub));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(words);
     expect(readTree(root)).toEqual(before);
   });
 
-  it("keeps a person's files in the data's own reports folder, and removes only pages it wrote", () => {
-    const root = sampleCopy(true);
+  it("keeps a person's files in the data's own reports folder, and removes only pages it wrote", async () => {
+    const root = await withEarlierReports(sampleCopy());
     const out = join(root, 'reports');
     writeFileSync(join(out, 'notes.md'), '# Notes for the board\n');
     writeFileSync(join(out, '.gitkeep'), '');
     mkdirSync(join(out, 'drafts'));
-    expect(report(root, '2026-11-24', out).code).toBe(0);
+    expect((await report(root, '2026-11-24', out)).code).toBe(0);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
     expect(existsSync(join(out, '.gitkeep'))).toBe(true);
     expect(readdirSync(join(out, 'drafts'))).toEqual([]);
     expect(readFileSync(join(out, '.generated'), 'utf8')).toContain('partners/nimbus.md\n');
     // A partner removed from the data: its page, which the report wrote, goes; the notes stay.
     rmSync(join(root, 'partners/nimbus'), { recursive: true });
-    const r = report(root, '2026-11-24', out);
+    const r = await report(root, '2026-11-24', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 removed (partners/nimbus.md)');
     expect(existsSync(join(out, 'partners/nimbus.md'))).toBe(false);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('# Notes for the board\n');
   });
 
-  it('keeps an unchanged page as the same file (linked, not rewritten), rewrites a changed one and a link', () => {
-    const root = sampleCopy(true);
-    const out = join(tempDir(), 'r');
-    expect(report(root, '2026-11-24', out).code).toBe(0);
-    const inode = (page: string) => lstatSync(join(out, page)).ino;
-    const before = { nimbus: inode('partners/nimbus.md'), helix: inode('partners/helix.md') };
-    const elsewhere = join(tempDir(), 'elsewhere.md');
-    writeFileSync(elsewhere, readFileSync(join(out, 'grants.md')));
-    rmSync(join(out, 'grants.md'));
-    symlinkSync(elsewhere, join(out, 'grants.md'));
-    // Nimbus is renamed: its page changes; helix's does not.
-    const profile = join(root, 'partners/nimbus/partner.md');
-    writeFileSync(profile, readFileSync(profile, 'utf8').replace('name: Nimbus Cloud', 'name: Nimbus Sky'));
-    const r = report(root, '2026-11-24', out);
-    expect(r.code).toBe(0);
-    expect(inode('partners/helix.md')).toBe(before.helix);
-    expect(inode('partners/nimbus.md')).not.toBe(before.nimbus);
-    expect(readFileSync(join(out, 'partners/nimbus.md'), 'utf8')).toContain('Nimbus Sky');
-    // The link someone put in place of a page is replaced by the page itself; what it pointed at is untouched.
-    expect(lstatSync(join(out, 'grants.md')).isFile()).toBe(true);
-    expect(lstatSync(elsewhere).nlink).toBe(1);
-    // The same pages as a run into an empty folder.
-    const fresh = join(tempDir(), 'fresh');
-    expect(report(root, '2026-11-24', fresh).code).toBe(0);
-    expect(readTree(out)).toEqual(readTree(fresh));
-  });
+  it(
+    'keeps an unchanged page as the same file (linked, not rewritten), ' + 'rewrites a changed one and a link',
+    async () => {
+      const root = sampleCopy();
+      const out = join(tempDir(), 'r');
+      expect((await report(root, '2026-11-24', out)).code).toBe(0);
+      const inode = (page: string) => lstatSync(join(out, page)).ino;
+      const before = { nimbus: inode('partners/nimbus.md'), helix: inode('partners/helix.md') };
+      const elsewhere = join(tempDir(), 'elsewhere.md');
+      writeFileSync(elsewhere, readFileSync(join(out, 'grants.md')));
+      rmSync(join(out, 'grants.md'));
+      symlinkSync(elsewhere, join(out, 'grants.md'));
+      // Nimbus is renamed: its page changes; helix's does not.
+      const profile = join(root, 'partners/nimbus/partner.md');
+      writeFileSync(profile, readFileSync(profile, 'utf8').replace('name: Nimbus Cloud', 'name: Nimbus Sky'));
+      const r = await report(root, '2026-11-24', out);
+      expect(r.code).toBe(0);
+      expect(inode('partners/helix.md')).toBe(before.helix);
+      expect(inode('partners/nimbus.md')).not.toBe(before.nimbus);
+      expect(readFileSync(join(out, 'partners/nimbus.md'), 'utf8')).toContain('Nimbus Sky');
+      // The link someone put in place of a page is replaced by the page itself; what it pointed at is untouched.
+      expect(lstatSync(join(out, 'grants.md')).isFile()).toBe(true);
+      expect(lstatSync(elsewhere).nlink).toBe(1);
+      // The same pages as a run into an empty folder.
+      const fresh = join(tempDir(), 'fresh');
+      expect((await report(root, '2026-11-24', fresh)).code).toBe(0);
+      expect(readTree(out)).toEqual(readTree(fresh));
+    },
+  );
 
-  it('removes temporary files that killed writers left in the reports folder', () => {
-    const root = sampleCopy(true);
+  it('removes temporary files that killed writers left in the reports folder', async () => {
+    const root = await withEarlierReports(sampleCopy());
     const out = join(root, 'reports');
-    const debris = [`.README.md.${deadPid()}.tmp`, `partners/.leap.md.${deadPid()}.tmp`];
+    const debris = [`.README.md.${DEAD_PID}.tmp`, `partners/.leap.md.${DEAD_PID}.tmp`];
     for (const path of debris) writeFileSync(join(out, path), 'half a report');
-    expect(report(root, '2026-11-24', out).code).toBe(0);
+    expect((await report(root, '2026-11-24', out)).code).toBe(0);
     for (const path of debris) expect(existsSync(join(out, path))).toBe(false);
     expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'pricing', 'reports']);
   });
 
-  it('writes through a link to a folder, where it points, and leaves the link a link', () => {
+  it('writes through a link to a folder, where it points, and leaves the link a link', async () => {
     const root = sampleCopy();
     const parent = tempDir();
     mkdirSync(join(parent, 'real'));
     symlinkSync(join(parent, 'real'), join(parent, 'link'));
     for (const run of [1, 2]) {
-      const r = report(root, '2026-11-24', join(parent, 'link'));
+      const r = await report(root, '2026-11-24', join(parent, 'link'));
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(run === 1 ? / 29 new \(/ : /: 29 unchanged\.\n$/);
     }
@@ -181,25 +186,28 @@ describe('where the reports may be written (item 1)', () => {
     expect(readdirSync(parent).sort()).toEqual(['link', 'real']);
   });
 
-  it('names the folder it cannot write', () => {
-    const root = sampleCopy(true);
+  it('names the folder it cannot write', async () => {
+    const root = sampleCopy();
     const parent = tempDir();
     const out = join(parent, 'reports');
-    expect(report(root, '2026-11-24', out).code).toBe(0);
+    expect((await report(root, '2026-11-24', out)).code).toBe(0);
     chmodSync(parent, 0o777);
     chmodSync(out, 0o777);
     chmodSync(join(out, 'billing'), 0o777);
     chmodSync(join(out, 'partners'), 0o555);
     for (const dir of [root, ...['partners', 'grants', 'costs', 'pricing'].map((d) => join(root, d))])
       chmodSync(dir, 0o755);
-    // As root, permission bits do not stop anything: run as an unprivileged user, as a person would.
+    // As root, permission bits do not stop anything: run as an unprivileged user, as a person would (a process of
+    // its own, started directly with tsx's loader rather than through its command, which starts a second one).
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
-      encoding: 'utf8',
-      cwd: REPO_ROOT,
-      env: { ...process.env, HOME: parent },
-      ...asUser,
-    });
+    const reportAsUser = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
+        encoding: 'utf8',
+        cwd: REPO_ROOT,
+        env: { ...process.env, HOME: parent },
+        ...asUser,
+      });
+    const r = reportAsUser();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
       `cannot write the reports: ${join(out, 'partners')} is read-only; make it writable (chmod u+w) or ` +
@@ -208,12 +216,7 @@ describe('where the reports may be written (item 1)', () => {
     chmodSync(join(out, 'partners'), 0o755);
     // The folder the swap renames the reports in, read-only: named too, before the data is even read.
     chmodSync(parent, 0o555);
-    const p = spawnSync(TSX, [REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
-      encoding: 'utf8',
-      cwd: REPO_ROOT,
-      env: { ...process.env, HOME: parent },
-      ...asUser,
-    });
+    const p = reportAsUser();
     expect([p.status, p.stderr]).toEqual([
       2,
       `error: cannot write the reports: ${parent} is read-only; make it writable (chmod u+w) or choose another --out\n`,
@@ -224,19 +227,18 @@ describe('where the reports may be written (item 1)', () => {
 
 describe('an interrupted report (item 4)', () => {
   // The old set (as of 2026-10-15) and the new one (as of 2026-11-24), made once.
-  const root = sampleCopy(true);
+  const root = sampleCopy();
   const oldSet = join(tempDir(), 'old');
   const newSet = join(tempDir(), 'new');
   let typicalMs = 0;
-  const prepare = () => {
-    if (typicalMs) return;
-    expect(report(root, '2026-10-15', oldSet).code).toBe(0);
+  beforeAll(async () => {
+    expect((await report(root, '2026-10-15', oldSet)).code).toBe(0);
     // Timed the way the runs below are started (one process, no tsx wrapper).
     const started = Date.now();
     const args = ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-24', '--out', newSet];
     expect(spawnSync(process.execPath, args, { cwd: REPO_ROOT }).status).toBe(0);
     typicalMs = Date.now() - started;
-  };
+  });
 
   const start = (out: string, asOf = '2026-11-24') =>
     spawn(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', asOf, '--out', out], {
@@ -251,10 +253,10 @@ describe('an interrupted report (item 4)', () => {
   }
 
   /**
-   * Runs report into a fresh copy of the old set and stops it with `signal`:
-   * after `delayMs`, or (delayMs 'rendering') as soon as its staging folder appears.
+   * Runs report into a fresh copy of the old set and stops it with `signal`: after `delayMs`, or (delayMs
+   * 'rendering') as soon as its staging folder appears, or ('finished') once it has ended by itself.
    */
-  async function interrupted(signal: NodeJS.Signals, delayMs: number | 'rendering'): Promise<Stopped> {
+  async function interrupted(signal: NodeJS.Signals, delayMs: number | 'rendering' | 'finished'): Promise<Stopped> {
     const parent = tempDir();
     const out = join(parent, 'reports');
     cpSync(oldSet, out, { recursive: true });
@@ -264,7 +266,8 @@ describe('an interrupted report (item 4)', () => {
     void exited.then(() => (ended = true));
     if (delayMs === 'rendering') {
       while (!ended && !readdirSync(parent).some((n) => n.startsWith('.reports.staging-'))) await sleep(2);
-    } else await sleep(delayMs);
+    } else if (delayMs === 'finished') await exited;
+    else await sleep(delayMs);
     child.kill(signal);
     const [code, sig] = await exited;
     return { out, code, signal: sig };
@@ -287,26 +290,27 @@ describe('an interrupted report (item 4)', () => {
   ] as const)(
     '%s while rendering removes the staging folder and the lock, keeps the old set, exits %i',
     async (signal, code) => {
-      prepare();
       const stopped = await interrupted(signal, 'rendering');
       expect([stopped.code, which(stopped.out), leftovers(stopped.out)]).toEqual([code, 'old', []]);
     },
-    60_000,
   );
 
   it('leaves exactly the old set or the new set, and nothing else, at 10 random moments', async () => {
-    prepare();
     // A fixed pseudo-random sequence, so that a failure can be replayed.
     let seed = 20261125;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
       const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
-      // The last moment is well after a typical run: under load a run may take longer than the one timed.
-      const delay = Math.round((i === 9 ? 3 : random() * 1.2) * typicalMs);
+      // The first moment is as rendering starts and the last after the run has finished, however busy the machine
+      // (a run may take far longer, or shorter, than the one timed): both outcomes happen. Between them, random
+      // moments up to a little after a typical run.
+      const delay = i === 0 ? 'rendering' : i === 9 ? 'finished' : Math.round(random() * 1.2 * typicalMs);
       const stopped = await interrupted(signal, delay);
       const outcome = which(stopped.out);
-      const context = `run ${i}: ${signal} after ${delay} ms, exit ${stopped.code ?? stopped.signal}`;
+      const context = `run ${i}: ${signal} ${typeof delay === 'number' ? `after ${delay} ms` : delay}, exit ${
+        stopped.code ?? stopped.signal
+      }`;
       expect(outcome, context).not.toBe('mixed');
       expect(leftovers(stopped.out), context).toEqual([]);
       // Finished: the new set; stopped while rendering (130, 143): the old one; killed before writing: the old one.
@@ -317,31 +321,29 @@ describe('an interrupted report (item 4)', () => {
     }
     // Over ten moments from start to finish, both outcomes happen: the test really interrupts both phases.
     expect([...seen].sort()).toEqual(['new', 'old']);
-  }, 120_000);
+  });
 
   it('after a kill -9 while rendering, the folder is still whole and the next run cleans up', async () => {
-    prepare();
     const { out } = await interrupted('SIGKILL', 'rendering');
     expect(which(out)).toBe('old');
     // What a kill -9 cannot tidy: the staging folder and the lock, both named with the dead process's id.
     expect(leftovers(out).sort()).toEqual(['.reports.lock', expect.stringMatching(/^\.reports\.staging-\d+$/)]);
-    expect(report(root, '2026-11-24', out).code).toBe(0);
+    expect((await report(root, '2026-11-24', out)).code).toBe(0);
     expect(which(out)).toBe('new');
     expect(leftovers(out)).toEqual([]);
-  }, 60_000);
+  });
 
   it(
     'after a run died between its two renames, the next run puts the old set back first, keeping what it ' + 'holds',
-    () => {
-      prepare();
+    async () => {
       const parent = tempDir();
       const out = join(parent, 'reports');
-      const dead = deadPid();
+      const dead = DEAD_PID;
       cpSync(oldSet, join(parent, `.reports.old-${dead}`), { recursive: true });
       writeFileSync(join(parent, `.reports.old-${dead}`, 'logo.png'), 'png');
       cpSync(newSet, join(parent, `.reports.staging-${dead}`), { recursive: true });
       writeFileSync(join(parent, '.reports.lock'), `${dead}\n`);
-      const r = report(root, '2026-11-24', out);
+      const r = await report(root, '2026-11-24', out);
       expect(r.code).toBe(0);
       // Compared with the old set, not written from nothing.
       expect(r.stdout).not.toContain(': 23 new (');
@@ -350,11 +352,9 @@ describe('an interrupted report (item 4)', () => {
       expect(which(out)).toBe('new');
       expect(leftovers(out)).toEqual([]);
     },
-    60_000,
   );
 
   it('two runs at once into one folder take turns: both finish, and the folder holds one whole set', async () => {
-    prepare();
     const out = join(tempDir(), 'reports');
     // Different dates, so that interleaved writes would show as a mixed folder.
     const run = (asOf: string) =>
@@ -362,5 +362,5 @@ describe('an interrupted report (item 4)', () => {
     expect(await Promise.all([run('2026-10-15'), run('2026-11-24')])).toEqual([0, 0]);
     expect(['old', 'new']).toContain(which(out));
     expect(leftovers(out)).toEqual([]);
-  }, 60_000);
+  });
 });

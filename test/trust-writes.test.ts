@@ -13,14 +13,16 @@ import { ChangeSet, ConcurrentChange } from '../scripts/lib/edit/changeset.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { LockTimeout, withLock } from '../scripts/lib/write/atomic.js';
 import { runCli } from './helpers/cli.js';
-import { fixtureCopy, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
+import { DEAD_PID, fixtureCopy, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 function runAsync(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], { cwd: REPO_ROOT });
+    // A process of its own each (node with tsx's loader: tsx's command would start two).
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], {
+      cwd: REPO_ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -44,8 +46,8 @@ describe('concurrent writes (item 2)', () => {
     }
     // 400 was paid before: 800 of 1000 now, so the invoice stays sent.
     expect(text).toContain('  status: sent\n  payments:\n    - { date: 2025-04-20, amount: 400.00 }');
-    expect(runCli('validate', ['--root', root, '--as-of', '2026-01-01']).code).toBe(0);
-  }, 60_000);
+    expect((await runCli('validate', ['--root', root, '--as-of', '2026-01-01'])).code).toBe(0);
+  });
 
   it('never writes over a file another command changed after it was read', async () => {
     const root = fixtureCopy('authoring');
@@ -110,17 +112,14 @@ describe('concurrent writes (item 2)', () => {
 
   it('takes over a lock left by a process that is gone', async () => {
     const lock = join(tempDir(), '.ops-write.lock');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    }).stdout;
-    writeFileSync(lock, `${dead}\n`);
+    writeFileSync(lock, `${DEAD_PID}\n`);
     expect(await withLock(lock, () => 'ran', { timeoutMs: 300 })).toBe('ran');
     expect(readdirSync(join(lock, '..'))).toEqual([]);
   });
 });
 
 describe('import with split or contradictory rows (item 3)', () => {
-  it('sums cloud-cost rows of one hub and month into a new entry, and says so', () => {
+  it('sums cloud-cost rows of one hub and month into a new entry, and says so', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(
@@ -128,7 +127,7 @@ describe('import with split or contradictory rows (item 3)', () => {
       'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n' +
         '2025-05,alpha-hub,80.05,USD\n2025-05,alpha-hub,0.85,USD\n',
     );
-    const r = runCli('import', ['cloud-costs', csv, '--root', root]);
+    const r = await runCli('import', ['cloud-costs', csv, '--root', root]);
     // 120.10 + 80.05 + 0.85 = 201.00
     expect(r.stdout).toBe(
       '1 added, 0 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-05 (lines ' +
@@ -138,16 +137,16 @@ describe('import with split or contradictory rows (item 3)', () => {
       '- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n- { month: 2025-05, hub: ' +
         'alpha-hub, amount: 201.00, currency: USD }\n',
     );
-    expect(runCli('import', ['cloud-costs', csv, '--root', root]).stdout).toMatch(
+    expect((await runCli('import', ['cloud-costs', csv, '--root', root])).stdout).toMatch(
       /^0 added, 0 updated, 1 already there\./,
     );
   });
 
-  it('sums the rows into a month already recorded, updating it once', () => {
+  it('sums the rows into a month already recorded, updating it once', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(csv, 'month,hub,amount,currency\n2025-03,alpha-hub,150,USD\n2025-03,alpha-hub,60.25,USD\n');
-    const r = runCli('import', ['cloud-costs', csv, '--root', root]);
+    const r = await runCli('import', ['cloud-costs', csv, '--root', root]);
     // 150 + 60.25 = 210.25 replaces the recorded 200.00
     expect(r.stdout).toBe(
       '0 added, 1 updated, 0 already there. Summed rows of the same hub and month: alpha-hub 2025-03 (lines ' +
@@ -158,11 +157,11 @@ describe('import with split or contradictory rows (item 3)', () => {
     );
   });
 
-  it('refuses one hub-month in two currencies, naming both lines', () => {
+  it('refuses one hub-month in two currencies, naming both lines', async () => {
     const root = fixtureCopy('authoring');
     const csv = join(tempDir(), 'costs.csv');
     writeFileSync(csv, 'month,hub,amount,currency\n2025-05,alpha-hub,120.10,USD\n2025-05,alpha-hub,80,CAD\n');
-    const r = runCli('import', ['cloud-costs', csv, '--root', root]);
+    const r = await runCli('import', ['cloud-costs', csv, '--root', root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `refused: nothing was imported:\n  ${csv} lines 2 and 3: hub 'alpha-hub' has costs for 2025-05 in USD ` +
@@ -170,12 +169,12 @@ describe('import with split or contradictory rows (item 3)', () => {
     );
   });
 
-  it('refuses two active-user counts for one hub and month, naming both lines', () => {
+  it('refuses two active-user counts for one hub and month, naming both lines', async () => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'partners/alpha/usage.yaml');
     const csv = join(tempDir(), 'usage.csv');
     writeFileSync(csv, 'month,hub,active_users\n2025-05,alpha-hub,40\n2025-06,alpha-hub,41\n2025-05,alpha-hub,44\n');
-    const r = runCli('import', ['usage', csv, '--root', root]);
+    const r = await runCli('import', ['usage', csv, '--root', root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `refused: nothing was imported:\n  ${csv} lines 2 and 4: hub 'alpha-hub' has 2 active-user counts for ` +
@@ -184,12 +183,12 @@ describe('import with split or contradictory rows (item 3)', () => {
     expect(read(root, 'partners/alpha/usage.yaml')).toBe(before);
   });
 
-  it('says an empty file is empty instead of "nothing to change"', () => {
+  it('says an empty file is empty instead of "nothing to change"', async () => {
     const root = fixtureCopy('authoring');
     for (const content of ['', 'month,hub,active_users\n']) {
       const csv = join(tempDir(), 'usage.csv');
       writeFileSync(csv, content);
-      const r = runCli('import', ['usage', csv, '--root', root]);
+      const r = await runCli('import', ['usage', csv, '--root', root]);
       expect([r.code, r.stderr]).toEqual([
         1,
         `refused: ${csv} has no rows to import (it is empty or holds only a header); expected the columns ` +
@@ -208,19 +207,19 @@ describe('Windows line endings (item 5)', () => {
     expect((await checkData(new FolderSource(root), { asOf: '2026-11-24' })).problems).toEqual([]);
   });
 
-  it('a clone made with core.autocrlf=true validates clean', () => {
+  it('a clone made with core.autocrlf=true validates clean', async () => {
     const clone = join(tempDir(), 'clone');
     const git = (args: string[], cwd = REPO_ROOT) => spawnSync('git', args, { cwd, encoding: 'utf8' });
     expect(git(['clone', '-q', '-c', 'core.autocrlf=true', '--no-hardlinks', REPO_ROOT, clone]).status).toBe(0);
-    const r = runCli('validate', ['--root', clone, '--as-of', '2026-11-24']);
+    const r = await runCli('validate', ['--root', clone, '--as-of', '2026-11-24']);
     expect([r.code, r.stdout.trim()]).toEqual([0, 'No problems found.']);
   });
 
-  it('record keeps a CRLF file in CRLF', () => {
+  it('record keeps a CRLF file in CRLF', async () => {
     const root = fixtureCopy('authoring');
     const path = join(root, 'partners/alpha/invoices.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
-    const r = runCli('record', [
+    const r = await runCli('record', [
       'payment',
       '--invoice',
       'A-2',
@@ -252,10 +251,10 @@ describe('amounts (items 8 and 9)', () => {
     ['-5', "--amount '-5': 'amount' is -5 but must be at least 0."],
     ['0x10', "--amount '0x10': 'amount' must be a number, but it is text ('0x10')."],
     ['1e3', "--amount '1e3': 'amount' must be a number, but it is text ('1e3')."],
-  ])('record payment --amount %s is refused in the validator’s words, writing nothing', (amount, message) => {
+  ])('record payment --amount %s is refused in the validator’s words, writing nothing', async (amount, message) => {
     const root = fixtureCopy('authoring');
     const before = read(root, 'partners/alpha/invoices.yaml');
-    const r = runCli('record', ['payment', '--invoice', 'A-2', '--amount', amount, '--root', root]);
+    const r = await runCli('record', ['payment', '--invoice', 'A-2', '--amount', amount, '--root', root]);
     expect(r.code).toBe(2);
     expect(r.stderr.startsWith(`usage: ${message}`)).toBe(true);
     expect(read(root, 'partners/alpha/invoices.yaml')).toBe(before);
@@ -263,15 +262,26 @@ describe('amounts (items 8 and 9)', () => {
 });
 
 describe('stage moves back before the contract (item 11)', () => {
-  it('are refused without --force and a reason, writing nothing', () => {
+  it('are refused without --force and a reason, writing nothing', async () => {
     const root = fixtureCopy('authoring');
     expect(
-      runCli('record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root])
-        .code,
+      (
+        await runCli('record', [
+          'stage',
+          '--partner',
+          'beta',
+          '--to',
+          'onboarding',
+          '--date',
+          '2025-08-01',
+          '--root',
+          root,
+        ])
+      ).code,
     ).toBe(0);
     const before = read(root, 'partners/beta/partner.md');
     for (const extra of [[], ['--force'], ['--reason', 'signed by mistake']]) {
-      const r = runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', ...extra, '--root', root]);
+      const r = await runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', ...extra, '--root', root]);
       expect([r.code, r.stderr]).toEqual([
         1,
         `refused: beta is in stage 'onboarding', after its contract was signed; moving it back to 'proposal' ` +
@@ -282,10 +292,20 @@ describe('stage moves back before the contract (item 11)', () => {
     }
   });
 
-  it('with --force and a reason, keep the reason beside the stage', () => {
+  it('with --force and a reason, keep the reason beside the stage', async () => {
     const root = fixtureCopy('authoring');
-    runCli('record', ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root]);
-    const r = runCli('record', [
+    await runCli('record', [
+      'stage',
+      '--partner',
+      'beta',
+      '--to',
+      'onboarding',
+      '--date',
+      '2025-08-01',
+      '--root',
+      root,
+    ]);
+    const r = await runCli('record', [
       'stage',
       '--partner',
       'beta',
@@ -305,9 +325,9 @@ describe('stage moves back before the contract (item 11)', () => {
     );
   });
 
-  it('are refused even with --force while a signed contract is in force (rule pre-contract-stage)', () => {
+  it('are refused even with --force while a signed contract is in force (rule pre-contract-stage)', async () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('record', [
+    const r = await runCli('record', [
       'stage',
       '--partner',
       'alpha',
@@ -327,9 +347,9 @@ describe('stage moves back before the contract (item 11)', () => {
 });
 
 describe('an invoice for a period already invoiced (item 10)', () => {
-  it('is written with a warning naming the other invoice', () => {
+  it('is written with a warning naming the other invoice', async () => {
     const root = fixtureCopy('authoring');
-    const r = runCli('record', [
+    const r = await runCli('record', [
       'invoice',
       '--contract',
       'alpha-2025',
