@@ -277,7 +277,7 @@ describe('reading a form', () => {
     expect(givenOf(contract, body, issue)).not.toHaveProperty('to-onboarding');
   });
 
-  it('finds the form by its label, else by the title the template sets', async () => {
+  it('finds the form by its label, else by the title the template sets', () => {
     expect(formOf(['bug', 'payment'], 'anything')?.label).toBe('payment');
     expect(formOf([], 'Payment received: INV-1')?.label).toBe('payment');
     expect(formOf(['bug'], 'The hub is down')).toBeUndefined();

@@ -34,7 +34,7 @@ describe('npm run report', () => {
     const first = readTree(a);
     const pages = [
       ...REPORT_FILES,
-      'billing/2026-02.md',
+      'billing.md',
       ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => `partners/${p}.md`),
     ].sort();
     expect(Object.keys(first).sort()).toEqual(['.generated', ...pages].sort());

@@ -15,14 +15,19 @@ import { partnerPageIndex, partnerView } from './views/partner.js';
 
 export type { ReportMeta };
 
+/** The page of last month's billing statement, under the report folder. */
+export const BILLING_PAGE = 'billing.md';
+
 export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta): Generator<[string, string]> {
   for (const report of REPORTS) yield [report.file, render(report.template, report.view({ f, previous, meta }))];
-  // The billing statement of the month before the as-of month (what finance sends the fiscal sponsor).
+  // The billing statement of the month before the as-of month (what finance sends the fiscal sponsor), at one path
+  // whatever the month (named inside): a run at a later date replaces it rather than adding a file beside the
+  // published one, so `git checkout reports` puts the published set back whole. Any month: `npm run billing`.
   const billed = addMonths(f.ctx.month, -1);
   yield [
-    `billing/${billed}.md`,
+    BILLING_PAGE,
     render('billing', {
-      header: header({ ...meta, currency: "each contract's currency" }, `Billing statement — ${billed}`, '../../'),
+      header: header({ ...meta, currency: "each contract's currency" }, `Billing statement — ${billed}`, '../'),
       body: billingBody(f.ctx.repo, billingStatement(f.ctx.repo, billed), billed),
     }),
   ];
