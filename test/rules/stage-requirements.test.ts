@@ -14,6 +14,16 @@ testRule(rule, {
         ),
       },
     },
+    {
+      name: 'an imported partner awaiting review: needs-review says what to add instead',
+      files: {
+        ...baseWith(
+          'partners/alpha/partner.md',
+          ['stage: active\n', 'stage: active\nneeds_review: true\n'],
+          ['  contract_signed: 2025-02-01\n  hub_live: 2025-03-01\n', ''],
+        ),
+      },
+    },
   ],
   invalid: [
     brokenCase('stage-requirements', [{ messageId: 'notLive', at: 'partners/alpha/partner.md:7:8' }]),

@@ -1,4 +1,5 @@
 import { WORKING_STAGES } from '../../model/records.js';
+import { needsReview } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -19,7 +20,9 @@ export const rule = defineRule({
     return {
       profile(profile, p) {
         const { stage, contacts = [] } = profile.value;
-        if (!WORKING_STAGES.has(stage) || contacts.some((c) => c.labels?.includes('representative'))) return;
+        // An imported partner awaiting review: rule needs-review asks for the representative.
+        if (!WORKING_STAGES.has(stage) || needsReview(p) || contacts.some((c) => c.labels?.includes('representative')))
+          return;
         report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
       },
     };
