@@ -5,7 +5,7 @@
  * the partners to review say the same thing.
  */
 import { WORKING_STAGES, type Stage } from './records.js';
-import type { PartnerFolder } from './repository.js';
+import type { PartnerFolder, Repository } from './repository.js';
 
 /** Stages that need a contract_signed milestone (stage-requirements). */
 export const NEEDS_SIGNED: readonly Stage[] = ['onboarding', 'active', 'paused', 'churned'];
@@ -14,10 +14,38 @@ export function needsReview(p: PartnerFolder): boolean {
   return p.profile?.value.needs_review === true;
 }
 
+/**
+ * The id of the organisation's own record: its name in ops.config.yaml as an
+ * id, a remark in brackets left out ("Example Hub Services (fictional)" →
+ * example-hub-services). That record lists the organisation's own staging
+ * and demo hubs of shared clusters; it has no contract with itself.
+ */
+export function ownRecordId(organization: string | undefined): string {
+  return (organization ?? '')
+    .replace(/\([^)]*\)/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function isOwnRecord(repo: Repository, p: PartnerFolder): boolean {
+  return p.id === ownRecordId(repo.config?.organization);
+}
+
+/**
+ * Whether the stage checks (stage-requirements, active-partner-without-contract,
+ * representative-present) leave the partner alone: an imported partner
+ * awaiting review (needs-review says what to add), or the organisation's own
+ * record, which never signs a contract with itself.
+ */
+export function stageChecksWait(repo: Repository, p: PartnerFolder): boolean {
+  return needsReview(p) || isOwnRecord(repo, p);
+}
+
 /** What the partner's stage still needs that no cluster file gives, in words a reviewer acts on. */
-export function stillToAdd(p: PartnerFolder): string[] {
+export function stillToAdd(repo: Repository, p: PartnerFolder): string[] {
   const profile = p.profile?.value;
-  if (!profile) return [];
+  if (!profile || isOwnRecord(repo, p)) return [];
   const { stage, milestones = {}, contacts = [] } = profile;
   const missing: string[] = [];
   if (NEEDS_SIGNED.includes(stage) && milestones.contract_signed === undefined)

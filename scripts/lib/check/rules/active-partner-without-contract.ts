@@ -1,5 +1,5 @@
 import { hasBrokenFiles } from '../../model/repository.js';
-import { needsReview } from '../../model/needs-review.js';
+import { stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -19,8 +19,8 @@ export const rule = defineRule({
     const contractsUnknown = (partner: string) => hasBrokenFiles(repo, `partners/${partner}/contracts/`);
     return {
       profile(profile, p) {
-        // An imported partner awaiting review: rule needs-review names the missing contract.
-        if (profile.value.stage !== 'active' || needsReview(p) || contractsUnknown(p.id)) return;
+        // An imported partner awaiting review (needs-review names the contract to add), or the organisation itself.
+        if (profile.value.stage !== 'active' || stageChecksWait(repo, p) || contractsUnknown(p.id)) return;
         if (!p.contracts.some((c) => c.value.status === 'active'))
           report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
       },

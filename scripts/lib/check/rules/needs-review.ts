@@ -25,11 +25,11 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ repo, report }) {
     return {
       profile(profile, p) {
         if (!needsReview(p)) return;
-        const missing = stillToAdd(p);
+        const missing = stillToAdd(repo, p);
         if (missing.length)
           report({
             at: profile,

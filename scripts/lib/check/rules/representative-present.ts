@@ -1,5 +1,5 @@
 import { WORKING_STAGES } from '../../model/records.js';
-import { needsReview } from '../../model/needs-review.js';
+import { stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -16,12 +16,16 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ repo, report }) {
     return {
       profile(profile, p) {
         const { stage, contacts = [] } = profile.value;
-        // An imported partner awaiting review: rule needs-review asks for the representative.
-        if (!WORKING_STAGES.has(stage) || needsReview(p) || contacts.some((c) => c.labels?.includes('representative')))
+        // An imported partner awaiting review (needs-review asks for one), or the organisation itself.
+        if (
+          !WORKING_STAGES.has(stage) ||
+          stageChecksWait(repo, p) ||
+          contacts.some((c) => c.labels?.includes('representative'))
+        )
           return;
         report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
       },

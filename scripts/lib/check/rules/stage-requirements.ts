@@ -1,4 +1,4 @@
-import { NEEDS_SIGNED, needsReview } from '../../model/needs-review.js';
+import { NEEDS_SIGNED, stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -18,11 +18,11 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ repo, report }) {
     return {
       profile(profile, p) {
-        // An imported partner awaiting review: rule needs-review says what to add, as a warning.
-        if (needsReview(p)) return;
+        // An imported partner awaiting review (needs-review says what to add), or the organisation itself.
+        if (stageChecksWait(repo, p)) return;
         const { stage, milestones = {} } = profile.value;
         if (NEEDS_SIGNED.includes(stage) && milestones.contract_signed === undefined)
           report({ at: profile, path: ['stage'], messageId: 'notSigned', data: { stage } });
