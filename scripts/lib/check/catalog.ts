@@ -106,6 +106,19 @@ export const RECONCILE_CHECKS = [
       'nobody recovers (`reconcile`).',
   },
   {
+    id: 'deal-without-contract',
+    severity: 'warning',
+    description:
+      "A cluster's CRM deal (metadata.2i2c.hubspot_deal_id) that no contract carries as crm_deal_id (`reconcile`).",
+  },
+  {
+    id: 'deal-id-mismatch',
+    severity: 'warning',
+    description:
+      "A contract in force for a cluster's partner, covering its hubs, that carries another CRM deal than the " +
+      'cluster; reported at both lines (`reconcile`).',
+  },
+  {
     id: 'hub-not-deployed',
     severity: 'warning',
     description: "A partner's live hub (launched, not decommissioned) that no cluster deploys (`reconcile`).",
