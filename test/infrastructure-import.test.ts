@@ -334,3 +334,27 @@ describe("npm run reconcile: the clusters' CRM deals", () => {
     );
   });
 });
+
+describe("docs/guide.md's first-day commands", () => {
+  it('run as written, on a checkout of the infrastructure repository', () => {
+    const guide = readFileSync(join(REPO_ROOT, 'docs/guide.md'), 'utf8');
+    const section = guide.split('\n## Starting from your infrastructure repository\n')[1].split(/\n## /)[0];
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
+    const commands = block.trim().split('\n');
+    expect(commands).toEqual([
+      'npm run import -- infrastructure ../infrastructure',
+      'npm run validate',
+      'npm run reconcile -- --infrastructure ../infrastructure',
+    ]);
+    const root = emptyRepository();
+    const infra = infraWith('leap');
+    const codes = commands.map((line) => {
+      const [, , script, , ...args] = line.replace(/\.\.\/infrastructure/g, infra).split(' ');
+      return runCli(script, [...args, '--root', root]);
+    });
+    // The import writes, validate has only warnings, reconcile lists every hub (none unlisted) but no contract.
+    expect(codes.map((c) => c.code)).toEqual([0, 0, 1]);
+    expect(codes[2].stdout).not.toContain('hub-not-listed');
+    expect(codes[2].stdout).toContain('hub-without-contract');
+  });
+});
