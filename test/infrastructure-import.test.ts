@@ -238,13 +238,20 @@ describe('npm run import -- infrastructure', () => {
     expect(after.replace(/^hubs:[\s\S]*?\nonboarding:/m, '')).toBe(before.replace(/^hubs:[\s\S]*?\nonboarding:/m, ''));
   });
 
-  it('refuses a cluster it does not have and a country that is not a code, writing nothing', () => {
+  it('refuses an unknown cluster, a country that is not a code, a file that is not YAML: writing nothing', () => {
     const root = emptyRepository();
     const r = importInfra(root, INFRA, '--shared', 'nowhere');
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toMatch(/^refused: there is no cluster 'nowhere' in .*config\/clusters\/ \(clusters: 2i2c, /);
     const c = importInfra(root, INFRA, '--country', 'usa');
     expect([c.code, c.stderr]).toEqual([2, "usage: --country 'usa': two capital letters, e.g. US or CA\n"]);
+    const broken = infraWith('leap');
+    const leap = join(broken, 'config/clusters/leap/cluster.yaml');
+    writeFileSync(leap, readFileSync(leap, 'utf8').replace('- name: prod', '- name: [prod'));
+    const y = importInfra(root, broken);
+    expect([y.code, y.stdout]).toEqual([2, '']);
+    // The unclosed [ on line 31 is found where the next line starts, as validate would say for a data file.
+    expect(y.stderr).toMatch(new RegExp(`^error: ${leap}:32:3: cannot be read as YAML: `));
     expect(readTree(root)).toEqual(readTree(emptyRepository()));
   });
 
