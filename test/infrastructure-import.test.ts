@@ -342,6 +342,28 @@ describe("npm run reconcile: the clusters' CRM deals", () => {
   });
 });
 
+describe('reports/onboarding.md', () => {
+  it('lists the partners awaiting review with what each still needs', () => {
+    const root = emptyRepository();
+    expect(importInfra(root, infraWith('leap', '2i2c')).code).toBe(0);
+    const out = join(tempDir(), 'reports');
+    const r = runCli('report', ['--root', root, '--out', out, '--as-of', '2026-11-24']);
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(out, 'onboarding.md'), 'utf8');
+    const section = page.split('## Imported, to review\n')[1].split('\n## ')[0];
+    expect(section.trim().split('\n').slice(-4)).toEqual([
+      '|---|---:|---|',
+      '| [2i2c](partners/2i2c.md) | 1 | nothing: remove `needs_review` once checked |',
+      '| [LEAP](partners/leap.md) | 3 | milestones: contract\\_signed: YYYY-MM-DD, ' +
+        'milestones: hub\\_live: YYYY-MM-DD, its signed contract under partners/leap/contracts/, ' +
+        "a contact labelled 'representative' |",
+      '| [Michigan Technological University](partners/mtu.md) | 1 | milestones: contract\\_signed: YYYY-MM-DD, ' +
+        'milestones: hub\\_live: YYYY-MM-DD, its signed contract under partners/mtu/contracts/, a contact labelled ' +
+        "'representative' |",
+    ]);
+  });
+});
+
 describe("docs/guide.md's first-day commands", () => {
   it('run as written, on a checkout of the infrastructure repository', () => {
     const guide = readFileSync(join(REPO_ROOT, 'docs/guide.md'), 'utf8');

@@ -32,7 +32,7 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
       missing:
         stillToAdd(f.ctx.repo, p)
           .map((m) => md(m))
-          .join(', ') || 'nothing: remove needs_review once checked',
+          .join(', ') || 'nothing: remove `needs_review` once checked',
     })),
     spans: f.milestoneSpans.map((s) => ({
       from: s.from,
