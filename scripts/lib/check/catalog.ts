@@ -103,7 +103,7 @@ export const RECONCILE_CHECKS = [
     severity: 'error',
     description:
       'A deployed hub whose partner has no signed contract in force on the date covering it: cloud cost that ' +
-      'nobody recovers (`reconcile`).',
+      "nobody recovers (`reconcile`). The organisation's own record's hubs (its staging and demo hubs) need none.",
   },
   {
     id: 'deal-without-contract',
