@@ -2,12 +2,22 @@
  * npm run import -- cloud-costs|usage FILE.csv: merges monthly cloud bills or usage into the partners' files;
  * npm run import -- usage --prometheus URL --month YYYY-MM: a month's active users from Prometheus;
  * npm run import -- crm-deals FILE.csv: a CRM's deals as draft contracts;
- * npm run import -- support FILE.csv: a help desk's tickets as the partners' support requests.
+ * npm run import -- support FILE.csv: a help desk's tickets as the partners' support requests;
+ * npm run import -- infrastructure DIR: partner records for every hub a hub-infrastructure repository deploys.
  */
 import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
-import { editAndWrite } from './lib/edit/command.js';
+import { ChangeSet, ConcurrentChange } from './lib/edit/changeset.js';
+import { editAndWrite, MAX_ATTEMPTS } from './lib/edit/command.js';
+import { today } from './lib/time/calendar.js';
 import { CRM_COLUMNS, importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
 import { HELPDESK_COLUMNS, importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
+import {
+  describeInfrastructure,
+  infrastructureOptions,
+  INFRASTRUCTURE_OPTIONS,
+  usesInfrastructureOptions,
+} from './lib/edit/infrastructure-cli.js';
+import { importInfrastructure } from './lib/edit/infrastructure.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
@@ -25,11 +35,13 @@ const spec = {
     `and refused for usage. Usage can also come from Prometheus: each hub's highest 30-day active users on ` +
     `the month's last day (jupyterhub_active_users, by namespace). crm-deals keeps a CRM's deals export ` +
     `(columns ${Object.values(CRM_COLUMNS).join(', ')}) as draft contracts; support keeps a help desk's tickets ` +
-    `(columns ${Object.values(HELPDESK_COLUMNS).join(', ')}) as support requests. Importing the same data twice ` +
-    `changes nothing.`,
+    `(columns ${Object.values(HELPDESK_COLUMNS).join(', ')}) as support requests. infrastructure reads a ` +
+    `hub-infrastructure repository (config/clusters/*/cluster.yaml) and lists every deployed hub under a partner, ` +
+    `creating partners to review (needs_review: true). Importing the same data twice changes nothing.`,
   usage:
     'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
-    'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals|support FILE.csv [--root DIR]',
+    'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals|support FILE.csv [--root DIR]  |  ' +
+    'infrastructure DIR [--shared CLUSTERS] [--dedicated CLUSTERS] [--type TYPE] [--country CC] [--owner HANDLE]',
   options: {
     root: ROOT_OPTION,
     prometheus: {
@@ -43,6 +55,7 @@ const spec = {
       value: 'FORMAT',
       help: "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export) or aws (a CUR)",
     },
+    ...INFRASTRUCTURE_OPTIONS,
   },
 } as const;
 
@@ -50,15 +63,19 @@ runCommand(async () => {
   const [kind, file] = process.argv.slice(2, 4);
   if (kind === '--help' || kind === '-h') return printHelp(spec);
   if (kind === 'usage' && file?.startsWith('--')) return fromPrometheus(parseCommand(spec, process.argv.slice(3)));
+  if (kind === 'infrastructure' && file && !file.startsWith('-'))
+    return fromInfrastructure(file, parseCommand(spec, process.argv.slice(4)));
   if ((kind === 'crm-deals' || kind === 'support') && file && !file.startsWith('-'))
     return fromSystem(kind, file, parseCommand(spec, process.argv.slice(4)));
   if (!Object.hasOwn(IMPORT_COLUMNS, kind ?? '') || !file || file.startsWith('-')) {
     throw new UsageError(
       'say what to import and from which file: npm run import -- cloud-costs FILE.csv (or usage, ' +
-        'crm-deals or support FILE.csv)',
+        'crm-deals or support FILE.csv), or npm run import -- infrastructure DIR',
     );
   }
   const args = parseCommand(spec, process.argv.slice(4));
+  if (usesInfrastructureOptions(args))
+    throw new UsageError('--shared, --dedicated, --type, --country and --owner go with infrastructure alone');
   if (args.prometheus || args.month)
     throw new UsageError(
       '--prometheus and --month go with usage alone: npm run import -- usage --prometheus URL --month YYYY-MM',
@@ -86,12 +103,34 @@ async function fromPrometheus(args: ReturnType<typeof parseCommand<typeof spec.o
   return 0;
 }
 
+async function fromInfrastructure(dir: string, args: ReturnType<typeof parseCommand<typeof spec.options>>) {
+  if (args.prometheus || args.month || args.format)
+    throw new UsageError(
+      'infrastructure takes a folder, --root and the options for new partners: npm run import -- infrastructure DIR',
+    );
+  const options = infrastructureOptions(args);
+  const root = rootOption(args.root);
+  // As editAndWrite, but the warnings it brings are the needs-review ones the summary counts: one per new
+  // partner, which would bury the summary; npm run validate lists them.
+  for (let attempt = 1; ; attempt++) {
+    const changes = new ChangeSet(root, today());
+    try {
+      const result = await importInfrastructure(changes, dir, options);
+      const written = await changes.commit();
+      process.stdout.write(describeInfrastructure(result, written));
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ConcurrentChange) || attempt === MAX_ATTEMPTS) throw e;
+    }
+  }
+}
+
 async function fromSystem(
   kind: 'crm-deals' | 'support',
   file: string,
   args: ReturnType<typeof parseCommand<typeof spec.options>>,
 ): Promise<number> {
-  if (args.prometheus || args.month || args.format)
+  if (args.prometheus || args.month || args.format || usesInfrastructureOptions(args))
     throw new UsageError(`${kind} takes a file and --root only: npm run import -- ${kind} FILE.csv`);
   const root = rootOption(args.root);
   if (kind === 'crm-deals') {

@@ -20,7 +20,9 @@ const spec = {
   summary:
     "Compares the hubs a hub-infrastructure repository deploys (config/clusters/*/cluster.yaml) with the partners' " +
     'hubs: a deployed hub no partner lists, or with no signed contract in force covering it, is an error (exit 1); ' +
-    "a partner's live hub that no cluster deploys is a warning.",
+    "a partner's live hub that no cluster deploys is a warning, and so are a cluster's CRM deal " +
+    '(hubspot_deal_id) that no contract carries as crm_deal_id and a contract in force for its partner with ' +
+    "another deal. The organisation's own record's hubs (its staging and demo hubs) need no contract.",
   usage: '--infrastructure DIR [--root DIR] [--as-of YYYY-MM-DD] [--format text|json|github]',
   options: {
     infrastructure: { type: 'string', value: 'DIR', help: 'a checkout of the hub-infrastructure repository' },
@@ -41,10 +43,10 @@ runCommand(async () => {
   if (!args.infrastructure) throw new UsageError('name the infrastructure repository: --infrastructure DIR');
   // Its files are named as the user named the folder; the data's, relative to the data.
   const infrastructure = normalize(args.infrastructure);
-  const { hubs, texts } = readInfrastructure(infrastructure);
+  const { hubs, clusters, texts } = readInfrastructure(infrastructure);
   const checked = await checkedData(await dataSource(rootOption(args.root), undefined), asOf);
   if (!checked) return 1;
-  const problems = reconcile(hubs, checked.repo, checked.files, asOf).sort(compareProblems);
+  const problems = reconcile(hubs, checked.repo, checked.files, asOf, clusters).sort(compareProblems);
   process.stdout.write(formatProblems(format, problems, (file) => texts.get(file) ?? checked.files.get(file)?.text));
   return countBySeverity(problems).errors > 0 ? 1 : 0;
 });

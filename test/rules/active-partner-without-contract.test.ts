@@ -12,6 +12,13 @@ testRule(rule, {
         ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ['status: active', 'status: expired']),
       },
     },
+    {
+      name: 'an imported partner awaiting review: needs-review names the missing contract instead',
+      files: {
+        ...baseWith('partners/alpha/partner.md', ['stage: active\n', 'stage: active\nneeds_review: true\n']),
+        ...baseWith('partners/alpha/contracts/alpha-2025.yaml', ['status: active', 'status: expired']),
+      },
+    },
   ],
   invalid: [
     brokenCase('active-partner-without-contract', [{ messageId: 'noContract', at: 'partners/alpha/partner.md:7:8' }]),

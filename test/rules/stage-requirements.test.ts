@@ -14,6 +14,27 @@ testRule(rule, {
         ),
       },
     },
+    {
+      name: 'an imported partner awaiting review: needs-review says what to add instead',
+      files: {
+        ...baseWith(
+          'partners/alpha/partner.md',
+          ['stage: active\n', 'stage: active\nneeds_review: true\n'],
+          ['  contract_signed: 2025-02-01\n  hub_live: 2025-03-01\n', ''],
+        ),
+      },
+    },
+    {
+      name: "the organisation's own record (its name in ops.config.yaml as an id) needs no contract_signed",
+      files: {
+        ...baseWith(
+          'partners/alpha/partner.md',
+          ['stage: active\n', 'stage: active\n'],
+          ['  contract_signed: 2025-02-01\n  hub_live: 2025-03-01\n', ''],
+        ),
+        ...baseWith('ops.config.yaml', ['organization: Fixture Org', 'organization: Alpha (our own hubs)']),
+      },
+    },
   ],
   invalid: [
     brokenCase('stage-requirements', [{ messageId: 'notLive', at: 'partners/alpha/partner.md:7:8' }]),

@@ -103,7 +103,20 @@ export const RECONCILE_CHECKS = [
     severity: 'error',
     description:
       'A deployed hub whose partner has no signed contract in force on the date covering it: cloud cost that ' +
-      'nobody recovers (`reconcile`).',
+      "nobody recovers (`reconcile`). The organisation's own record's hubs (its staging and demo hubs) need none.",
+  },
+  {
+    id: 'deal-without-contract',
+    severity: 'warning',
+    description:
+      "A cluster's CRM deal (metadata.2i2c.hubspot_deal_id) that no contract carries as crm_deal_id (`reconcile`).",
+  },
+  {
+    id: 'deal-id-mismatch',
+    severity: 'warning',
+    description:
+      "A contract in force for a cluster's partner, covering its hubs, that carries another CRM deal than the " +
+      'cluster; reported at both lines (`reconcile`).',
   },
   {
     id: 'hub-not-deployed',

@@ -480,6 +480,10 @@ export interface Partner {
    */
   stage: 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'onboarding' | 'active' | 'paused' | 'churned' | 'lost';
   /**
+   * true on a record the infrastructure import created (npm run import -- infrastructure): until a person checks it (name, type, country, account owner), adds what its stage needs (milestones contract_signed and hub_live, a signed contract) and removes this field, those stage checks are warnings saying what to add, and the partner is listed in reports/onboarding.md.
+   */
+  needs_review?: boolean;
+  /**
    * Where the lead came from: website, referral, conference, grant, vendor, outbound or other.
    */
   source?: 'website' | 'referral' | 'conference' | 'grant' | 'vendor' | 'outbound' | 'other';
@@ -609,6 +613,18 @@ export interface Partner {
      * The namespace the hub runs in, as Prometheus labels its metrics; the usage import from Prometheus maps it to this hub. Default: the hub id.
      */
     namespace?: string;
+    /**
+     * What the hub is for: production (default) serves the community; staging is a staging, test or demo hub that tests the service of the partner listing it (or, on the organisation's own record, the shared clusters).
+     */
+    purpose?: 'production' | 'staging';
+    /**
+     * Who pays this hub's cloud provider, as the infrastructure repository says (its cluster's paid_by_us): pass-through, the organisation pays the bill and passes it on; partner-pays, the partner pays the provider directly. A fact about the hub before any contract: a contract's cloud.billing decides what is invoiced.
+     */
+    cloud_billing?: 'pass-through' | 'partner-pays';
+    /**
+     * The id of the CRM deal of the agreement behind this hub (from the cluster's hubspot_deal_id), which the CRM deals import uses to find the partner.
+     */
+    crm_deal_id?: string;
     /**
      * The date the hub went live.
      */

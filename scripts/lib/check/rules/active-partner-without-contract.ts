@@ -1,4 +1,5 @@
 import { hasBrokenFiles } from '../../model/repository.js';
+import { stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -18,7 +19,8 @@ export const rule = defineRule({
     const contractsUnknown = (partner: string) => hasBrokenFiles(repo, `partners/${partner}/contracts/`);
     return {
       profile(profile, p) {
-        if (profile.value.stage !== 'active' || contractsUnknown(p.id)) return;
+        // An imported partner awaiting review (needs-review names the contract to add), or the organisation itself.
+        if (profile.value.stage !== 'active' || stageChecksWait(repo, p) || contractsUnknown(p.id)) return;
         if (!p.contracts.some((c) => c.value.status === 'active'))
           report({ at: profile, path: ['stage'], messageId: 'noContract', data: { partner: p.id } });
       },

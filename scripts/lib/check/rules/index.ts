@@ -31,6 +31,7 @@ import { rule as meteredFee } from './metered-fee.js';
 import { rule as milestoneOrder } from './milestone-order.js';
 import { rule as moneyPrecision } from './money-precision.js';
 import { rule as nameInvisibleCharacters } from './name-invisible-characters.js';
+import { rule as needsReview } from './needs-review.js';
 import { rule as onboardingItems } from './onboarding-items.js';
 import { rule as paidStatus } from './paid-status.js';
 import { rule as paymentAfterIssue } from './payment-after-issue.js';
@@ -82,6 +83,7 @@ export const RULES = [
   milestoneOrder,
   moneyPrecision,
   nameInvisibleCharacters,
+  needsReview,
   onboardingItems,
   paidStatus,
   paymentAfterIssue,

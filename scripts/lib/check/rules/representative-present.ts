@@ -1,4 +1,5 @@
 import { WORKING_STAGES } from '../../model/records.js';
+import { stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -15,11 +16,17 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ repo, report }) {
     return {
       profile(profile, p) {
         const { stage, contacts = [] } = profile.value;
-        if (!WORKING_STAGES.has(stage) || contacts.some((c) => c.labels?.includes('representative'))) return;
+        // An imported partner awaiting review (needs-review asks for one), or the organisation itself.
+        if (
+          !WORKING_STAGES.has(stage) ||
+          stageChecksWait(repo, p) ||
+          contacts.some((c) => c.labels?.includes('representative'))
+        )
+          return;
         report({ at: profile, path: ['stage'], messageId: 'noRepresentative', data: { partner: p.id, stage } });
       },
     };

@@ -1,7 +1,5 @@
-import type { Stage } from '../../model/records.js';
+import { NEEDS_SIGNED, stageChecksWait } from '../../model/needs-review.js';
 import { defineRule } from '../rule.js';
-
-const NEEDS_SIGNED: readonly Stage[] = ['onboarding', 'active', 'paused', 'churned'];
 
 export const rule = defineRule({
   meta: {
@@ -20,9 +18,11 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ repo, report }) {
     return {
-      profile(profile) {
+      profile(profile, p) {
+        // An imported partner awaiting review (needs-review says what to add), or the organisation itself.
+        if (stageChecksWait(repo, p)) return;
         const { stage, milestones = {} } = profile.value;
         if (NEEDS_SIGNED.includes(stage) && milestones.contract_signed === undefined)
           report({ at: profile, path: ['stage'], messageId: 'notSigned', data: { stage } });

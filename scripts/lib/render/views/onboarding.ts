@@ -2,6 +2,7 @@
 import type { Figures } from '../../figures/index.js';
 import { percent } from '../numbers.js';
 import { md } from '../markdown.js';
+import { needsReview, stillToAdd } from '../../model/needs-review.js';
 import { daysBetween } from '../../time/calendar.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
@@ -23,6 +24,15 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
           .filter((c) => !o.done.includes(c.id))
           .map((c) => md(c.title))
           .join(', ') || '—',
+    })),
+    // Partners the infrastructure import created, until a person reviews them (needs_review: true).
+    toReview: f.ctx.repo.partners.filter(needsReview).map((p) => ({
+      partner: partnerLink(p),
+      hubs: String((p.profile?.value.hubs ?? []).length),
+      missing:
+        stillToAdd(f.ctx.repo, p)
+          .map((m) => md(m))
+          .join(', ') || 'nothing: remove `needs_review` once checked',
     })),
     spans: f.milestoneSpans.map((s) => ({
       from: s.from,
