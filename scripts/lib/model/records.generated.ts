@@ -553,6 +553,10 @@ export interface Partner {
      * The date the hub was shut down.
      */
     decommissioned?: string;
+    /**
+     * The id of the CRM deal of the agreement behind this hub (from the cluster's hubspot_deal_id), which the CRM deals import uses to find the partner.
+     */
+    crm_deal_id?: string;
   }[];
   /**
    * For each item of the onboarding checklist in ops.config.yaml that is done, the date it was done, e.g. 'kickoff-call: 2026-02-03'.
