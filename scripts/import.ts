@@ -28,7 +28,7 @@ const spec = {
     `…), a CSV of HubSpot property names (id, dealname, dealstage, amount, …) or Deal ID, Deal Name, …, Community. ` +
     `support keeps a help desk's tickets as support requests: Freshdesk's tickets export (Ticket ID, Status, ` +
     `Priority, Created time, …, Company Name) or Ticket ID, …, Company. Importing the same data twice changes ` +
-    `nothing. See docs/imports.md.`,
+    `nothing. See docs/guide.md.`,
   usage:
     'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
     'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals|support FILE.csv [--root DIR]',
