@@ -258,6 +258,16 @@ describe('npm run import -- crm-deals from HubSpot', () => {
     expect(read(root, BETA_DRAFT)).toBe(once);
   });
 
+  it("refuses a file without a column it needs, naming each system's headings for it", () => {
+    const root = hubspotData();
+    const few = join(tempDir(), 'few.csv');
+    writeFileSync(few, 'Record ID,Deal Stage\n1,Closed won\n');
+    expect(crm(root, few).stderr).toBe(
+      `refused: ${few}: the columns must include deal id (or record id, id, hs_object_id), deal name (or ` +
+        'dealname), deal stage (or dealstage), amount (found record id, deal stage)\n',
+    );
+  });
+
   it('names at most 20 skipped deals and counts the rest', () => {
     const root = hubspotData();
     const many = join(tempDir(), 'many.csv');

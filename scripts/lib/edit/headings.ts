@@ -10,9 +10,9 @@ export type Headings = Readonly<Record<string, string | readonly string[]>>;
 
 /** Every heading of a field, lowercased as the CSV reader keeps them, ours first; no repeats. */
 export function headingsOf(field: Headings): string[] {
-  return [...new Set(Object.values(field).flatMap((h) => (typeof h === 'string' ? [h] : h)))].map((h) =>
-    h.toLowerCase(),
-  );
+  return [
+    ...new Set(Object.values(field).flatMap((h) => (typeof h === 'string' ? [h] : h).map((x) => x.toLowerCase()))),
+  ];
 }
 
 /** The heading (lowercased) under which the file holds each field, or undefined when it has none of them. */
