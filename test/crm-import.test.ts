@@ -166,6 +166,8 @@ describe('npm run import -- crm-deals from HubSpot', () => {
 
   const COLLECTED =
     'Amount collected in the CRM differs from the payments recorded:\n' +
+    '  - deal 18023456701 (Beta Institute, hosting 2027): the CRM says 2400.00 CAD collected; the payments ' +
+    'recorded for beta-deal-18023456701 add up to 0.00 (record the difference of 2400.00)\n' +
     '  - deal 9001 (Alpha University hosting 2025): the CRM says 1500.00 USD collected; the payments recorded for ' +
     'alpha-2025 add up to 1400.00 (record the difference of 100.00)\n';
   const EXPORT_SKIPPED =

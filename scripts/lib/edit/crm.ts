@@ -134,10 +134,11 @@ export async function importCrmDeals(changes: ChangeSet, file: string): Promise<
       );
       continue;
     }
-    if (existing && deal.collected !== undefined) {
-      const difference = collectedDifference(partner, existing.contract.value, deal.collected);
+    const compareCollected = (contract: { id: string; currency: string }) => {
+      const difference = deal.collected === undefined ? '' : collectedDifference(partner, contract, deal.collected);
       if (difference) summary.collected.push(`${about}: ${difference}`);
-    }
+    };
+    if (existing) compareCollected(existing.contract.value);
     if (existing && existing.contract.value.status !== 'draft') {
       skip(`contract ${existing.contract.value.id} is signed; the CRM does not change a signed contract`);
       continue;
@@ -172,7 +173,11 @@ export async function importCrmDeals(changes: ChangeSet, file: string): Promise<
       const changed = updateDraft(changes, existing.contract, drafted);
       if (changed) summary.updated.push(`${existing.contract.value.id} (${changed})`);
       else summary.unchanged++;
-    } else summary.added.push(createDraft(changes, repo, partner, drafted));
+    } else {
+      const created = createDraft(changes, repo, partner, drafted);
+      summary.added.push(created.id);
+      compareCollected(created);
+    }
     if (deal.outcome === 'won') {
       const id = existing?.contract.value.id ?? draftId(partner, deal);
       summary.toSignOff.push(`${id}${deal.close ? ` (closed ${deal.close})` : ''}`);
@@ -192,7 +197,11 @@ function companyPartner(repo: Repository, company: string | undefined): PartnerF
 }
 
 /** How the CRM's amount collected differs from the payments recorded against the contract; '' when it does not. */
-function collectedDifference(partner: PartnerFolder, contract: Contract, collected: string): string {
+function collectedDifference(
+  partner: PartnerFolder,
+  contract: { id: string; currency: string },
+  collected: string,
+): string {
   const paid = sum(
     partner.invoices
       .filter((i) => i.value.contract === contract.id)
@@ -292,7 +301,12 @@ function draftId(partner: PartnerFolder, deal: Deal): string {
   return `${partner.id}-deal-${slugPart(deal.id)}`;
 }
 
-function createDraft(changes: ChangeSet, repo: Repository, partner: PartnerFolder, deal: Drafted): string {
+function createDraft(
+  changes: ChangeSet,
+  repo: Repository,
+  partner: PartnerFolder,
+  deal: Drafted,
+): { id: string; currency: string } {
   const id = draftId(partner, deal);
   const country = partner.profile?.value.country;
   const currency = deal.currency ?? ((country && COUNTRY_CURRENCY[country]) || repo.config.reporting_currency);
@@ -316,7 +330,7 @@ function createDraft(changes: ChangeSet, repo: Repository, partner: PartnerFolde
     `crm_deal_id: ${scalar(deal.id)}`,
   ];
   changes.create(contractPath(partner.id, id), lines.join('\n') + '\n');
-  return id;
+  return { id, currency };
 }
 
 /** Brings the draft's dates, probability, kind, tier and deal amount to the CRM's; what changed, or ''. */
