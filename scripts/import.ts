@@ -9,8 +9,8 @@ import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPT
 import { ChangeSet, ConcurrentChange } from './lib/edit/changeset.js';
 import { editAndWrite, MAX_ATTEMPTS } from './lib/edit/command.js';
 import { today } from './lib/time/calendar.js';
-import { CRM_COLUMNS, importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
-import { HELPDESK_COLUMNS, importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
+import { importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
+import { importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
 import {
   describeInfrastructure,
   infrastructureOptions,
@@ -33,11 +33,14 @@ const spec = {
     `Imports a CSV of cloud costs (columns ${IMPORT_COLUMNS['cloud-costs'].join(', ')}) or usage ` +
     `(columns ${IMPORT_COLUMNS.usage.join(', ')}). Rows of the same hub and month are summed for cloud costs ` +
     `and refused for usage. Usage can also come from Prometheus: each hub's highest 30-day active users on ` +
-    `the month's last day (jupyterhub_active_users, by namespace). crm-deals keeps a CRM's deals export ` +
-    `(columns ${Object.values(CRM_COLUMNS).join(', ')}) as draft contracts; support keeps a help desk's tickets ` +
-    `(columns ${Object.values(HELPDESK_COLUMNS).join(', ')}) as support requests. infrastructure reads a ` +
+    `the month's last day (jupyterhub_active_users, by namespace). crm-deals keeps a CRM's deals as draft ` +
+    `contracts: HubSpot's deals export (Record ID, Deal Name, Deal Stage, Amount, Close Date, Associated Company, ` +
+    `…), a CSV of HubSpot property names (id, dealname, dealstage, amount, …) or Deal ID, Deal Name, …, Community. ` +
+    `support keeps a help desk's tickets as support requests: Freshdesk's tickets export (Ticket ID, Status, ` +
+    `Priority, Created time, …, Company Name) or Ticket ID, …, Company. infrastructure reads a ` +
     `hub-infrastructure repository (config/clusters/*/cluster.yaml) and lists every deployed hub under a partner, ` +
-    `creating partners to review (needs_review: true). Importing the same data twice changes nothing.`,
+    `creating partners to review (needs_review: true). Importing the same data twice changes nothing. ` +
+    `See docs/guide.md.`,
   usage:
     'cloud-costs|usage FILE.csv [--root DIR]  |  cloud-costs FILE.csv --format gcp|aws  |  ' +
     'usage --prometheus URL --month YYYY-MM [--root DIR]  |  crm-deals|support FILE.csv [--root DIR]  |  ' +
@@ -143,24 +146,42 @@ async function fromSystem(
   return 0;
 }
 
+/** A summary names at most this many rows of each list; the rest are counted. */
+const NAMED_ROWS = 20;
+
+/** The first NAMED_ROWS of a list, and "… and N more" for the rest. */
+function named(list: readonly string[]): string[] {
+  if (list.length <= NAMED_ROWS) return [...list];
+  return [...list.slice(0, NAMED_ROWS), `… and ${list.length - NAMED_ROWS} more`];
+}
+
+function bullets(heading: string, list: readonly string[]): string[] {
+  return list.length ? [heading, ...named(list).map((line) => `  - ${line}`)] : [];
+}
+
 function describeSupport(s: SupportSummary, written: string[]): string {
-  const lines = [`${s.added} added, ${s.updated.length} updated, ${s.unchanged} already there.`];
-  if (s.updated.length) lines.push(`Updated: ${s.updated.join('; ')}.`);
-  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((why) => `  - ${why}`));
+  const lines = [
+    `${s.added} added, ${s.updated.length} updated, ${s.unchanged} already there, ${s.skipped.length} skipped.`,
+  ];
+  if (s.updated.length) lines.push(`Updated: ${named(s.updated).join('; ')}.`);
+  lines.push(...bullets('Skipped:', s.skipped));
   lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every ticket is already recorded.');
   return lines.join('\n') + '\n';
 }
 
 function describeCrm(s: CrmSummary, written: string[]): string {
-  const lines = [`${s.added.length} added, ${s.updated.length} updated, ${s.unchanged} already there.`];
-  if (s.added.length) lines.push(`Added draft contracts: ${s.added.join(', ')}.`);
-  if (s.updated.length) lines.push(`Updated: ${s.updated.join('; ')}.`);
-  if (s.skipped.length) lines.push('Skipped:', ...s.skipped.map((why) => `  - ${why}`));
+  const lines = [
+    `${s.added.length} added, ${s.updated.length} updated, ${s.unchanged} already there, ${s.skipped.length} skipped.`,
+  ];
+  if (s.added.length) lines.push(`Added draft contracts: ${named(s.added).join(', ')}.`);
+  if (s.updated.length) lines.push(`Updated: ${named(s.updated).join('; ')}.`);
+  lines.push(...bullets('Skipped:', s.skipped));
   if (s.toSignOff.length)
     lines.push(
       `Won in the CRM, still drafts until a person signs them off (set status: active and signed: DATE in the ` +
-        `contract): ${s.toSignOff.join(', ')}.`,
+        `contract): ${named(s.toSignOff).join(', ')}.`,
     );
+  lines.push(...bullets('Amount collected in the CRM differs from the payments recorded:', s.collected));
   lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every deal is already recorded.');
   return lines.join('\n') + '\n';
 }

@@ -15,7 +15,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { spawnCli as runCli } from './helpers/cli.js';
 import { FIXTURES, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const INFRA = join(FIXTURES, 'infrastructure-2i2c');

@@ -68,7 +68,13 @@ export class ChangeSet {
     return toLf(raw);
   }
 
+  /**
+   * Creates a file. One that holds exactly this text already is left as it
+   * is (another command made the same record); one that appeared since the
+   * data was loaded makes the edit start again on the new data (ConcurrentChange).
+   */
   create(path: string, text: string): void {
+    if (!this.changed.has(path) && toLf(this.onDisk(path)?.replace(/^\uFEFF/, '') ?? '\0') === text) return;
     if (this.exists(path)) throw new EditRefused(`${path} already exists; choose another id`);
     this.changed.set(path, text);
   }
@@ -153,6 +159,9 @@ export class ChangeSet {
       const raw = readOrUndefined(join(this.root, path));
       const loaded = this.base?.files.get(path);
       if (loaded && (raw === undefined || toLf(raw.replace(/^\uFEFF/, '')) !== loaded.text))
+        throw new ConcurrentChange(path);
+      // A file that was not there when the data was listed was written by another command since.
+      if (this.base && !loaded && raw !== undefined && !this.base.repo.paths.has(path))
         throw new ConcurrentChange(path);
       this.original.set(path, raw);
     }

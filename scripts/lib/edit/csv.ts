@@ -43,11 +43,13 @@ export const PROGRESS_EVERY = 10_000;
 /**
  * The data rows with the line each ends on, and the headings; a file with no
  * rows is refused, not "nothing to change". Reading an export of more than
- * PROGRESS_EVERY rows says how far it has got on stderr.
+ * PROGRESS_EVERY rows says how far it has got on stderr. An expected column
+ * given as a list is there when any one of its headings is (a system that
+ * heads it differently from ours).
  */
 export function readRows(
   file: string,
-  expected: readonly string[],
+  expected: readonly (string | readonly string[])[],
   { extraColumns = false, oneRowPer = 'hub and month' }: { extraColumns?: boolean; oneRowPer?: string } = {},
 ): Rows {
   let records: { record: Record<string, string>; info: { lines: number } }[];
@@ -80,20 +82,25 @@ export function readRows(
   if (records.length === 0) {
     throw new EditRefused(
       `${file} has no rows to import (it is empty or holds only a header); expected the columns ` +
-        `${expected.join(', ')} and one row per ${oneRowPer}`,
+        `${expected.map(anyOf).join(', ')} and one row per ${oneRowPer}`,
     );
   }
   const header = Object.keys(records[0].record);
-  if (
-    extraColumns
-      ? expected.some((c) => !header.includes(c))
-      : header.length !== expected.length || expected.some((c) => !header.includes(c))
-  ) {
+  const missing = (c: string | readonly string[]) =>
+    typeof c === 'string' ? !header.includes(c) : !c.some((name) => header.includes(name));
+  if (extraColumns ? expected.some(missing) : header.length !== expected.length || expected.some(missing)) {
     const which = extraColumns ? 'must include' : 'must be';
-    throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
+    throw new EditRefused(
+      `${file}: the columns ${which} ${expected.map(anyOf).join(', ')} (found ${header.join(', ')})`,
+    );
   }
   // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
   return { file, header, rows: records.map(({ record, info }) => ({ line: info.lines, row: record })) };
+}
+
+/** A column's headings as a sentence names them: "deal id (or record id, id)". */
+function anyOf(c: string | readonly string[]): string {
+  return typeof c === 'string' ? c : c.length > 1 ? `${c[0]} (or ${c.slice(1).join(', ')})` : c[0];
 }
 
 /** "Reading export.csv: 20,000 rows…" on stderr, every PROGRESS_EVERY rows, once a file has that many. */

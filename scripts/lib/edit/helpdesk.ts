@@ -1,36 +1,49 @@
 /**
  * `npm run import -- support FILE.csv`: a help desk's tickets export kept as
  * each partner's support requests (partners/<id>/support.yaml). A ticket
- * belongs to the partner its `Company` names (the partner's
+ * belongs to the partner its company names (the partner's
  * `helpdesk_company`, its name or its id, letter case aside) and is linked by
- * `source_id`: importing again updates what the help desk changed
- * (acknowledgement, resolution, priority, hours, satisfaction) and nothing
- * else.
+ * `source_id`. The help desk owns a ticket's status, acknowledgement,
+ * resolution and satisfaction: importing again makes them what it says
+ * (clearing `resolved` of a re-opened ticket), brings priority and hours up
+ * to date, and leaves everything else a person wrote.
  */
 import { dec } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { utcOf } from '../time/utc.js';
 import type { ChangeSet } from './changeset.js';
 import { located, readRows, refuseIf, type RowProblem } from './csv.js';
+import { columnsOf, headingsOf, type Headings } from './headings.js';
 import { partnerNamed, slugPart } from './partner-names.js';
 import type { YamlEditor } from './yaml-editor.js';
 
-/** The help desk's own headings (lowercased when read); other columns are ignored. */
-export const HELPDESK_COLUMNS = {
-  id: 'ticket id',
-  subject: 'subject',
-  status: 'status',
-  priority: 'priority',
-  created: 'created time',
-  response: 'initial response time',
-  resolved: 'resolved time',
-  company: 'company',
-  requester: 'requester',
-  satisfaction: 'satisfaction rating',
-} as const;
+/**
+ * Each field of a ticket and its heading in each source: `ours` (SPEC-2's)
+ * and `freshdesk` (the columns of Freshdesk's Tickets → Export as CSV).
+ * Matched letter case aside; other columns are ignored.
+ */
+export const HELPDESK_HEADINGS = {
+  id: { ours: 'Ticket ID', freshdesk: 'Ticket ID' },
+  subject: { ours: 'Subject', freshdesk: 'Subject' },
+  status: { ours: 'Status', freshdesk: 'Status' },
+  priority: { ours: 'Priority', freshdesk: 'Priority' },
+  created: { ours: 'Created time', freshdesk: 'Created time' },
+  response: { ours: 'Initial response time', freshdesk: 'Initial response time' },
+  resolved: { ours: 'Resolved time', freshdesk: 'Resolved time' },
+  closed: { freshdesk: 'Closed time' },
+  company: { ours: 'Company', freshdesk: 'Company Name' },
+  requester: { ours: 'Requester', freshdesk: ['Full name', 'Requester name'] },
+  satisfaction: { ours: 'Satisfaction rating', freshdesk: 'Survey results' },
+  tracked: { ours: 'Time tracked', freshdesk: 'Time tracked' },
+} as const satisfies Record<string, Headings>;
 
-/** Optional: the time agents tracked on the ticket, h:mm or hours, kept as the request's `hours`. */
-const TIME_TRACKED = 'time tracked';
+type Field = keyof typeof HELPDESK_HEADINGS;
+
+/** The columns a tickets file must have (under any of their headings); the others may be missing. */
+const REQUIRED: readonly Field[] = ['id', 'status', 'priority', 'created', 'company'];
+
+/** Statuses of a ticket that is done (Freshdesk: Resolved, Closed; Zendesk: Solved, Closed); any other is open. */
+const DONE = ['resolved', 'closed', 'solved'];
 
 /** The help desk's priorities as support.yaml's (Freshdesk and Zendesk say Medium for normal). */
 const PRIORITIES: Record<string, string> = {
@@ -41,8 +54,25 @@ const PRIORITIES: Record<string, string> = {
   urgent: 'urgent',
 };
 
-/** Satisfaction in words (Zendesk's good/bad) as a CSAT score; numbers 1..5 are taken as they are. */
-const RATINGS: Record<string, number> = { good: 5, bad: 1 };
+/**
+ * Satisfaction in words as a CSAT score: Freshdesk's classic survey
+ * (Awesome, Just Okay, Not Good), its seven-point one (Extremely happy …
+ * Extremely unhappy) and Zendesk's good/bad; numbers 1..5 are taken as they are.
+ */
+export const RATINGS: Record<string, number> = {
+  awesome: 5,
+  'just okay': 3,
+  'not good': 1,
+  'extremely happy': 5,
+  'very happy': 4,
+  happy: 4,
+  neutral: 3,
+  unhappy: 2,
+  'very unhappy': 1,
+  'extremely unhappy': 1,
+  good: 5,
+  bad: 1,
+};
 
 export interface SupportSummary {
   added: number;
@@ -51,6 +81,8 @@ export interface SupportSummary {
   /** "ticket 4107: why" */
   skipped: string[];
 }
+
+type Columns = Record<keyof typeof HELPDESK_HEADINGS, string | undefined>;
 
 interface Ticket {
   line: number;
@@ -68,15 +100,26 @@ interface Ticket {
   company: string;
 }
 
-/** The fields the help desk owns, brought up to date on a second import. */
-const UPDATED = ['acknowledged', 'resolved', 'priority', 'hours', 'csat'] as const;
+/**
+ * The fields the help desk owns: on a second import they become what it
+ * says, and are removed when it says nothing (a re-opened ticket is no
+ * longer resolved).
+ */
+const OWNED = ['acknowledged', 'resolved', 'csat'] as const;
+/** Fields it brings up to date when it gives them, and leaves alone when it does not. */
+const UPDATED = ['priority', 'hours'] as const;
 
 export async function importSupport(changes: ChangeSet, file: string): Promise<SupportSummary> {
-  const csv = readRows(file, Object.values(HELPDESK_COLUMNS), { extraColumns: true, oneRowPer: 'ticket' });
+  const csv = readRows(
+    file,
+    REQUIRED.map((f) => headingsOf(HELPDESK_HEADINGS[f])),
+    { extraColumns: true, oneRowPer: 'ticket' },
+  );
+  const columns = columnsOf(csv, HELPDESK_HEADINGS);
   const errors: string[] = [];
   const tickets: Ticket[] = [];
   for (const { line, row } of csv.rows) {
-    const t = toTicket(line, row);
+    const t = toTicket(line, row, columns);
     if (Array.isArray(t)) errors.push(located(csv, line, t));
     else tickets.push(t);
   }
@@ -116,10 +159,13 @@ export async function importSupport(changes: ChangeSet, file: string): Promise<S
       const at = Number(item.pointer.slice(1));
       const old = item.value as Record<string, string | number | undefined>;
       const now = t.value as Record<string, string | number | undefined>;
-      const changed = UPDATED.filter((f) => now[f] !== undefined && old[f] !== now[f]);
+      const changed = [
+        ...OWNED.filter((f) => old[f] !== now[f]),
+        ...UPDATED.filter((f) => now[f] !== undefined && old[f] !== now[f]),
+      ];
       if (changed.length === 0) summary.unchanged++;
       else {
-        edits.push((e) => changed.forEach((f) => e.set([at, f], now[f])));
+        edits.push((e) => changed.forEach((f) => (now[f] === undefined ? e.remove([at, f]) : e.set([at, f], now[f]))));
         summary.updated.push(`${partner.id}/${item.value.id} (${changed.join(', ')})`);
       }
     }
@@ -128,45 +174,56 @@ export async function importSupport(changes: ChangeSet, file: string): Promise<S
   return summary;
 }
 
-function toTicket(line: number, row: Record<string, string>): Ticket | RowProblem {
-  const C = HELPDESK_COLUMNS;
-  const sourceId = row[C.id];
-  if (!sourceId) return [C.id, 'the ticket has no Ticket ID'];
-  if (!row[C.company]) return [C.company, 'the ticket names no company, so no partner'];
-  const times: Partial<Record<'opened' | 'acknowledged' | 'resolved', string>> = {};
-  for (const [field, column] of [
-    ['opened', C.created],
-    ['acknowledged', C.response],
-    ['resolved', C.resolved],
-  ] as const) {
-    const text = row[column];
+function toTicket(line: number, row: Record<string, string>, columns: Columns): Ticket | RowProblem {
+  const cell = (field: Field) => {
+    const column = columns[field];
+    return column === undefined ? '' : (row[column] ?? '');
+  };
+  const at = (field: Field) => columns[field]!;
+  const sourceId = cell('id');
+  if (!sourceId) return [at('id'), 'the ticket has no Ticket ID'];
+  const company = cell('company');
+  if (!company) return [at('company'), 'the ticket names no company, so no partner'];
+  const times: Partial<Record<'created' | 'response' | 'resolved' | 'closed', string>> = {};
+  for (const field of ['created', 'response', 'resolved', 'closed'] as const) {
+    const text = cell(field);
     if (!text) continue;
     const utc = utcOf(text);
     if (!utc)
       return [
-        column,
+        at(field),
         `'${text}' is not a date and time such as 2026-11-02 14:03:00 (taken as UTC) or 2026-11-02T14:03:00+01:00`,
       ];
     times[field] = utc;
   }
-  if (!times.opened) return [C.created, 'the ticket has no created time'];
-  const priority = PRIORITIES[row[C.priority].toLowerCase()];
-  if (!priority) return [C.priority, `priority '${row[C.priority]}' is not Low, Medium, High or Urgent`];
-  const rating = row[C.satisfaction];
+  if (!times.created) return [at('created'), 'the ticket has no created time'];
+  // A re-opened ticket keeps its old resolved time in the export: only a done one is resolved.
+  const status = cell('status');
+  const done = DONE.includes(status.toLowerCase());
+  const resolved = done ? (times.resolved ?? times.closed) : undefined;
+  if (done && !resolved) return [at('status'), `the ticket is ${status} but has no resolved time`];
+  const priority = PRIORITIES[cell('priority').toLowerCase()];
+  if (!priority) return [at('priority'), `priority '${cell('priority')}' is not Low, Medium, High or Urgent`];
+  const rating = cell('satisfaction');
   const csat = rating ? (RATINGS[rating.toLowerCase()] ?? (/^[1-5]$/.test(rating) ? Number(rating) : NaN)) : undefined;
-  if (Number.isNaN(csat)) return [C.satisfaction, `satisfaction '${rating}' is not a score from 1 to 5, good or bad`];
-  const tracked = row[TIME_TRACKED];
+  if (Number.isNaN(csat))
+    return [
+      at('satisfaction'),
+      `satisfaction '${rating}' is not a score from 1 to 5 or a survey answer such as Awesome`,
+    ];
+  const tracked = cell('tracked');
   const hours = tracked ? hoursOf(tracked) : undefined;
-  if (Number.isNaN(hours)) return [TIME_TRACKED, `time tracked '${tracked}' is not hours such as 1:30 or 1.5`];
+  if (Number.isNaN(hours)) return [at('tracked'), `time tracked '${tracked}' is not hours such as 1:30 or 1.5`];
+  const requester = cell('requester');
   return {
     line,
-    company: row[C.company],
+    company,
     value: {
       id: `hd-${slugPart(sourceId)}`,
-      opened: times.opened,
-      ...(times.acknowledged && { acknowledged: times.acknowledged }),
-      ...(times.resolved && { resolved: times.resolved }),
-      ...(row[C.requester] && { requester: row[C.requester] }),
+      opened: times.created,
+      ...(times.response && { acknowledged: times.response }),
+      ...(resolved && { resolved }),
+      ...(requester && { requester }),
       priority,
       ...(hours !== undefined && { hours }),
       ...(csat !== undefined && { csat }),

@@ -39,6 +39,31 @@ export class YamlEditor {
     this.addPair(path.slice(0, -1), String(path[path.length - 1]), value);
   }
 
+  /**
+   * Removes the field at `path` from its block (its whole line, comment
+   * included) or from its one-line `{ … }` map; nothing when it is not there.
+   */
+  remove(path: Path): void {
+    const map = this.node(path.slice(0, -1));
+    if (!isMap(map)) return;
+    const key = String(path[path.length - 1]);
+    const at = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (at < 0) return;
+    const end = (pair: Pair) => ((pair.value ?? pair.key) as Node).range![1];
+    const start = (map.items[at].key as Node).range![0];
+    if (map.flow) {
+      // ", key: value" after an earlier field; "key: value, " when it is the first.
+      if (at > 0) this.splice(end(map.items[at - 1]), end(map.items[at]), '');
+      else if (map.items.length > 1) this.splice(start, (map.items[1].key as Node).range![0], '');
+      else this.splice(start, end(map.items[at]), '');
+      return;
+    }
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    if (/^\s*- /.test(this.text.slice(lineStart, start)))
+      throw new Error(`cannot remove ${path.join('.')}: it is the first field of its list entry`);
+    this.splice(lineStart, this.endOfNode((map.items[at].value ?? map.items[at].key) as Node), '');
+  }
+
   /** Puts `text` as the comment at the end of the line holding the value at `path`, replacing one already there. */
   comment(path: Path, text: string): void {
     const node = this.node(path);
