@@ -50,10 +50,30 @@ export function readRows(
   expected: readonly string[],
   { extraColumns = false, oneRowPer = 'hub and month' }: { extraColumns?: boolean; oneRowPer?: string } = {},
 ): Rows {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  let text: string;
+  const rows = readTable(file, `expected the columns ${expected.join(', ')} and one row per ${oneRowPer}`);
+  const { header } = rows;
+  if (
+    extraColumns
+      ? expected.some((c) => !header.includes(c))
+      : header.length !== expected.length || expected.some((c) => !header.includes(c))
+  ) {
+    const which = extraColumns ? 'must include' : 'must be';
+    throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
+  }
+  return rows;
+}
+
+/**
+ * The data rows and headings of any CSV export, the headings trimmed and
+ * lowercased (a UTF-8 BOM and CRLF line ends are taken in stride), for an
+ * import that works out which export it was given from its headings;
+ * `expected` completes the refusal of a file with no rows.
+ */
+export function readTable(file: string, expected: string): Rows {
+  let records: { record: Record<string, string>; info: { bytes: number } }[];
+  let text: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new EditRefused(err.code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${err.message}`);
@@ -78,22 +98,28 @@ export function readRows(
     progress.done();
   }
   if (records.length === 0) {
-    throw new EditRefused(
-      `${file} has no rows to import (it is empty or holds only a header); expected the columns ` +
-        `${expected.join(', ')} and one row per ${oneRowPer}`,
-    );
+    throw new EditRefused(`${file} has no rows to import (it is empty or holds only a header); ${expected}`);
   }
   const header = Object.keys(records[0].record);
-  if (
-    extraColumns
-      ? expected.some((c) => !header.includes(c))
-      : header.length !== expected.length || expected.some((c) => !header.includes(c))
-  ) {
-    const which = extraColumns ? 'must include' : 'must be';
-    throw new EditRefused(`${file}: the columns ${which} ${expected.join(', ')} (found ${header.join(', ')})`);
+  const lineEnds = new LineCounter(text);
+  return { file, header, rows: records.map(({ record, info }) => ({ line: lineEnds.at(info.bytes), row: record })) };
+}
+
+/**
+ * The line a record ends on, from the byte offset just past it. csv-parse's
+ * own line count takes a CRLF inside a quoted value for two lines, so the
+ * line feeds are counted here, once over the file.
+ */
+class LineCounter {
+  private offset = 0;
+  private feeds = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  at(end: number): number {
+    for (; this.offset < end; this.offset++) if (this.bytes[this.offset] === 0x0a) this.feeds++;
+    // The record's own line end, when it has one, belongs to the line it ends.
+    return this.feeds + 1 - (this.bytes[end - 1] === 0x0a ? 1 : 0);
   }
-  // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
-  return { file, header, rows: records.map(({ record, info }) => ({ line: info.lines, row: record })) };
 }
 
 /** "Reading export.csv: 20,000 rows…" on stderr, every PROGRESS_EVERY rows, once a file has that many. */
