@@ -20,6 +20,8 @@ export interface Rows {
   file: string;
   header: string[];
   rows: Row[];
+  /** The headings as the file writes them (trimmed, case kept), for an export whose headings carry names. */
+  headings?: string[];
 }
 
 /**
@@ -72,6 +74,7 @@ export function readRows(
 export function readTable(file: string, expected: string): Rows {
   let records: { record: Record<string, string>; info: { bytes: number } }[];
   let text: Buffer;
+  let headings: string[] = [];
   try {
     text = readFileSync(file);
   } catch (e) {
@@ -81,7 +84,10 @@ export function readTable(file: string, expected: string): Rows {
   const progress = new Progress(file);
   try {
     records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      columns: (h: string[]) => {
+        headings = h.map((c) => c.trim());
+        return headings.map((c) => c.toLowerCase());
+      },
       skip_empty_lines: true,
       trim: true,
       bom: true,
@@ -102,7 +108,8 @@ export function readTable(file: string, expected: string): Rows {
   }
   const header = Object.keys(records[0].record);
   const lineEnds = new LineCounter(text);
-  return { file, header, rows: records.map(({ record, info }) => ({ line: lineEnds.at(info.bytes), row: record })) };
+  const rows = records.map(({ record, info }) => ({ line: lineEnds.at(info.bytes), row: record }));
+  return { file, header, rows, headings };
 }
 
 /**
