@@ -84,7 +84,11 @@ export const KINDS = {
     holds: 'list',
     item: 'cloudCost',
     // A hub billed by two billing accounts in a month has an entry from each.
-    key: (i) => [i.hub, i.month, i.billing_account].filter((v) => v !== undefined).map(String).join(' '),
+    key: (i) =>
+      [i.hub, i.month, i.billing_account]
+        .filter((v) => v !== undefined)
+        .map(String)
+        .join(' '),
     where: 'partners/<partner-id>/cloud-costs.yaml',
   },
   usage: {
