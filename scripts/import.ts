@@ -5,13 +5,14 @@
  * npm run import -- support FILE.csv: a help desk's tickets as the partners' support requests.
  */
 import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
+import { named } from './lib/edit/cloud-bill.js';
 import { editAndWrite } from './lib/edit/command.js';
 import { CRM_COLUMNS, importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
 import { HELPDESK_COLUMNS, importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
+import { importCloudExport, type CloudSummary } from './lib/edit/cloud-import.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
-  importCloudExport,
   importPrometheusUsage,
   type ImportKind,
   type ImportSummary,
@@ -41,7 +42,9 @@ const spec = {
     format: {
       type: 'string',
       value: 'FORMAT',
-      help: "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export) or aws (a CUR)",
+      help:
+        "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export to BigQuery, " +
+        'saved as CSV) or aws (a Cost and Usage Report or a Cost Explorer CSV, told apart by their headings)',
     },
   },
 } as const;
@@ -126,21 +129,38 @@ function describeCrm(s: CrmSummary, written: string[]): string {
   return lines.join('\n') + '\n';
 }
 
-function describe(s: ImportSummary, written: string[], source: 'row' | 'count'): string {
-  const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
+/** At most this many rows are named in a summary, the rest counted: a 50 MB export's summary stays a few lines. */
+const NAMED_ROWS = 20;
+
+function describe(s: ImportSummary | CloudSummary, written: string[], source: 'row' | 'count'): string {
+  let left = NAMED_ROWS;
+  const names = (items: string[]) => {
+    const shown = named(items, left);
+    left = Math.max(0, left - items.length);
+    return shown;
+  };
+  const cloud = 'source' in s ? s : undefined;
+  const read = cloud
+    ? `Read ${cloud.source}: ${cloud.rows.toLocaleString('en-US')} rows` +
+      `${cloud.totalRows ? ` (${cloud.totalRows} of them totals, skipped)` : ''}. `
+    : '';
+  const summed = s.summed.length ? ` Summed rows of the same hub and month: ${names(s.summed)}.` : '';
   const unattributed = s.unattributed.length
     ? ` Not attributed to any hub, kept in costs/unattributed-cloud.yaml (cost nobody recovers; give the hub ` +
-      `a billing project, account or tag in its partner.md): ${s.unattributed.join('; ')}.`
+      `a billing project, account or tag in its partner.md): ${names(s.unattributed)}.`
     : '';
   const attributed = s.nowAttributed.length
-    ? ` Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: ${s.nowAttributed.join('; ')}.`
+    ? ` Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: ${names(s.nowAttributed)}.`
+    : '';
+  const zeroed = cloud?.zeroed.length
+    ? ` No longer in this export of their billing account and month, so set to 0: ${names(cloud.zeroed)}.`
     : '';
   const skipped = s.skipped.length
-    ? ` Skipped, as no partner lists a hub with that namespace: ${s.skipped.join(', ')}.`
+    ? ` Skipped, as no partner lists a hub with that namespace: ${names(s.skipped)}.`
     : '';
   const wrote = written.length
     ? ` Wrote ${written.join(', ')}.`
     : ` Nothing to change: every ${source} is already recorded.`;
   const counts = `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.`;
-  return `${counts}${summed}${unattributed}${attributed}${skipped}${wrote}\n`;
+  return `${read}${counts}${summed}${unattributed}${attributed}${zeroed}${skipped}${wrote}\n`;
 }
