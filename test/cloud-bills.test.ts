@@ -197,6 +197,32 @@ describe('GCP billing export, as BigQuery saves it', () => {
   });
 });
 
+describe('AWS Cost and Usage Report 2.0', () => {
+  it('reads its snake_case headings, its resource_tags map and the payer account as the billing account', () => {
+    const root = data();
+    const cur = join(tempDir(), 'cur2.csv');
+    writeFileSync(
+      cur,
+      'bill_payer_account_id,line_item_usage_account_id,line_item_usage_start_date,line_item_unblended_cost,' +
+        'line_item_currency_code,resource_tags\n' +
+        '999988887777,111122223333,2025-05-01T00:00:00Z,12.5,USD,"{""user_hub_name"":""alpha""}"\n' +
+        '999988887777,444455556666,2025-05-31T23:00:00Z,3.10,USD,{}\n',
+    );
+    const r = importFile(root, cur, '--format', 'aws');
+    // alpha-hub by its tag: 12.50; beta-lab by its account 444455556666: 3.10; both billed to payer 999988887777.
+    expect(r.stdout).toBe(
+      'Read an AWS Cost and Usage Report: 2 rows. 2 added, 0 updated, 0 already there. Wrote ' +
+        'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
+    );
+    expect(read(root, 'partners/beta/cloud-costs.yaml')).toBe(
+      '- { month: 2025-05, hub: beta-lab, billing_account: "999988887777", amount: 3.10, currency: USD }\n',
+    );
+    expect(read(root, 'partners/alpha/cloud-costs.yaml')).toContain(
+      '- { month: 2025-05, hub: alpha-hub, billing_account: "999988887777", amount: 12.50, currency: USD }\n',
+    );
+  });
+});
+
 describe('AWS Cost Explorer "Download CSV", grouped by the hub-name tag', () => {
   it('reads one column per tag value, skips the total row, keeps the untagged column unattributed', () => {
     const root = data();
