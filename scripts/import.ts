@@ -7,10 +7,12 @@
  */
 import { choiceOption, parseCommand, printHelp, rootOption, runCommand, ROOT_OPTION, UsageError } from './lib/cli.js';
 import { ChangeSet, ConcurrentChange } from './lib/edit/changeset.js';
+import { named } from './lib/edit/cloud-bill.js';
 import { editAndWrite, MAX_ATTEMPTS } from './lib/edit/command.js';
 import { today } from './lib/time/calendar.js';
 import { importCrmDeals, type CrmSummary } from './lib/edit/crm.js';
 import { importSupport, type SupportSummary } from './lib/edit/helpdesk.js';
+import { importCloudExport, type CloudSummary } from './lib/edit/cloud-import.js';
 import {
   describeInfrastructure,
   infrastructureOptions,
@@ -21,7 +23,6 @@ import { importInfrastructure } from './lib/edit/infrastructure.js';
 import {
   IMPORT_COLUMNS,
   importCsv,
-  importCloudExport,
   importPrometheusUsage,
   type ImportKind,
   type ImportSummary,
@@ -56,7 +57,9 @@ const spec = {
     format: {
       type: 'string',
       value: 'FORMAT',
-      help: "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export) or aws (a CUR)",
+      help:
+        "with cloud-costs: simple (default: month,hub,amount,currency), gcp (GCP's billing export to BigQuery, " +
+        'saved as CSV) or aws (a Cost and Usage Report or a Cost Explorer CSV, told apart by their headings)',
     },
     ...INFRASTRUCTURE_OPTIONS,
   },
@@ -146,24 +149,24 @@ async function fromSystem(
   return 0;
 }
 
-/** A summary names at most this many rows of each list; the rest are counted. */
+/** At most this many rows are named in a summary, the rest counted: a 50 MB export's summary stays a few lines. */
 const NAMED_ROWS = 20;
 
-/** The first NAMED_ROWS of a list, and "… and N more" for the rest. */
-function named(list: readonly string[]): string[] {
+/** The first NAMED_ROWS of a list, and "… and N more" for the rest (a list of a CRM or help-desk summary). */
+function firstRows(list: readonly string[]): string[] {
   if (list.length <= NAMED_ROWS) return [...list];
   return [...list.slice(0, NAMED_ROWS), `… and ${list.length - NAMED_ROWS} more`];
 }
 
 function bullets(heading: string, list: readonly string[]): string[] {
-  return list.length ? [heading, ...named(list).map((line) => `  - ${line}`)] : [];
+  return list.length ? [heading, ...firstRows(list).map((line) => `  - ${line}`)] : [];
 }
 
 function describeSupport(s: SupportSummary, written: string[]): string {
   const lines = [
     `${s.added} added, ${s.updated.length} updated, ${s.unchanged} already there, ${s.skipped.length} skipped.`,
   ];
-  if (s.updated.length) lines.push(`Updated: ${named(s.updated).join('; ')}.`);
+  if (s.updated.length) lines.push(`Updated: ${firstRows(s.updated).join('; ')}.`);
   lines.push(...bullets('Skipped:', s.skipped));
   lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every ticket is already recorded.');
   return lines.join('\n') + '\n';
@@ -173,34 +176,48 @@ function describeCrm(s: CrmSummary, written: string[]): string {
   const lines = [
     `${s.added.length} added, ${s.updated.length} updated, ${s.unchanged} already there, ${s.skipped.length} skipped.`,
   ];
-  if (s.added.length) lines.push(`Added draft contracts: ${named(s.added).join(', ')}.`);
-  if (s.updated.length) lines.push(`Updated: ${named(s.updated).join('; ')}.`);
+  if (s.added.length) lines.push(`Added draft contracts: ${firstRows(s.added).join(', ')}.`);
+  if (s.updated.length) lines.push(`Updated: ${firstRows(s.updated).join('; ')}.`);
   lines.push(...bullets('Skipped:', s.skipped));
   if (s.toSignOff.length)
     lines.push(
       `Won in the CRM, still drafts until a person signs them off (set status: active and signed: DATE in the ` +
-        `contract): ${named(s.toSignOff).join(', ')}.`,
+        `contract): ${firstRows(s.toSignOff).join(', ')}.`,
     );
   lines.push(...bullets('Amount collected in the CRM differs from the payments recorded:', s.collected));
   lines.push(written.length ? `Wrote ${written.join(', ')}.` : 'Nothing to change: every deal is already recorded.');
   return lines.join('\n') + '\n';
 }
 
-function describe(s: ImportSummary, written: string[], source: 'row' | 'count'): string {
-  const summed = s.summed.length ? ` Summed rows of the same hub and month: ${s.summed.join('; ')}.` : '';
+function describe(s: ImportSummary | CloudSummary, written: string[], source: 'row' | 'count'): string {
+  let left = NAMED_ROWS;
+  const names = (items: string[]) => {
+    const shown = named(items, left);
+    left = Math.max(0, left - items.length);
+    return shown;
+  };
+  const cloud = 'source' in s ? s : undefined;
+  const read = cloud
+    ? `Read ${cloud.source}: ${cloud.rows.toLocaleString('en-US')} rows` +
+      `${cloud.totalRows ? ` (${cloud.totalRows} of them totals, skipped)` : ''}. `
+    : '';
+  const summed = s.summed.length ? ` Summed rows of the same hub and month: ${names(s.summed)}.` : '';
   const unattributed = s.unattributed.length
     ? ` Not attributed to any hub, kept in costs/unattributed-cloud.yaml (cost nobody recovers; give the hub ` +
-      `a billing project, account or tag in its partner.md): ${s.unattributed.join('; ')}.`
+      `a billing project, account or tag in its partner.md): ${names(s.unattributed)}.`
     : '';
   const attributed = s.nowAttributed.length
-    ? ` Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: ${s.nowAttributed.join('; ')}.`
+    ? ` Now attributed to a hub, so set to 0 in costs/unattributed-cloud.yaml: ${names(s.nowAttributed)}.`
+    : '';
+  const zeroed = cloud?.zeroed.length
+    ? ` No longer in this export of their billing account and month, so set to 0: ${names(cloud.zeroed)}.`
     : '';
   const skipped = s.skipped.length
-    ? ` Skipped, as no partner lists a hub with that namespace: ${s.skipped.join(', ')}.`
+    ? ` Skipped, as no partner lists a hub with that namespace: ${names(s.skipped)}.`
     : '';
   const wrote = written.length
     ? ` Wrote ${written.join(', ')}.`
     : ` Nothing to change: every ${source} is already recorded.`;
   const counts = `${s.added} added, ${s.updated} updated, ${s.unchanged} already there.`;
-  return `${counts}${summed}${unattributed}${attributed}${skipped}${wrote}\n`;
+  return `${read}${counts}${summed}${unattributed}${attributed}${zeroed}${skipped}${wrote}\n`;
 }

@@ -149,7 +149,7 @@ describe('npm run import -- support from Freshdesk', () => {
     const root = data();
     // The month before, 5102 was resolved with a rating; now Freshdesk says it is Open again (its old Resolved time
     // and rating still in the export's columns are not a resolution).
-    importTickets(root, FRESHDESK);
+    await importTickets(root, FRESHDESK);
     const reopened = join(tempDir(), 'reopened.csv');
     writeFileSync(
       reopened,

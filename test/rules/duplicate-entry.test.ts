@@ -18,6 +18,26 @@ testRule(rule, {
         ]),
       },
     },
+    {
+      // Two billing accounts bill one hub in a month: each import keeps its own account's entry (SPEC-3 E).
+      name: 'one hub and month from two billing accounts',
+      files: baseWith('partners/alpha/cloud-costs.yaml', [
+        'currency: USD }',
+        'currency: USD, billing_account: 01A }\n- { month: 2025-03, hub: alpha-hub, billing_account: 01B, ' +
+          'amount: 5.00, currency: USD }',
+      ]),
+    },
   ],
-  invalid: [brokenCase('duplicate-entry', [{ messageId: 'twice', at: 'partners/alpha/usage.yaml:2:12' }])],
+  invalid: [
+    brokenCase('duplicate-entry', [{ messageId: 'twice', at: 'partners/alpha/usage.yaml:2:12' }]),
+    {
+      name: 'one hub and month twice from one billing account',
+      files: baseWith('partners/alpha/cloud-costs.yaml', [
+        'currency: USD }',
+        'currency: USD, billing_account: 01A }\n- { month: 2025-03, hub: alpha-hub, billing_account: 01A, ' +
+          'amount: 5.00, currency: USD }',
+      ]),
+      errors: [{ messageId: 'twice', at: 'partners/alpha/cloud-costs.yaml:2:12' }],
+    },
+  ],
 });

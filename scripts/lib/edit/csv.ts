@@ -20,6 +20,8 @@ export interface Rows {
   file: string;
   header: string[];
   rows: Row[];
+  /** The headings as the file writes them (trimmed, case kept), for an export whose headings carry names. */
+  headings?: string[];
 }
 
 /**
@@ -52,10 +54,36 @@ export function readRows(
   expected: readonly (string | readonly string[])[],
   { extraColumns = false, oneRowPer = 'hub and month' }: { extraColumns?: boolean; oneRowPer?: string } = {},
 ): Rows {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  let text: string;
+  const rows = readTable(file, `expected the columns ${expected.map(anyOf).join(', ')} and one row per ${oneRowPer}`);
+  const { header } = rows;
+  const missing = (c: string | readonly string[]) =>
+    typeof c === 'string' ? !header.includes(c) : !c.some((name) => header.includes(name));
+  if (extraColumns ? expected.some(missing) : header.length !== expected.length || expected.some(missing)) {
+    const which = extraColumns ? 'must include' : 'must be';
+    throw new EditRefused(
+      `${file}: the columns ${which} ${expected.map(anyOf).join(', ')} (found ${header.join(', ')})`,
+    );
+  }
+  return rows;
+}
+
+/** A column's headings as a sentence names them: "deal id (or record id, id)". */
+function anyOf(c: string | readonly string[]): string {
+  return typeof c === 'string' ? c : c.length > 1 ? `${c[0]} (or ${c.slice(1).join(', ')})` : c[0];
+}
+
+/**
+ * The data rows and headings of any CSV export, the headings trimmed and
+ * lowercased (a UTF-8 BOM and CRLF line ends are taken in stride), for an
+ * import that works out which export it was given from its headings;
+ * `expected` completes the refusal of a file with no rows.
+ */
+export function readTable(file: string, expected: string): Rows {
+  let records: { record: Record<string, string>; info: { bytes: number } }[];
+  let text: Buffer;
+  let headings: string[] = [];
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new EditRefused(err.code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read: ${err.message}`);
@@ -63,7 +91,10 @@ export function readRows(
   const progress = new Progress(file);
   try {
     records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      columns: (h: string[]) => {
+        headings = h.map((c) => c.trim());
+        return headings.map((c) => c.toLowerCase());
+      },
       skip_empty_lines: true,
       trim: true,
       bom: true,
@@ -80,27 +111,29 @@ export function readRows(
     progress.done();
   }
   if (records.length === 0) {
-    throw new EditRefused(
-      `${file} has no rows to import (it is empty or holds only a header); expected the columns ` +
-        `${expected.map(anyOf).join(', ')} and one row per ${oneRowPer}`,
-    );
+    throw new EditRefused(`${file} has no rows to import (it is empty or holds only a header); ${expected}`);
   }
   const header = Object.keys(records[0].record);
-  const missing = (c: string | readonly string[]) =>
-    typeof c === 'string' ? !header.includes(c) : !c.some((name) => header.includes(name));
-  if (extraColumns ? expected.some(missing) : header.length !== expected.length || expected.some(missing)) {
-    const which = extraColumns ? 'must include' : 'must be';
-    throw new EditRefused(
-      `${file}: the columns ${which} ${expected.map(anyOf).join(', ')} (found ${header.join(', ')})`,
-    );
-  }
-  // info.lines is the line a record ends on; these records are one line each unless a quoted value spans lines.
-  return { file, header, rows: records.map(({ record, info }) => ({ line: info.lines, row: record })) };
+  const lineEnds = new LineCounter(text);
+  const rows = records.map(({ record, info }) => ({ line: lineEnds.at(info.bytes), row: record }));
+  return { file, header, rows, headings };
 }
 
-/** A column's headings as a sentence names them: "deal id (or record id, id)". */
-function anyOf(c: string | readonly string[]): string {
-  return typeof c === 'string' ? c : c.length > 1 ? `${c[0]} (or ${c.slice(1).join(', ')})` : c[0];
+/**
+ * The line a record ends on, from the byte offset just past it. csv-parse's
+ * own line count takes a CRLF inside a quoted value for two lines, so the
+ * line feeds are counted here, once over the file.
+ */
+class LineCounter {
+  private offset = 0;
+  private feeds = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  at(end: number): number {
+    for (; this.offset < end; this.offset++) if (this.bytes[this.offset] === 0x0a) this.feeds++;
+    // The record's own line end, when it has one, belongs to the line it ends.
+    return this.feeds + 1 - (this.bytes[end - 1] === 0x0a ? 1 : 0);
+  }
 }
 
 /** "Reading export.csv: 20,000 rows…" on stderr, every PROGRESS_EVERY rows, once a file has that many. */

@@ -14,8 +14,9 @@ import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
-import type { ChangeSet } from './changeset.js';
-import { located, readRows, refuseIf, type Row, type RowProblem, type Rows } from './csv.js';
+import { EditRefused, type ChangeSet } from './changeset.js';
+import { exportFormatOf } from './cloud-import.js';
+import { located, readRows, readTable, refuseIf, type Row, type RowProblem, type Rows } from './csv.js';
 import { money } from './new-records.js';
 import { monthlyActiveUsers } from './prometheus.js';
 import type { YamlEditor } from './yaml-editor.js';
@@ -53,9 +54,28 @@ interface Entry {
 }
 
 export async function importCsv(changes: ChangeSet, kind: ImportKind, file: string): Promise<ImportSummary> {
-  const csv = readRows(file, IMPORT_COLUMNS[kind]);
+  const csv = readSimple(file, kind);
   const { repo } = await changes.current();
   return merge(changes, kind, entriesOf(kind, csv, repo, rowProblem), repo);
+}
+
+/**
+ * The simple CSV's rows; a cloud provider's own export given without
+ * `--format` is refused with the `--format` that reads it.
+ */
+function readSimple(file: string, kind: ImportKind): Rows {
+  try {
+    return readRows(file, IMPORT_COLUMNS[kind]);
+  } catch (e) {
+    const format =
+      kind === 'cloud-costs' && e instanceof EditRefused ? exportFormatOf(readTable(file, '').header) : undefined;
+    if (!format) throw e;
+    throw new EditRefused(
+      `${file} looks like ${format === 'gcp' ? "GCP's billing export" : 'an AWS bill (a CUR or Cost Explorer CSV)'}, ` +
+        `not the simple ${IMPORT_COLUMNS[kind].join(',')} CSV: import it with ` +
+        `npm run import -- cloud-costs ${file} --format ${format}`,
+    );
+  }
 }
 
 /** The rows grouped into one entry per hub and month; every faulty row or group is named, and none imported. */
@@ -215,153 +235,4 @@ function rowProblem(kind: ImportKind, row: Record<string, string>, owner: Map<st
     return ['currency', `currency '${row.currency}' is not a currency code such as USD or CAD`];
   const problem = amountProblem(row.amount, 'cloud-cost', row.currency as Currency);
   return problem ? ['amount', `amount '${row.amount}': ${problem}`] : undefined;
-}
-
-/** The columns read from each cloud provider's billing export (others are ignored), as lowercased headings. */
-export const EXPORT_COLUMNS = {
-  gcp: { account: 'project.id', start: 'usage_start_time', cost: 'cost', currency: 'currency', labels: 'labels' },
-  aws: {
-    account: 'lineitem/usageaccountid',
-    start: 'lineitem/usagestartdate',
-    cost: 'lineitem/unblendedcost',
-    currency: 'lineitem/currencycode',
-    tag: 'resourcetags/user:hub-name',
-  },
-} as const;
-export type CloudExport = keyof typeof EXPORT_COLUMNS;
-
-/** The label or tag that names a row's hub in a billing export. */
-export const HUB_TAG = 'hub-name';
-
-/** Where billing-export rows of no hub are kept (one entry per month, provider, account, tag and currency). */
-export const UNATTRIBUTED_FILE = 'costs/unattributed-cloud.yaml';
-
-/** Billing-export rows of no hub, summed per month, project or account, tag and currency. */
-interface Unattributed {
-  value: { month: string; provider: CloudExport; account: string; tag?: string; currency: string };
-  /** The rows' sum, rounded to the currency's minor unit once. */
-  amount?: ReturnType<typeof money>;
-  total: Decimal;
-  lines: number[];
-}
-
-/**
- * `npm run import -- cloud-costs FILE.csv --format gcp|aws`: a cloud billing
- * export, each row mapped to a hub through the partners' `hubs[].billing`:
- * its `hub-name` label or tag equal to the hub's `billing.tag` (default: the
- * hub id), or else its GCP project or AWS account being the `gcp_project` or
- * `aws_account` of exactly one hub. Rows are summed per hub and month (of the
- * usage start, UTC) with credits as negative rows; the sum is rounded to the
- * currency's minor unit once. Rows that map to no hub are summed per month,
- * project or account, tag and currency into costs/unattributed-cloud.yaml.
- */
-export async function importCloudExport(changes: ChangeSet, format: CloudExport, file: string): Promise<ImportSummary> {
-  const columns: Record<string, string> = EXPORT_COLUMNS[format];
-  const csv = readRows(file, Object.values(columns), { extraColumns: true });
-  const { repo } = await changes.current();
-  const hubs = repo.partners.flatMap((p) => p.profile?.value.hubs ?? []);
-  const byTag = new Map(hubs.map((h) => [h.billing?.tag ?? h.id, h.id]));
-  const accountOf = (h: (typeof hubs)[number]) => (format === 'gcp' ? h.billing?.gcp_project : h.billing?.aws_account);
-  const errors: string[] = [];
-  const mapped: Row[] = [];
-  const months = new Set<string>();
-  const unattributed = new Map<string, Unattributed>();
-  for (const { line, row } of csv.rows) {
-    const month = /^(\d{4}-\d{2})-\d{2}/.exec(row[columns.start])?.[1];
-    const cost = row[columns.cost];
-    const currency = row[columns.currency];
-    const problem: RowProblem | undefined = !month
-      ? [columns.start, `the usage start '${row[columns.start]}' is not a date`]
-      : !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(cost)
-        ? [columns.cost, `the cost '${cost}' is not a number`]
-        : !(currency in MINOR_UNITS)
-          ? [columns.currency, `currency '${currency}' is not a currency code such as USD or CAD`]
-          : undefined;
-    if (problem) {
-      errors.push(located(csv, line, problem));
-      continue;
-    }
-    months.add(month!);
-    const tag = (format === 'gcp' ? labelOf(row[columns.labels], HUB_TAG) : row[columns.tag]) || undefined;
-    const account = row[columns.account] || '(none)';
-    const byAccount = hubs.filter((h) => accountOf(h) === account);
-    const hub = (tag && byTag.get(tag)) || (byAccount.length === 1 ? byAccount[0].id : undefined);
-    if (hub) {
-      mapped.push({ line, row: { month: month!, hub, amount: cost, currency } });
-      continue;
-    }
-    const key = unattributedKey({ month: month!, provider: format, account, tag, currency });
-    const u = unattributed.get(key) ?? {
-      value: { month: month!, provider: format, account, ...(tag && { tag }), currency },
-      total: dec(0),
-      lines: [],
-    };
-    u.total = u.total.plus(dec(cost));
-    u.lines.push(line);
-    unattributed.set(key, u);
-  }
-  const entries = entriesOf('cloud-costs', { ...csv, rows: mapped }, repo, undefined, errors);
-  const summary = merge(changes, 'cloud-costs', entries, repo);
-  summary.unattributed = [...unattributed.values()].map((u) => {
-    const { month, account, tag, currency } = u.value;
-    const where = `${format === 'gcp' ? 'project' : 'account'} ${account}${tag ? ` tag ${tag}` : ''}`;
-    u.amount = money(u.total.toString(), currency);
-    return `${month} ${where}: ${u.amount.text} ${currency} (lines ${u.lines.join(', ')})`;
-  });
-  mergeUnattributed(changes, repo, format, months, unattributed, summary);
-  return summary;
-}
-
-function unattributedKey(u: { month: string; provider: string; account: string; tag?: string; currency: string }) {
-  return [u.month, u.provider, u.account, u.tag ?? '', u.currency].join(' ');
-}
-
-/**
- * The export is the whole bill of each month it covers: for those months and
- * this provider, each unattributed sum is added or updated, and one recorded
- * before that the export no longer has (its rows now map to a hub) is set to
- * 0 rather than removed, so the file keeps its history and comments.
- */
-function mergeUnattributed(
-  changes: ChangeSet,
-  repo: Repository,
-  provider: CloudExport,
-  months: Set<string>,
-  found: Map<string, Unattributed>,
-  summary: ImportSummary,
-): void {
-  const recorded = new Map(repo.unattributedCloudCosts.map((item) => [unattributedKey(item.value), item]));
-  const edits: ((e: YamlEditor) => void)[] = [];
-  for (const [key, u] of found) {
-    const item = recorded.get(key);
-    const { currency, ...where } = u.value;
-    if (!item) {
-      edits.push((e) => e.append([], { ...where, amount: u.amount, currency }));
-      summary.added++;
-    } else if (!dec(item.value.amount).equals(dec(u.amount!.text))) {
-      edits.push((e) => e.set([Number(item.pointer.slice(1)), 'amount'], u.amount));
-      summary.updated++;
-    } else summary.unchanged++;
-  }
-  for (const [key, item] of recorded) {
-    const { value } = item;
-    if (value.provider !== provider || !months.has(value.month) || found.has(key) || value.amount === 0) continue;
-    edits.push((e) => e.set([Number(item.pointer.slice(1)), 'amount'], 0));
-    summary.updated++;
-    summary.nowAttributed.push(`${value.month} ${value.account}${value.tag ? ` tag ${value.tag}` : ''}`);
-  }
-  if (edits.length) changes.edit(UNATTRIBUTED_FILE, (e) => edits.forEach((apply) => apply(e)));
-}
-
-/** The value of `key` in a BigQuery export's labels column: a JSON list of { key, value }. */
-function labelOf(labels: string | undefined, key: string): string | undefined {
-  if (!labels) return undefined;
-  try {
-    const list = JSON.parse(labels) as unknown;
-    if (!Array.isArray(list)) return undefined;
-    const found = (list as { key?: unknown; value?: unknown }[]).find((l) => l.key === key)?.value;
-    return typeof found === 'string' ? found : undefined;
-  } catch {
-    return undefined;
-  }
 }

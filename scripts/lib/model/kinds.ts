@@ -83,7 +83,12 @@ export const KINDS = {
     field: 'cloudCosts',
     holds: 'list',
     item: 'cloudCost',
-    key: (i) => `${String(i.hub)} ${String(i.month)}`,
+    // A hub billed by two billing accounts in a month has an entry from each.
+    key: (i) =>
+      [i.hub, i.month, i.billing_account]
+        .filter((v) => v !== undefined)
+        .map(String)
+        .join(' '),
     where: 'partners/<partner-id>/cloud-costs.yaml',
   },
   usage: {
@@ -171,7 +176,7 @@ export const KINDS = {
     holds: 'list',
     item: 'unattributedCloudCost',
     key: (i) =>
-      [i.month, i.provider, i.account, i.tag, i.currency]
+      [i.month, i.provider, i.billing_account, i.account, i.tag, i.currency]
         .filter((v) => v !== undefined)
         .map(String)
         .join(' '),

@@ -1009,7 +1009,7 @@ export type InvoicesFile = {
 }[];
 
 /**
- * What the organisation paid the cloud provider for this partner's hubs, one entry per hub and month.
+ * What the organisation paid the cloud provider for this partner's hubs, one entry per hub and month (and billing account, when the bill came from a billing export).
  */
 export type CloudCostsFile = {
   /**
@@ -1020,6 +1020,10 @@ export type CloudCostsFile = {
    * One of this partner's hub ids.
    */
   hub: string;
+  /**
+   * The GCP billing account or AWS payer account the bill came from, written by npm run import -- cloud-costs FILE --format gcp|aws: a hub billed by two accounts in a month has one entry per account, and importing one account's export replaces only that account's entries. Absent for a bill entered by hand or from a simple CSV.
+   */
+  billing_account?: string;
   /**
    * The amount paid, e.g. 812.40.
    */
@@ -1383,17 +1387,21 @@ export interface MarketEntry {
 }
 
 /**
- * Cloud bills no hub is mapped to: money the organisation pays and no partner's contract recovers. Written by npm run import -- cloud-costs FILE --format gcp|aws, one entry per month, provider, project or account, tag and currency.
+ * Cloud bills no hub is mapped to: money the organisation pays and no partner's contract recovers. Written by npm run import -- cloud-costs FILE --format gcp|aws, one entry per month, provider, billing account, project or account, tag and currency.
  */
 export type UnattributedCloudCostsFile = {
   /**
-   * The month billed (of the rows' usage start, UTC), YYYY-MM.
+   * The month billed, YYYY-MM: GCP's invoice month (or the month of the usage start in US Pacific time), AWS's usage start (UTC).
    */
   month: string;
   /**
    * The billing export the rows came from: gcp or aws.
    */
   provider: 'gcp' | 'aws';
+  /**
+   * The GCP billing account or AWS payer account of the rows (absent in entries written before it was recorded, and for an AWS Cost Explorer export, which does not name it). Importing an account's export replaces only that account's entries of its months.
+   */
+  billing_account?: string;
   /**
    * The GCP project id or AWS account id the rows were billed to ('(none)' when the export gives none).
    */

@@ -5,7 +5,9 @@ export const rule = defineRule({
   meta: {
     id: 'duplicate-entry',
     severity: 'error',
-    description: 'Cloud costs and usage have one entry per hub and month (a second one would be counted twice).',
+    description:
+      'Cloud costs and usage have one entry per hub and month, cloud costs one per billing account too (a second ' +
+      'one would be counted twice).',
     messages: {
       twice: {
         text: "{{what}} for hub '{{hub}}' in {{month}} is entered twice",
@@ -14,10 +16,11 @@ export const rule = defineRule({
     },
   },
   create({ report }) {
-    const check = (items: readonly Item<{ hub: string; month: string }>[], what: string) => {
+    const check = (items: readonly Item<{ hub: string; month: string; billing_account?: string }>[], what: string) => {
       const seen = new Set<string>();
       for (const item of items) {
-        const key = `${item.value.hub} ${item.value.month}`;
+        // The bills of one hub and month from two billing accounts are two entries, each its account's.
+        const key = `${item.value.hub} ${item.value.month} ${item.value.billing_account ?? ''}`;
         if (seen.has(key))
           report({
             at: item,
