@@ -387,3 +387,34 @@ describe("docs/guide.md's first-day commands", () => {
     expect(codes[2].stdout).toContain('hub-without-contract');
   });
 });
+
+describe('a HubSpot deals export without a company column, after import infrastructure', () => {
+  it("finds each deal's partner by the deal id its cluster carries; won deals wait for sign-off", () => {
+    const root = emptyRepository();
+    expect(importInfra(root, infraWith('leap', 'nasa-cryo')).code).toBe(0);
+    const deals = join(FIXTURES, 'imports/hubspot-deals-clusters.csv');
+    const r = runCli('import', ['crm-deals', deals, '--root', root]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    // Deal 96869388000 is leap's cluster's, 86933236461 nasa-cryo's; 99999999999 is on no cluster.
+    expect(r.stdout).toContain('2 added, 0 updated, 0 already there, 1 skipped.\n');
+    expect(r.stdout).toContain('Added draft contracts: leap-deal-96869388000, nasa-cryo-deal-86933236461.\n');
+    expect(r.stdout).toContain('  - deal 99999999999 (Unknown hub deal): the CRM names no company for it');
+    expect(r.stdout).toContain('(set status: active and signed: DATE in the contract): leap-deal-96869388000');
+    const leap = read(root, 'partners/leap/contracts/leap-deal-96869388000.yaml');
+    // Won, premier membership, still a draft; its hubs and cloud billing from the cluster (paid_by_us: false).
+    expect(leap).toContain('tier: premier\nstatus: draft\nstart: 2027-01-01\nend: 2027-12-31\n');
+    expect(leap).toContain('cloud: { billing: partner-pays }\n');
+    expect(leap).toContain('hubs: [leap-staging, leap-prod, leap-public]\nprobability: 100\n');
+    const cryo = read(root, 'partners/nasa-cryo/contracts/nasa-cryo-deal-86933236461.yaml');
+    // A project: a statement of work; target dates stand in for contract dates; paid_by_us: true → pass-through.
+    expect(cryo).toContain('kind: statement-of-work\nstatus: draft\nstart: 2027-02-01\nend: 2028-01-31\n');
+    expect(cryo).toContain('cloud: { billing: pass-through }\n');
+    expect(cryo).toContain('probability: 50\n');
+    const v = runCli('validate', ['--root', root, '--format', 'json']);
+    const { problems } = JSON.parse(v.stdout) as { problems: { severity: string }[] };
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const tree = readTree(root);
+    expect(runCli('import', ['crm-deals', deals, '--root', root]).stdout).toContain('Nothing to change');
+    expect(readTree(root)).toEqual(tree);
+  });
+});

@@ -311,6 +311,8 @@ function createDraft(
   const country = partner.profile?.value.country;
   const currency = deal.currency ?? ((country && COUNTRY_CURRENCY[country]) || repo.config.reporting_currency);
   const fee = { id: DEAL_FEE, description: deal.name, amount: money(deal.amount, currency), per: 'term' };
+  // The hubs a cluster deployed under this deal (import infrastructure keeps the cluster's deal id on them).
+  const hubs = (partner.profile?.value.hubs ?? []).filter((h) => h.crm_deal_id === deal.id);
   const lines = [
     `# Imported from CRM deal ${deal.id}; npm run import -- crm-deals keeps its dates, amount and probability.`,
     '# Check the billing and cloud terms before it is signed.',
@@ -324,13 +326,23 @@ function createDraft(
     `currency: ${currency}`,
     'fees:',
     `  - ${flow(fee)}`,
-    'cloud: { billing: included }',
+    `cloud: { billing: ${cloudBilling(hubs)} }`,
     'billing: { every: month, in: advance }',
+    ...(hubs.length ? [`hubs: [${hubs.map((h) => h.id).join(', ')}]`] : []),
     `probability: ${deal.probability}`,
     `crm_deal_id: ${scalar(deal.id)}`,
   ];
   changes.create(contractPath(partner.id, id), lines.join('\n') + '\n');
   return { id, currency };
+}
+
+/**
+ * The draft's cloud billing: what the deal's hubs say of their cloud bill when
+ * they agree (the cluster's paid_by_us), else 'included' for a person to set.
+ */
+function cloudBilling(hubs: readonly { cloud_billing?: 'pass-through' | 'partner-pays' }[]): string {
+  const said = new Set(hubs.map((h) => h.cloud_billing));
+  return said.size === 1 && !said.has(undefined) ? [...said][0]! : 'included';
 }
 
 /** Brings the draft's dates, probability, kind, tier and deal amount to the CRM's; what changed, or ''. */
