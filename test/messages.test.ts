@@ -76,7 +76,7 @@ describe('sentences', () => {
   it('a file outside every data folder is told where data files live, in readable placeholders', () => {
     expect(placementHint('notes/x.yaml')).toBe(
       'data files live at partners/<partner-id>/…, grants/<grant-id>/…, costs/recurring.yaml, ' +
-        'costs/unattributed-cloud.yaml, market/<id>.md or pricing/<id>.yaml (see docs/data.md)',
+        'costs/unattributed-cloud.yaml, finance/cash.yaml, market/<id>.md or pricing/<id>.yaml (see docs/data.md)',
     );
   });
 });

@@ -168,7 +168,15 @@ describe('where the reports may be written (item 1)', () => {
     for (const path of debris) writeFileSync(join(out, path), 'half a report');
     expect((await report(root, '2026-11-24', out)).code).toBe(0);
     for (const path of debris) expect(existsSync(join(out, path))).toBe(false);
-    expect(readdirSync(root).sort()).toEqual(['costs', 'grants', 'ops.config.yaml', 'partners', 'pricing', 'reports']);
+    expect(readdirSync(root).sort()).toEqual([
+      'costs',
+      'finance',
+      'grants',
+      'ops.config.yaml',
+      'partners',
+      'pricing',
+      'reports',
+    ]);
   });
 
   it('writes through a link to a folder, where it points, and leaves the link a link', async () => {
@@ -179,7 +187,7 @@ describe('where the reports may be written (item 1)', () => {
     for (const run of [1, 2]) {
       const r = await report(root, '2026-11-24', join(parent, 'link'));
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(run === 1 ? / 29 new \(/ : /: 29 unchanged\.\n$/);
+      expect(r.stdout).toMatch(run === 1 ? / 30 new \(/ : /: 30 unchanged\.\n$/);
     }
     expect(lstatSync(join(parent, 'link')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(parent, 'real'))).toContain('README.md');
@@ -193,9 +201,8 @@ describe('where the reports may be written (item 1)', () => {
     expect((await report(root, '2026-11-24', out)).code).toBe(0);
     chmodSync(parent, 0o777);
     chmodSync(out, 0o777);
-    chmodSync(join(out, 'billing'), 0o777);
     chmodSync(join(out, 'partners'), 0o555);
-    for (const dir of [root, ...['partners', 'grants', 'costs', 'pricing'].map((d) => join(root, d))])
+    for (const dir of [root, ...['partners', 'grants', 'costs', 'finance', 'pricing'].map((d) => join(root, d))])
       chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would (a process of
     // its own, started directly with tsx's loader rather than through its command, which starts a second one).

@@ -21,6 +21,7 @@ const REPORT_FILES = [
   'projection.md',
   'pricing.md',
   'renewals.md',
+  'runway.md',
 ];
 
 describe('npm run report', () => {

@@ -85,7 +85,11 @@ describe('the workflows npm steps, run here on the sample data', () => {
       const r = spawnSync('bash', ['-euo', 'pipefail', '-c', run], { cwd: copy, env, encoding: 'utf8' });
       expect(r.status, `${run}\n${r.stdout}\n${r.stderr}`).toBe(0);
     }
-    expect(readFileSync(summary, 'utf8')).toContain('No problems found.');
+    // Raising a signed fee makes the invoices already sent for it (22,500 a quarter, without lines) ask less than
+    // the fee now comes to: two warnings, no error, so the check passes and says why.
+    const check = readFileSync(summary, 'utf8');
+    expect(check).toContain('### Data check: 0 errors, 2 warnings');
+    expect(check.match(/`invoice-amount-mismatch`/g)).toHaveLength(2);
     expect(readFileSync(join(copy, 'figure-diff.md'), 'utf8')).toContain('| Monthly recurring revenue (MRR) |');
   });
 });
