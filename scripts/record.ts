@@ -1,12 +1,12 @@
 /**
- * npm run record -- payment|invoice|stage|deliverable|support|training|feedback [flags]
+ * npm run record -- payment|invoice|stage|deliverable|support|training|feedback|cash [flags]
  * Records what happened in the right file, in the file's own style, checked
  * before it is saved.
  */
 import { ROOT_OPTION } from './lib/cli.js';
 import { runAuthoring } from './lib/edit/command.js';
 import { recordFeedback, recordSupport, recordTraining } from './lib/edit/community-actions.js';
-import { recordDeliverable, recordInvoice, recordPayment, recordStage } from './lib/edit/record-actions.js';
+import { recordCash, recordDeliverable, recordInvoice, recordPayment, recordStage } from './lib/edit/record-actions.js';
 
 const ACTIONS = {
   payment: recordPayment,
@@ -16,6 +16,7 @@ const ACTIONS = {
   support: recordSupport,
   training: recordTraining,
   feedback: recordFeedback,
+  cash: recordCash,
 } as const;
 
 const text = (value: string, help: string) => ({ type: 'string', value, help }) as const;
@@ -24,8 +25,8 @@ const spec = {
   name: 'record',
   summary:
     'Records a payment, a new invoice, a partner moving stage, a deliverable update, a support request, a ' +
-    'training session or a survey response.',
-  usage: 'payment|invoice|stage|deliverable|support|training|feedback [--flag value …]',
+    'training session, a survey response or the cash on hand.',
+  usage: 'payment|invoice|stage|deliverable|support|training|feedback|cash [--flag value …]',
   actions: [
     'payment      --invoice --amount [--date]',
     'invoice      --contract [--period] [--issued] [--due] [--amount] [--number] [--lines] [--draft]',
@@ -36,11 +37,17 @@ const spec = {
     'support      --partner --id [--acknowledged] [--resolved] [--hours] [--csat] [--priority]   (update one)',
     'training     --partner --title --kind --attendees [--date] [--hub] [--materials]',
     'feedback     --partner --survey --score [--kind nps|csat] [--touchpoint] [--date] [--role] [--comment]',
+    'cash         --amount [--date] [--currency] [--note]',
   ],
   options: {
     root: ROOT_OPTION,
     invoice: text('NUMBER', 'the invoice a payment is for'),
-    amount: text('AMOUNT', 'a payment: the amount received; an invoice: its total (default: the fees for the period)'),
+    amount: text(
+      'AMOUNT',
+      'a payment: the amount received; an invoice: its total (default: the fees for the period); cash: the balance',
+    ),
+    currency: text('CODE', 'cash: the balance’s currency (default: the reporting currency)'),
+    note: text('TEXT', 'cash: where the figure comes from'),
     date: text('DATE', 'when it happened (default: today)'),
     contract: text('ID', 'the contract an invoice bills'),
     period: text('FROM..TO', 'the service period an invoice bills (default: the next one not invoiced)'),

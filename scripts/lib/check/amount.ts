@@ -20,6 +20,7 @@ export const AMOUNT_FIELDS = {
   fee: 'contract.schema.json#/properties/fees/items/properties/amount',
   'cloud-cost': 'cloud-costs.schema.json#/items/properties/amount',
   grant: 'grant.schema.json#/properties/amount',
+  cash: 'cash.schema.json#/items/properties/amount',
 } as const;
 export type AmountField = keyof typeof AMOUNT_FIELDS;
 

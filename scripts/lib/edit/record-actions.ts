@@ -3,7 +3,7 @@ import { PRE_CONTRACT_STAGES } from '../check/rules/pre-contract-stage.js';
 import { STAGE_OPENED_BY } from '../figures/onboarding.js';
 import { dec, sum, toFixed } from '../money/decimal.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import type { Contract, Stage } from '../model/records.js';
+import type { Contract, Currency, Stage } from '../model/records.js';
 import { STAGES } from '../model/records.js';
 import { today } from '../time/calendar.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
@@ -205,6 +205,42 @@ export async function recordDeliverable(changes: ChangeSet, given: Given): Promi
     if (v.evidence) e.set([at, 'evidence'], v.evidence);
   });
   return `Marked ${v.grant}/${v.id} ${v.status}${v.status === 'done' ? ` on ${v.date}` : ''}.`;
+}
+
+/**
+ * A bank statement's balance, appended to finance/cash.yaml (created when missing): the runway starts from the
+ * latest one on or before the as-of date. The currency is written only when it is not the reporting currency,
+ * as the file's own lines do.
+ */
+export async function recordCash(changes: ChangeSet, given: Given): Promise<string> {
+  const v = await completeFields(
+    'record cash',
+    [
+      { flag: 'date', about: 'the day of the balance, e.g. the statement date', default: today(), check: isDate },
+      { flag: 'amount', about: 'the balance on hand (negative for an overdraft)', check: isAmount('cash') },
+      {
+        flag: 'currency',
+        about: 'its currency (default: the reporting currency)',
+        optional: true,
+        check: oneOf(Object.keys(MINOR_UNITS)),
+      },
+      { flag: 'note', about: "where the figure comes from, e.g. 'operating account statement'", optional: true },
+    ],
+    given,
+  );
+  const { repo } = await changes.current();
+  const reporting = repo.config.reporting_currency;
+  const currency = (v.currency ?? reporting) as Currency;
+  checkAmount('amount', v.amount!, 'cash', currency);
+  changes.edit('finance/cash.yaml', (e) =>
+    e.append([], {
+      date: v.date,
+      amount: money(v.amount!, currency),
+      ...(currency !== reporting && { currency }),
+      ...(v.note !== undefined && { note: v.note }),
+    }),
+  );
+  return `Recorded cash on hand of ${toFixed(dec(v.amount!), MINOR_UNITS[currency])} ${currency} on ${v.date}.`;
 }
 
 const LINE_KINDS = ['fee', 'usage', 'cloud', 'one-time', 'hours'] as const;
