@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- the rendered lines are asserted whole, as a reader sees them */
 /**
  * The Monday review (SPEC-3 U) on the sample data at 2026-11-24, rendered in-process without a git history:
  * the dashboard names who needs what with owner and MRR at stake, and what to invoice this month.
