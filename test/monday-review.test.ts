@@ -105,3 +105,56 @@ describe('dashboard: needs action this week', () => {
     expect(out.has('billing/2026-10.md')).toBe(true);
   });
 });
+
+describe('the way around: back to the dashboard, the partners list, the billing statement', () => {
+  it('links every report but the dashboard back to it, from its own folder', () => {
+    for (const [file, text] of out) {
+      const lines = text.split('\n');
+      const home =
+        file === 'README.md'
+          ? undefined
+          : file.includes('/')
+            ? '[← Dashboard](../README.md)'
+            : '[← Dashboard](README.md)';
+      // The title, the as-of line, then the link.
+      expect(lines[4], file).toBe(home ?? '## Headline figures');
+    }
+    expect(out.get('partners/leap.md')!.split('\n')[4]).toBe('[← Dashboard](../README.md)');
+  });
+
+  it('lists every partner by name in partners/README.md with stage, owner, health, MRR and costs ÷ revenue', () => {
+    const lines = out.get('partners/README.md')!.split('\n');
+    const i = lines.indexOf('| partner | stage | owner | health | MRR 2026-11 (incomplete) | costs ÷ revenue |');
+    expect(lines.slice(i + 2)).toEqual([
+      '| [City Civic Data Office](civic-data.md) | lead | aisha-bello | — | 0.00 USD | no ratio: no revenue |',
+      '| [Coastal Technical University](coastal-tech.md) | negotiation | jon-alvarez | — | 0.00 USD | no ratio: no revenue |',
+      '| [DataLab Analytics Inc.](datalab-inc.md) | churned | jon-alvarez | — | 0.00 USD | no ratio: no revenue |',
+      '| [EduHub Resellers Ltd](eduresell.md) | active | aisha-bello | at risk | 4,349.50 USD | not recorded |',
+      '| [Helix Genomics](helix.md) | lost | jon-alvarez | — | 0.00 USD | no ratio: no revenue |',
+      '| [LEAP Climate Data Collaboration](leap.md) | active | jon-alvarez | at risk | 8,096.00 USD | 2.06 (costs are 206 % of revenue) |',
+      '| [Nimbus Cloud Research Credits](nimbus.md) | paused | aisha-bello | on track | 0.00 USD | no ratio: no revenue |',
+      '| [Open Press Publishing](openpress.md) | onboarding | maria-chen | at risk | 2,500.00 USD | not recorded |',
+      '| [Open Science Education Network](openscied.md) | active | maria-chen | at risk | 1,500.00 USD | 3.66 (costs are 366 % of revenue) |',
+      '| [Prairie Community College](prairie-college.md) | proposal | maria-chen | — | 0.00 USD | no ratio: no revenue |',
+      '| [Riverside Community College](riverside-cc.md) | paused | maria-chen | off track | 0.00 USD | no contract |',
+      '| [Southern Marine Observatory Consortium](marine-obs.md) | qualified | aisha-bello | — | 0.00 USD | no ratio: no revenue |',
+      '| [State Geological Survey](state-geo.md) | active | jon-alvarez | off track | 7,356.00 USD | 0.75 (costs are 75 % of revenue) |',
+      '| [University of the North](uni-north.md) | active | maria-chen | at risk | 5,040.00 USD | not recorded |',
+      '',
+    ]);
+  });
+
+  it('points the dashboard at the partners list and the billing statement, and invoicing.md at the statement', () => {
+    const dashboard = out.get('README.md')!.split('\n');
+    expect(dashboard).toContain(
+      '- [Partners](partners/README.md) — every partner with its stage, owner, health, MRR and costs ÷ revenue, and its own page',
+    );
+    expect(dashboard).toContain(
+      '- [Billing statement of 2026-10](billing/2026-10.md) — what to invoice this month, per partner, with a total per currency',
+    );
+    expect(dashboard.some((l) => l.includes('](partners/)'))).toBe(false);
+    expect(out.get('invoicing.md')!.split('\n')[6]).toBe(
+      'What to invoice this month, line by line: the [billing statement of 2026-10](billing/2026-10.md).',
+    );
+  });
+});

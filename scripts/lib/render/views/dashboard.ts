@@ -101,7 +101,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   };
   const nothingToDo = Object.values(actions).every((a) => a.length === 0);
   return {
-    header: header(meta, 'Partnerships dashboard', '../'),
+    header: { ...header(meta, 'Partnerships dashboard', '../'), home: '' },
     previous: prev.asOf,
     month: f.ctx.month,
     recovery: recoverySection(f),
