@@ -13,12 +13,16 @@ import { sampleCopy } from './helpers/fixtures.js';
 const AS_OF = '2026-11-24';
 let out: Map<string, string>;
 
+async function sampleReports(asOf: string): Promise<Map<string, string>> {
+  const { repo } = await checkData(new FolderSource(sampleCopy()), { asOf });
+  const f = computeFigures(repo, asOf);
+  const previous = computeFigures(repo, previousMonthDate(asOf));
+  const meta = { organization: 'Sample Org', asOf, currency: 'USD', revision: 'test', sponsorFeePct: 0 };
+  return new Map(renderReports(f, previous, meta));
+}
+
 beforeAll(async () => {
-  const { repo } = await checkData(new FolderSource(sampleCopy()), { asOf: AS_OF });
-  const f = computeFigures(repo, AS_OF);
-  const previous = computeFigures(repo, previousMonthDate(AS_OF));
-  const meta = { organization: 'Sample Org', asOf: AS_OF, currency: 'USD', revision: 'test', sponsorFeePct: 0 };
-  out = new Map(renderReports(f, previous, meta));
+  out = await sampleReports(AS_OF);
 }, 120_000);
 
 /** The lines of a report's section, from its heading to the next heading of the same level. */
@@ -157,4 +161,44 @@ describe('the way around: back to the dashboard, the partners list, the billing 
       'What to invoice this month, line by line: the [billing statement of 2026-10](billing/2026-10.md).',
     );
   });
+});
+
+describe('engagement review: owner, MRR at stake, next step, and what turned worse this week', () => {
+  it('gives each reason its next step with a due date, the owner and the MRR at stake', () => {
+    const lines = section('engagement-review.md', '## At risk (5)');
+    // Due dates: the request open over 7 days today; the passed notice by uni-north-2025's offboarding request
+    // (2026-12-31 − 14 = 2026-12-17); the rest within the week (2026-11-24 + 7 = 2026-12-01).
+    expect(lines.slice(3, 9)).toEqual([
+      '| [EduHub Resellers Ltd](partners/eduresell.md) | active | usage declining → next: ask the partner why usage fell by 2026-12-01 (in 7 days) | aisha-bello | 4,349.50 USD |',
+      '| [LEAP Climate Data Collaboration](partners/leap.md) | active | urgent support request sr-002 open 14 days → next: resolve the request or agree a plan with the partner by 2026-11-24 (today)<br>cloud cost of leap-prod up 30 % on the 3 months before → next: check the cloud cost jump with the hub team by 2026-12-01 (in 7 days) | jon-alvarez | 8,096.00 USD |',
+      '| [Open Press Publishing](partners/openpress.md) | onboarding | in onboarding for 57 days (more than 30) → next: agree the next onboarding milestone and its date by 2026-12-01 (in 7 days) | maria-chen | 2,500.00 USD |',
+      '| [Open Science Education Network](partners/openscied.md) | active | latest survey answer scored 5 out of 10 (2026-09-15) → next: follow up on the survey answer by 2026-12-01 (in 7 days) | maria-chen | 1,500.00 USD |',
+      '| [University of the North](partners/uni-north.md) | active | renewal notice date 2026-11-01 passed, nothing signed → next: get the renewal signed or send the offboarding request by 2026-12-17 (in 23 days) | maria-chen | 5,040.00 USD |',
+      '',
+    ]);
+    // The lapse's next step is due on its decision date, 2026-11-01 + 42 = 2026-12-13.
+    expect(section('engagement-review.md', '## Off track (2)')[3]).toBe(
+      '| [Riverside Community College](partners/riverside-cc.md) | paused | no agreement for 23 days, hub still running → next: renew or offboard by 2026-12-13 (in 19 days) | maria-chen | 0.00 USD (2026-10: 1,000.00) |',
+    );
+    expect(section('engagement-review.md', '## Turned off track or at risk since last week')).toEqual([
+      '',
+      "No partner's health got worse since 2026-11-17.",
+      '',
+    ]);
+  });
+
+  it('names the partners whose health got worse since D − 7, with what it was', async () => {
+    // At 2026-11-03 against 2026-10-27: Riverside's contract ended 2026-10-31 (lapsed 2 days), uni-north-2025's
+    // notice date 2026-11-01 passed, Open Press is 36 days in onboarding (29 a week before), EduHub's usage fell.
+    const review = (await sampleReports('2026-11-03')).get('engagement-review.md')!;
+    const lines = review.split('\n');
+    const i = lines.indexOf('| partner | now | on 2026-10-27 | why |');
+    expect(lines.slice(i + 2, i + 7)).toEqual([
+      '| [Riverside Community College](partners/riverside-cc.md) | off track | on track | no agreement for 2 days, hub still running |',
+      '| [EduHub Resellers Ltd](partners/eduresell.md) | at risk | on track | usage declining |',
+      '| [Open Press Publishing](partners/openpress.md) | at risk | on track | in onboarding for 36 days (more than 30) |',
+      '| [University of the North](partners/uni-north.md) | at risk | on track | renewal notice date 2026-11-01 passed, nothing signed |',
+      '',
+    ]);
+  }, 60_000);
 });
