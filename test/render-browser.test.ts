@@ -5,14 +5,21 @@
  * partner page and the engagement review to test-artifacts/screenshots/ (CI keeps them) to look at.
  * Without Chromium it is skipped, and says so; REQUIRE_REAL_COMPONENTS=1 (.ci/run) makes that a failure.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
-import { CHROMIUM, checkInBrowser, relativeLinks, screenshot, type PageResult } from './helpers/browser.js';
+import {
+  CHROMIUM,
+  checkInBrowser,
+  headingAnchors,
+  relativeLinks,
+  screenshot,
+  type PageResult,
+} from './helpers/browser.js';
 import { needs } from './helpers/components.js';
 import { REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
@@ -31,18 +38,35 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the reports as GitHub shows them', () => {
-  it('link only to files that exist: other reports, or the repository (docs/) from reports/', () => {
+  it('link only to files that exist, and to headings they have: other reports, or the repository from reports/', () => {
     const broken: string[] = [];
     for (const [file, markdown] of reports)
-      for (const link of relativeLinks(markdown)) {
+      for (const { path, anchor } of relativeLinks(markdown)) {
         // Inside reports/: another report of this run; above it: the repository itself.
-        const target = normalize(join(dirname(file), link));
-        const found = target.startsWith('..')
-          ? existsSync(join(REPO_ROOT, 'reports', target))
-          : reports.has(target) || reports.has(join(target, 'README.md'));
-        if (!found) broken.push(`${file}: ${link}`);
+        const target = normalize(join(dirname(file), path));
+        const inRepo = join(REPO_ROOT, 'reports', target);
+        const text = target.startsWith('..')
+          ? existsSync(inRepo)
+            ? statSync(inRepo).isFile()
+              ? readFileSync(inRepo, 'utf8')
+              : ''
+            : undefined
+          : (reports.get(target) ?? reports.get(join(target, 'README.md')));
+        if (text === undefined) broken.push(`${file}: ${path}`);
+        else if (anchor && target.endsWith('.md') && !headingAnchors(text).has(anchor))
+          broken.push(`${file}: ${path}#${anchor} (no such heading)`);
       }
     expect(broken).toEqual([]);
+  });
+
+  it("finds headings by GitHub's anchors, and a report's links to them", () => {
+    expect([
+      ...headingAnchors('# Title\n\n## Cost recovery (MRC ÷ MRR)\n\n```\n# not a heading\n```\n## Notes\n## Notes\n'),
+    ]).toEqual(['title', 'cost-recovery-mrc--mrr', 'notes', 'notes-1']);
+    expect(relativeLinks(reports.get('engagement-review.md')!)).toContainEqual({
+      path: '../docs/figures.md',
+      anchor: 'engagement-health',
+    });
   });
 
   describe.skipIf(browser.skip)(browser.title('in headless Chromium'), () => {

@@ -29,15 +29,31 @@ body { margin: 0; font: 16px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helveti
   padding: .2em .4em; border-radius: 6px; }
 .markdown-body h1, .markdown-body h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; }
 .report + .report { border-top: 4px solid #000; }
+.markdown-body blockquote { margin: 0 0 16px; padding: 0 1em; color: #59636e; border-left: .25em solid #d1d9e0; }
+.markdown-body .alert { color: inherit; border-left-color: #0969da; }
+.markdown-body .alert-warning { border-left-color: #9a6700; }
+.markdown-body .alert-caution { border-left-color: #d1242f; }
+.markdown-body .alert-title { font-weight: 500; color: #0969da; margin-bottom: 4px; }
+.markdown-body .alert-warning .alert-title { color: #9a6700; }
 `;
 
-/** A report's Markdown as GitHub's HTML, its Mermaid blocks marked for drawing. */
+/** GitHub's alerts (`> [!WARNING]`), which marked leaves as a quote starting with the marker. */
+const ALERTS = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION'];
+
+/** A report's Markdown as GitHub's HTML: alerts as GitHub draws them, Mermaid blocks marked for drawing. */
 export function reportHtml(markdown: string): string {
   const html = marked.parse(markdown, { gfm: true, async: false });
-  return html.replace(
-    /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
-    (_, text: string) => `<pre class="mermaid-source">${text}</pre>`,
-  );
+  return html
+    .replace(
+      new RegExp(`<blockquote>\\s*<p>\\[!(${ALERTS.join('|')})\\]\\s*`, 'g'),
+      (_, kind: string) =>
+        `<blockquote class="alert alert-${kind.toLowerCase()}"><p class="alert-title">` +
+        `${kind[0]}${kind.slice(1).toLowerCase()}</p><p>`,
+    )
+    .replace(
+      /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
+      (_, text: string) => `<pre class="mermaid-source">${text}</pre>`,
+    );
 }
 
 /** What the browser found on one report. */
@@ -129,13 +145,38 @@ export function screenshot(dir: string, name: string, markdown: string, png: str
   return results[0];
 }
 
-/** The relative links of a report's HTML (no web addresses, no same-page anchors), decoded, without anchors. */
-export function relativeLinks(markdown: string): string[] {
-  const out: string[] = [];
+/** The relative links of a report's HTML (no web addresses, no same-page anchors), decoded: path and anchor. */
+export function relativeLinks(markdown: string): { path: string; anchor?: string }[] {
+  const out: { path: string; anchor?: string }[] = [];
   for (const m of reportHtml(markdown).matchAll(/<(?:a|img) [^>]*?(?:href|src)="([^"]+)"/g)) {
     const target = m[1].replace(/&amp;/g, '&');
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
-    out.push(decodeURIComponent(target.split('#')[0]));
+    const [path, anchor] = target.split('#');
+    out.push({ path: decodeURIComponent(path), ...(anchor ? { anchor: decodeURIComponent(anchor) } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens, and
+ * -1, -2… on repeats. Headings inside code blocks are not headings.
+ */
+export function headingAnchors(markdown: string): Set<string> {
+  const out = new Set<string>();
+  const seen = new Map<string, number>();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const m = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!m) continue;
+    const text = m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '');
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    out.add(n === 0 ? slug : `${slug}-${n}`);
   }
   return out;
 }
