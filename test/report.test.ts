@@ -16,10 +16,12 @@ const REPORT_FILES = [
   'joint-ventures.md',
   'market.md',
   'onboarding.md',
+  'partners/README.md',
   'pipeline.md',
   'projection.md',
   'pricing.md',
   'renewals.md',
+  'runway.md',
 ];
 
 describe('npm run report', () => {
