@@ -27,9 +27,13 @@ describe('engagement-review.md', () => {
     const out = await reports('2027-03-16');
     const review = out.get('engagement-review.md')!;
     expect(review).toContain('**1 off track**, **0 at risk**, 0 on track');
+    // Each reason with its next step: chase within the week (03-16 + 7), renew or offboard by the decision date;
+    // MRR at stake: none in March (lapsed), the 1,000.00 of February.
     expect(review).toContain(
       '| [Alpha University](partners/alpha.md) | active | ' +
-        'invoice A-2 684 days overdue; no agreement for 15 days, hub still running |',
+        'invoice A-2 684 days overdue → next: chase payment of A-2 by 2027-03-23 (in 7 days)<br>' +
+        'no agreement for 15 days, hub still running → next: renew or offboard by 2027-04-12 (in 27 days) | ' +
+        'alice | 0.00 USD (2027-02: 1,000.00) |',
     );
     expect(review).toContain('| [Alpha University](partners/alpha.md) | A-2 | 2025-05-01 | 684 | 600.00 USD |');
     expect(review).toContain(
@@ -85,7 +89,12 @@ describe('stuck in onboarding: the dashboard and the review agree (R12)', () => 
     const on = await onboardingReports('2025-03-04');
     expect(on.get('README.md')).toContain('| [Alpha University](partners/alpha.md) | 31 |');
     expect(on.get('engagement-review.md')).toContain(
-      '| [Alpha University](partners/alpha.md) | onboarding | in onboarding for 31 days (more than 30) |',
+      '| [Alpha University](partners/alpha.md) | onboarding | in onboarding for 31 days (more than 30) → next: ' +
+        'agree the next onboarding milestone and its date by 2025-03-11 (in 7 days) | alice | 1,220.00 USD |',
+    );
+    // Day 30 a week before was on track: it turned at risk this week.
+    expect(on.get('engagement-review.md')).toContain(
+      '| [Alpha University](partners/alpha.md) | at risk | on track | in onboarding for 31 days (more than 30) |',
     );
     const before = await onboardingReports('2025-03-03');
     expect(before.get('README.md')).not.toContain('Onboarding for more than 30 days');

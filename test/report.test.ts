@@ -17,6 +17,7 @@ const REPORT_FILES = [
   'joint-ventures.md',
   'market.md',
   'onboarding.md',
+  'partners/README.md',
   'pipeline.md',
   'projection.md',
   'pricing.md',

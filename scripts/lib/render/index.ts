@@ -11,12 +11,10 @@ import { REPORTS } from './reports.js';
 import { header } from './views/meta.js';
 import { render } from './templates.js';
 import type { ReportMeta } from './views/meta.js';
+import { BILLING_PAGE } from './views/links.js';
 import { partnerPageIndex, partnerView } from './views/partner.js';
 
 export type { ReportMeta };
-
-/** The page of last month's billing statement, under the report folder. */
-export const BILLING_PAGE = 'billing.md';
 
 export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta): Generator<[string, string]> {
   for (const report of REPORTS) yield [report.file, render(report.template, report.view({ f, previous, meta }))];

@@ -17,6 +17,7 @@ import { jointVenturesView } from './views/joint-ventures.js';
 import { marketView } from './views/market.js';
 import type { ReportMeta } from './views/meta.js';
 import { onboardingView } from './views/onboarding.js';
+import { partnersIndexView } from './views/partners-index.js';
 import { pipelineView } from './views/pipeline.js';
 import { pricingView } from './views/pricing.js';
 import { projectionView } from './views/projection.js';
@@ -56,6 +57,13 @@ export const REPORTS: readonly ReportSpec[] = [
     about: 'partner health with its reasons, lapsed agreements, offboarding dates, cloud cost jumps',
     template: 'engagement-review',
     view: ({ f, meta }) => engagementReviewView(f, meta),
+  },
+  {
+    file: 'partners/README.md',
+    title: 'Partners',
+    about: 'every partner with its stage, owner, health, MRR and costs ÷ revenue, and its own page',
+    template: 'partners-index',
+    view: ({ f, meta }) => partnersIndexView(f, meta),
   },
   {
     file: 'cost-recovery.md',

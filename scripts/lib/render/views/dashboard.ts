@@ -1,13 +1,17 @@
 /** reports/README.md: the headline figures, what needs action this week, and the way to every report. */
 import type { Figures } from '../../figures/index.js';
-import { addDays } from '../../time/calendar.js';
+import type { PartnerFolder } from '../../model/repository.js';
+import { addDays, addMonths } from '../../time/calendar.js';
 import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
 import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
-import { code, partnerLink } from './links.js';
+import { BILLING_PAGE, code, partnerLink } from './links.js';
 import { unbilledRows } from './invoicing.js';
+import { billingStatement, totalsByCurrency } from '../../figures/billing.js';
+import { ownerOf, mrrAtStake } from './at-stake.js';
+import { HEALTH_WORDS, healthIndex, reasonPhrases } from './health.js';
 import { header, type ReportMeta } from './meta.js';
 import { incompleteAlert } from './incomplete.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
@@ -26,13 +30,44 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
       change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
     }));
   const soon = addDays(f.asOf, ACTION_DAYS);
+  const partner = (id: string) => f.ctx.partnerById.get(id)!;
+  const stake = (p: PartnerFolder) => ({ owner: ownerOf(p), mrr: mrrAtStake(f, p) });
+  const index = healthIndex(f);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
   const actions = {
+    // Worst first, then by partner id (the order of f.health).
+    unhealthy: (['off-track', 'at-risk'] as const).flatMap((h) =>
+      f.health
+        .filter((x) => x.health === h)
+        .map((x) => ({
+          partner: partnerLink(partner(x.partner)),
+          health: HEALTH_WORDS[h],
+          why: reasonPhrases(index, x.partner).join('; '),
+          ...stake(partner(x.partner)),
+        })),
+    ),
+    lapsed: f.lapsed.map((l) => ({
+      partner: partnerLink(partner(l.partner)),
+      since: l.since,
+      nextExtension: l.nextExtension,
+      decisionBy: l.decisionBy,
+      ...stake(partner(l.partner)),
+    })),
+    requests: f.support.openOver7Days
+      .filter((x) => x.request.priority === 'urgent' || x.request.priority === 'high')
+      .map((x) => ({
+        partner: partnerLink(x.partner),
+        id: code(x.request.id),
+        priority: x.request.priority,
+        days: String(x.days),
+        ...stake(x.partner),
+      })),
     overdueInvoices: overdueInvoices.slice(0, LIST_LIMIT).map((o) => ({
       partner: partnerLink(o.partner),
       number: md(o.invoice.number),
       outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
       days: String(o.daysPastDue),
+      ...stake(o.partner),
     })),
     moreOverdue: overdueInvoices.length > LIST_LIMIT ? String(overdueInvoices.length - LIST_LIMIT) : '',
     notices: f.renewals
@@ -43,6 +78,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
         noticeBy: r.noticeBy,
         end: r.end,
         passed: r.noticePassed ? ' (passed)' : '',
+        ...stake(partner(r.partner)),
       })),
     deliverables: [...f.deliverables.overdue, ...f.deliverables.dueSoon.filter((d) => d.deliverable.due <= soon)].map(
       (d) => ({
@@ -65,8 +101,9 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
   };
   const nothingToDo = Object.values(actions).every((a) => a.length === 0);
   return {
-    header: header(meta, 'Partnerships dashboard', '../'),
+    header: { ...header(meta, 'Partnerships dashboard', '../'), home: '' },
     previous: prev.asOf,
+    month: f.ctx.month,
     recovery: recoverySection(f),
     headline: figures,
     health: healthCounts(f),
@@ -76,7 +113,31 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     stuckDays: String(STUCK_ONBOARDING_DAYS),
     staleDays: String(f.ctx.repo.config.stale_after_days),
     trendChart: ratioChart(f),
+    toInvoice: toInvoice(f),
     reports: REPORTS.filter((r) => r.file !== DASHBOARD).map(({ file, title, about }) => ({ file, title, about })),
+  };
+}
+
+/**
+ * What to invoice this month: the to-invoice lines of the billing statement the report writes — that of the
+ * month before D, whose usage, cloud costs and arrears periods are invoiced in D's month — with a total per
+ * currency (never added across currencies), linking the statement. Lines already invoiced or pending are not here.
+ */
+function toInvoice(f: Figures) {
+  const month = addMonths(f.ctx.month, -1);
+  const lines = billingStatement(f.ctx.repo, month).filter((l) => l.status === 'to-invoice');
+  return {
+    month,
+    file: BILLING_PAGE,
+    lines: lines.map((l) => ({
+      partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
+      contract: code(l.contract),
+      what: md(l.description),
+      amount: `${money(l.amount!)} ${l.currency}`,
+    })),
+    totals: totalsByCurrency(lines)
+      .map((t) => `${money(t.total)} ${t.currency}`)
+      .join(' · '),
   };
 }
 

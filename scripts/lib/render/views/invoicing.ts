@@ -1,6 +1,7 @@
 /** invoicing.md: receivables and aging, overdue invoices, unbilled periods, contracted vs invoiced vs collected. */
 import type { Figures } from '../../figures/index.js';
 import { BUCKETS } from '../../figures/receivables.js';
+import { addMonths } from '../../time/calendar.js';
 import { money } from '../numbers.js';
 import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
@@ -10,6 +11,8 @@ import { header, type ReportMeta } from './meta.js';
 export function invoicingView(f: Figures, meta: ReportMeta) {
   return {
     header: header(meta, 'Invoicing'),
+    // The statement the report writes beside this page: that of the month before D, invoiced in D's month.
+    statement: addMonths(f.ctx.month, -1),
     outstanding: money(f.receivables.outstanding),
     buckets: BUCKETS.map((b) => ({
       bucket: b === 'current' ? 'not yet due' : `${b} days overdue`,

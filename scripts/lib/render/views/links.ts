@@ -11,3 +11,6 @@ export function partnerLink(p: PartnerFolder, inPartners = false): string {
 export function code(id: string): string {
   return `\`${id.replace(/`/g, '')}\``;
 }
+
+/** The page of last month's billing statement, under the report folder (one path whatever the month). */
+export const BILLING_PAGE = 'billing.md';

@@ -19,6 +19,8 @@ export interface Header {
   revision: string;
   /** Relative path from the report to the repository root, e.g. '../' or '../../'. */
   up: string;
+  /** Relative path from the report to the dashboard (reports/README.md); empty on the dashboard itself. */
+  home: string;
   net: string;
 }
 
@@ -35,6 +37,8 @@ export function header(meta: ReportMeta, title: string, up = '../'): Header {
     currency: meta.currency,
     revision: md(meta.revision),
     up,
+    // Every report sits one folder below the root or deeper, like reports/README.md: one '../' fewer reaches it.
+    home: `${up.slice(3)}README.md`,
     net,
   };
 }
