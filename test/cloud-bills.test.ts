@@ -9,29 +9,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli as runCli } from './helpers/cli.js';
-import { FIXTURES, fixtureCopy, replaceIn, tempDir } from './helpers/fixtures.js';
+import { billedData } from './helpers/cloud.js';
+import { FIXTURES, tempDir } from './helpers/fixtures.js';
 
 const ACC1 = '01A2B3-C4D5E6-F7A8B9';
 const ACC2 = '01FFFF-EEEEEE-DDDDDD';
 
-/** The authoring fixture, alpha-hub billed to the shared project (label 'alpha'), and a hub for beta. */
-function data(): string {
-  const root = fixtureCopy('authoring');
-  replaceIn(
-    root,
-    'partners/alpha/partner.md',
-    'launched: 2025-03-01 }',
-    'launched: 2025-03-01, billing: { gcp_project: shared-hubs-01, tag: alpha } }',
-  );
-  replaceIn(
-    root,
-    'partners/beta/partner.md',
-    'stage: proposal',
-    'hubs:\n  - { id: beta-lab, cloud: gcp, billing: { gcp_project: beta-lab-prj, aws_account: "444455556666" } }\n' +
-      'stage: proposal',
-  );
-  return root;
-}
+const data = billedData;
 
 /** A line of costs/unattributed-cloud.yaml. */
 const row = (month: string, account: string, project: string, amount: string, currency: string) =>
