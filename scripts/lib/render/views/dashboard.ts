@@ -184,8 +184,11 @@ function ratioChart(f: Figures): string {
     title: 'Cost recovery ratio (MRC / MRR), last 12 months',
     x: points.map((p) => p.month),
     yLabel: 'costs / revenue, lower is better',
-    series: [{ name: 'ratio', kind: 'line', values: points.map((p) => p.ratio!.toNumber()) }],
-    yInclude: [1],
+    series: [
+      { name: 'costs / revenue', kind: 'line', values: points.map((p) => p.ratio!.toNumber()) },
+      // The line the ratio is read against: under it, revenue covers costs.
+      { name: '1.0, below it revenue covers costs', kind: 'line', color: '#6e7781', values: points.map(() => 1) },
+    ],
     incomplete: points.map((p) => p.incomplete),
   });
 }
