@@ -121,3 +121,24 @@ describe('the grants timeline', () => {
     expect(lines.slice(-2)).toEqual(['  section Report date', '  as of 2026-11-24 :milestone, asof, 2026-11-24, 0d']);
   });
 });
+
+describe('pricing.md fits the page', () => {
+  it('the discount and the current-book price are two tables, with every figure', () => {
+    const lines = out.get('pricing.md')!.split('\n');
+    const at = (header: string) => lines.slice(lines.indexOf(header), lines.indexOf(header) + 5);
+    expect(at('| contract | partner | tier | book | list / year | annualised fees | discount |')).toEqual([
+      '| contract | partner | tier | book | list / year | annualised fees | discount |',
+      '|---|---|---|---|---:|---:|---:|',
+      '| `eduhub-reseller` | [EduHub Resellers Ltd](partners/eduresell.md) | `general` | 2024-01 | 12,000.00 | 42,000.00 | -250.0 % |',
+      '| `leap-2026` | [LEAP Climate Data Collaboration](partners/leap.md) | `premier` | 2024-01 | 40,000.00 | 90,000.00 | -125.0 % |',
+      '| `sgs-subaward` | [State Geological Survey](partners/state-geo.md) | `general` | 2024-01 | 12,000.00 | 84,000.00 | -600.0 % |',
+    ]);
+    expect(at('| contract | tier | users | pays / year now | on the current book | change |')).toEqual([
+      '| contract | tier | users | pays / year now | on the current book | change |',
+      '|---|---|---:|---:|---:|---:|',
+      '| `eduhub-reseller` | `general` | 699 | 52,194.00 | 39,570.00 | -12,624.00 |',
+      '| `leap-2026` | `premier` | 178 | 97,152.00 | 58,940.00 | -38,212.00 |',
+      '| `sgs-subaward` | `general` | 79 | 88,272.00 | 20,340.00 | -67,932.00 |',
+    ]);
+  });
+});
