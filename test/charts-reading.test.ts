@@ -86,6 +86,12 @@ describe('every series is named', () => {
     ]);
   });
 
+  it("runway.md's scenarios name each colour in words", () => {
+    expect(out.get('runway.md')).toContain(
+      '_Light blue bars: P90; mid blue bars: P10; blue bars: committed; green line: mean; red line: costs._',
+    );
+  });
+
   it('the funnel names each source by colour and its step labels are short enough not to be clipped', () => {
     expect(chart('pipeline.md', '"Partners reaching each step, by lead source"', 2)).toEqual([
       '  title "Partners reaching each step, by lead source"',

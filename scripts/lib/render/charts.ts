@@ -39,6 +39,7 @@ const caption = (bars: boolean) =>
 const COLOUR_NAMES: Record<string, string> = {
   '#0969da': 'blue',
   '#9ecbff': 'light blue',
+  '#54aeff': 'mid blue',
   '#cf222e': 'red',
   '#1a7f37': 'green',
   '#bc4c00': 'orange',
