@@ -18,55 +18,104 @@ interface XyChart {
   x: string[];
   yLabel: string;
   series: Series[];
-  /** Force the y axis to include these (e.g. 0 and 1 for a ratio). */
+  /** Force the y axis of a line chart to include these; a bar chart's axis is its bars' range from 0. */
   yInclude?: number[];
   /**
-   * Months (by x index) whose cloud bills or usage are not all recorded yet (SPEC-3 R6): their label says
-   * "(incomplete)", their bars are grey, and a caption under the chart says why, so a partial month never reads
-   * as a drop.
+   * Months (by x index) whose cloud bills or usage are not all recorded yet (SPEC-3 R6): their label ends in
+   * "*" (short, so 12 or 18 labels do not overlap), their bars are grey, and a caption under the chart says why,
+   * so a partial month never reads as a drop.
    */
   incomplete?: boolean[];
 }
 
 /** Primer's grey: the bars of an incomplete month. */
 const INCOMPLETE_COLOR = '#8c959f';
+const INCOMPLETE_MARK = '*';
 const caption = (bars: boolean) =>
-  '_A month marked (incomplete) has a cloud bill or usage figure not recorded yet: its values are figures so far' +
+  '_A month marked * is incomplete, with a cloud bill or usage figure not recorded yet: its values are figures so far' +
   `${bars ? ' (grey bars)' : ''}, not a change._`;
+
+/** Colour names for the caption that names the series (xychart draws no legend). */
+const COLOUR_NAMES: Record<string, string> = {
+  '#0969da': 'blue',
+  '#9ecbff': 'light blue',
+  '#54aeff': 'mid blue',
+  '#cf222e': 'red',
+  '#1a7f37': 'green',
+  '#bc4c00': 'orange',
+  '#8250df': 'purple',
+  '#bf3989': 'pink',
+  '#1b7c83': 'teal',
+  '#6e7781': 'dark grey',
+  [INCOMPLETE_COLOR]: 'grey',
+};
 
 export function xyChart(chart: XyChart): string {
   const marked = chart.incomplete?.some(Boolean) ? chart.incomplete : undefined;
-  if (!marked) return drawXyChart(chart);
+  const coloured = chart.series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length] }));
   // xychart draws every bar series at the same x positions: the incomplete months' bars are a grey series of
   // their own, drawn over zeros in the series they came from.
-  const only = (values: number[], keep: boolean) => values.map((v, i) => (marked[i] === keep ? v : 0));
-  const series = chart.series.flatMap((s, i): Series[] => {
-    const color = s.color ?? PALETTE[i % PALETTE.length];
-    return s.kind === 'bar'
-      ? [
-          { ...s, color, values: only(s.values, false) },
-          { ...s, name: `${s.name} so far`, color: INCOMPLETE_COLOR, values: only(s.values, true) },
-        ]
-      : [{ ...s, color }];
-  });
-  const x = chart.x.map((label, i) => (marked[i] ? `${label} (incomplete)` : label));
-  return `${drawXyChart({ ...chart, x, series })}\n\n${caption(chart.series.some((s) => s.kind === 'bar'))}`;
+  const only = (values: number[], keep: boolean) => values.map((v, i) => (marked?.[i] === keep ? v : 0));
+  const series = !marked
+    ? coloured
+    : coloured.flatMap((s): Series[] =>
+        s.kind === 'bar'
+          ? [
+              { ...s, values: only(s.values, false) },
+              { ...s, name: `${s.name} so far`, color: INCOMPLETE_COLOR, values: only(s.values, true) },
+            ]
+          : [s],
+      );
+  const x = shortMonths(chart.x);
+  const text = [drawXyChart({ ...chart, series }, x, marked)];
+  if (chart.series.length > 1) text.push(legend(series));
+  if (marked) text.push(caption(chart.series.some((s) => s.kind === 'bar')));
+  return text.join('\n\n');
 }
 
-function drawXyChart(c: XyChart): string {
-  const all = [...c.series.flatMap((s) => s.values), ...(c.yInclude ?? [])];
-  const min = Math.min(0, ...all);
-  const max = Math.max(...all, 1);
-  const pad = (max - min) * 0.1;
+/** "Blue bars: MRR; red line: MRC": the legend xychart does not draw, in the series' own colours. */
+function legend(series: Series[]): string {
+  const named = series.map(
+    (s) => `${COLOUR_NAMES[s.color!] ?? s.color} ${s.kind === 'bar' ? 'bars' : 'line'}: ${s.name}`,
+  );
+  const text = named.join('; ');
+  return `_${text.charAt(0).toUpperCase()}${text.slice(1)}._`;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * More than 12 "YYYY-MM" labels overlap at the chart's width: they become "Dec '26", which reads at a glance and
+ * is narrower. Every label keeps its year: xychart merges equal labels into one bar, so "Feb" twice would lose a
+ * month. Up to 12 months keep the form the tables use.
+ */
+function shortMonths(x: string[]): string[] {
+  if (x.length <= 12 || !x.every((l) => /^\d{4}-(0[1-9]|1[0-2])$/.test(l))) return x;
+  return x.map((l) => `${MONTH_NAMES[Number(l.slice(5)) - 1]} '${l.slice(2, 4)}`);
+}
+
+function drawXyChart(c: XyChart, x: string[], marked: boolean[] | undefined): string {
+  const data = c.series.flatMap((s) => s.values);
+  // xychart draws a bar up from the bottom of the axis: a bar chart's axis starts at 0 (or its lowest bar),
+  // so that a bar's length is its value; a forced range (e.g. NPS's -100) would make every bar too long.
+  const bars = c.series.some((s) => s.kind === 'bar');
+  const all = bars ? data : [...data, ...(c.yInclude ?? [])];
+  const lo = Math.min(0, ...all);
+  // All zeros still need a range to draw.
+  const hi = Math.max(0, ...all) || (lo < 0 ? 0 : 1);
+  // Padding only away from 0: the axis never starts below 0 unless a value does.
+  const pad = (hi - lo) * 0.1;
   const colors = c.series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]).join(', ');
   const init = { xyChart: { width: 900, height: 360 }, themeVariables: { xyChart: { plotColorPalette: colors } } };
+  // The mark goes on after mermaidText, which keeps only characters safe in any Mermaid text.
+  const label = (l: string, i: number) => `"${mermaidText(l)}${marked?.[i] ? INCOMPLETE_MARK : ''}"`;
   const lines = [
     '```mermaid',
     `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
     `  title "${mermaidText(c.title)}"`,
-    `  x-axis [${c.x.map((x) => `"${mermaidText(x)}"`).join(', ')}]`,
-    `  y-axis "${mermaidText(c.yLabel)}" ${round(min < 0 ? min - pad : 0)} --> ${round(max + pad)}`,
+    `  x-axis [${x.map(label).join(', ')}]`,
+    `  y-axis "${mermaidText(c.yLabel)}" ${round(lo < 0 ? lo - pad : 0)} --> ${round(hi > 0 ? hi + pad : 0)}`,
     ...c.series.map((s) => `  ${s.kind} [${s.values.map(round).join(', ')}]`),
     '```',
   ];
@@ -82,13 +131,18 @@ export interface GanttTask {
   tags: ('done' | 'active' | 'crit' | 'milestone')[];
 }
 
-export function gantt(title: string, tasks: GanttTask[]): string {
+/**
+ * Mermaid's "today" line is the reader's clock, not the report's: it is turned off, and the as-of date is drawn
+ * as a milestone of its own, so the timeline reads the same on any day.
+ */
+export function gantt(title: string, tasks: GanttTask[], asOf: string): string {
   const lines = [
     '```mermaid',
     'gantt',
     `  title ${mermaidText(title)}`,
     '  dateFormat YYYY-MM-DD',
     '  axisFormat %Y-%m',
+    '  todayMarker off',
   ];
   let section: string | undefined;
   tasks.forEach((t, i) => {
@@ -100,7 +154,7 @@ export function gantt(title: string, tasks: GanttTask[]): string {
     const span = t.tags.includes('milestone') ? `${t.start}, 0d` : `${t.start}, ${t.end}`;
     lines.push(`  ${mermaidText(t.name)} :${tags}t${i}, ${span}`);
   });
-  lines.push('```');
+  lines.push('  section Report date', `  as of ${asOf} :milestone, asof, ${asOf}, 0d`, '```');
   return lines.join('\n');
 }
 

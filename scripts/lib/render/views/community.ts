@@ -36,7 +36,6 @@ export function communityView(f: Figures, meta: ReportMeta) {
           x: f.nps.map((n) => n.survey),
           yLabel: 'NPS',
           series: [{ name: 'NPS', kind: 'bar', values: f.nps.map((n) => n.score) }],
-          yInclude: [-100, 100],
         })
       : '',
     minResponses: String(MIN_RESPONSES_PER_PARTNER),

@@ -41,6 +41,7 @@ export function costRecoveryView(f: Figures, meta: ReportMeta) {
       mrc: money(p.mrc),
       ratio: costRatio(p.ratio),
     })),
+    ratioChart: ratioChart(f),
     chart: xyChart({
       title: 'MRR (bars) and MRC (line), last 12 months',
       x: f.trend.map((p) => p.month),
@@ -99,4 +100,24 @@ function leadRatio(f: Figures) {
           `MRR ${money(f.recovery.mrr)}.`
         : '',
   };
+}
+
+/**
+ * The ratio's trend against its 1.0 line, on the dashboard and cost-recovery.md; a month without revenue has no
+ * ratio and no point (never a 0 that would read as best).
+ */
+export function ratioChart(f: Figures): string {
+  const points = f.trend.filter((p) => p.ratio !== undefined);
+  return xyChart({
+    // Mermaid text has no ÷: the axis says the direction instead.
+    title: 'Cost recovery ratio (MRC / MRR), last 12 months',
+    x: points.map((p) => p.month),
+    yLabel: 'costs / revenue, lower is better',
+    series: [
+      { name: 'costs / revenue', kind: 'line', values: points.map((p) => p.ratio!.toNumber()) },
+      // The line the ratio is read against: under it, revenue covers costs.
+      { name: '1.0, below it revenue covers costs', kind: 'line', color: '#6e7781', values: points.map(() => 1) },
+    ],
+    incomplete: points.map((p) => p.incomplete),
+  });
 }

@@ -6,7 +6,7 @@ import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
 import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
-import { xyChart } from '../charts.js';
+import { ratioChart } from './cost-recovery.js';
 import { BILLING_PAGE, code, partnerLink } from './links.js';
 import { unbilledRows } from './invoicing.js';
 import { billingStatement, totalsByCurrency } from '../../figures/billing.js';
@@ -174,20 +174,6 @@ function recoverySection(f: Figures) {
         ? `¹ ${r.since} misses cloud bills or usage too: a change from it would mostly be what is missing.`
         : '',
   };
-}
-
-/** The ratio's trend; a month without revenue has no ratio and no point (never a 0 that would read as best). */
-function ratioChart(f: Figures): string {
-  const points = f.trend.filter((p) => p.ratio !== undefined);
-  return xyChart({
-    // Mermaid text has no ÷: the axis says the direction instead.
-    title: 'Cost recovery ratio (MRC / MRR), last 12 months',
-    x: points.map((p) => p.month),
-    yLabel: 'costs / revenue, lower is better',
-    series: [{ name: 'ratio', kind: 'line', values: points.map((p) => p.ratio!.toNumber()) }],
-    yInclude: [1],
-    incomplete: points.map((p) => p.incomplete),
-  });
 }
 
 /** The three health counts the dashboard shows above the week's actions. */

@@ -75,7 +75,7 @@ export function grantsView(f: Figures, meta: ReportMeta) {
     dueSoon: String(f.deliverables.dueSoon.length),
     onTime: percent(f.deliverables.onTimeRate),
     reportsDue: reports.map((d) => ({ id: code(d.id), title: md(d.deliverable.title), due: d.deliverable.due })),
-    timeline: tasks.length ? gantt('Grant periods and deliverables', tasks) : '',
+    timeline: tasks.length ? gantt('Grant periods and deliverables', tasks, meta.asOf) : '',
     grants,
   };
 }

@@ -8,17 +8,8 @@ import { md } from '../markdown.js';
 import { money, ratio } from '../numbers.js';
 import { code, partnerLink } from './links.js';
 
-/** One colour a source, named for the legend (xychart draws none): GitHub's Primer colours. */
-const SOURCE_COLOURS: readonly [string, string][] = [
-  ['#0969da', 'blue'],
-  ['#cf222e', 'red'],
-  ['#1a7f37', 'green'],
-  ['#bc4c00', 'orange'],
-  ['#8250df', 'purple'],
-  ['#bf3989', 'pink'],
-  ['#1b7c83', 'teal'],
-  ['#6e7781', 'grey'],
-];
+/** One colour a source (the chart's caption names them, as xychart draws no legend): GitHub's Primer colours. */
+const SOURCE_COLOURS = ['#0969da', '#cf222e', '#1a7f37', '#bc4c00', '#8250df', '#bf3989', '#1b7c83', '#6e7781'];
 
 const STEP_LABELS: Record<FunnelStep, string> = {
   lead: 'leads',
@@ -27,6 +18,16 @@ const STEP_LABELS: Record<FunnelStep, string> = {
   contract_signed: 'contract signed',
   hub_live: 'hub live',
   onboarding_complete: 'onboarding complete',
+};
+
+/** The chart's axis labels: one or two short words, so the last one is not clipped at the chart's edge. */
+const STEP_AXIS: Record<FunnelStep, string> = {
+  lead: 'lead',
+  qualified: 'qualified',
+  proposal_sent: 'proposal',
+  contract_signed: 'signed',
+  hub_live: 'hub live',
+  onboarding_complete: 'onboarded',
 };
 
 const days = (n: number | undefined) => (n === undefined ? '—' : String(n));
@@ -47,12 +48,12 @@ function funnelChart(f: Figures, sources: LeadSource[]): string {
   const series = sources.map((source, k) => ({
     name: source,
     kind: 'bar' as const,
-    color: SOURCE_COLOURS[k % SOURCE_COLOURS.length][0],
+    color: SOURCE_COLOURS[k % SOURCE_COLOURS.length],
     values: f.funnel.map((row) => sources.slice(k).reduce((n, s) => n + (row.bySource.get(s) ?? 0), 0)),
   }));
   return xyChart({
     title: 'Partners reaching each step, by lead source',
-    x: FUNNEL_STEPS.map((s) => STEP_LABELS[s]),
+    x: FUNNEL_STEPS.map((s) => STEP_AXIS[s]),
     yLabel: 'partners',
     series: series.length ? series : [{ name: 'none', kind: 'bar', values: f.funnel.map(() => 0) }],
   });
@@ -109,7 +110,6 @@ export function kpiView(f: Figures) {
     renewalWeight: fmrr.renewalWeight.toString(),
     newWeight: fmrr.newWeight.toString(),
     funnelChart: funnelChart(f, sources),
-    funnelLegend: sources.map((s, k) => `${md(s)} ${SOURCE_COLOURS[k % SOURCE_COLOURS.length][1]}`).join(', '),
     funnelSources: sources.map((s) => md(s)),
     funnelRows: f.funnel.map((row) => ({
       step: STEP_LABELS[row.step],
