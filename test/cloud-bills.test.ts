@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnCli as runCli } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
 import { billedData } from './helpers/cloud.js';
 import { FIXTURES, tempDir } from './helpers/fixtures.js';
 
@@ -35,16 +35,16 @@ const importFile = (root: string, file: string, ...format: string[]) =>
 const fixture = (name: string) => join(FIXTURES, 'imports', name);
 
 /** Imports `file` a second time: nothing changes, byte for byte. */
-function again(root: string, file: string, format = 'gcp') {
+async function again(root: string, file: string, format = 'gcp') {
   const before = files(root);
-  const r = importFile(root, file, '--format', format);
+  const r = await importFile(root, file, '--format', format);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/ 0 added, 0 updated, \d+ already there\..*Nothing to change/);
   expect(files(root)).toEqual(before);
 }
 
 describe('GCP billing export, as BigQuery saves it', () => {
-  it('adds credits, takes the invoice or Pacific month, and replaces only its billing account and month', () => {
+  it('adds credits, takes the invoice or Pacific month, and replaces only its billing account and month', async () => {
     const root = data();
     // An entry typed in before the export (no billing account) and an older month of the first account.
     writeFileSync(
@@ -56,7 +56,7 @@ describe('GCP billing export, as BigQuery saves it', () => {
       '# Checked with finance.\n' + row('2025-10', ACC1, 'unmapped-proj', '3.00', 'USD'),
     );
     const november = fixture('gcp-billing-2025-11.csv');
-    const r = importFile(root, november, '--format', 'gcp');
+    const r = await importFile(root, november, '--format', 'gcp');
     expect(r.stderr).toBe('');
     // alpha-hub 2025-11 (lines 2, 4, 5, 10): line 2 3226.70 + credits (-100.25 - 12.3) = 3114.15;
     //   line 4 (a row spanning lines 3-4) 1.2e-05 = 0.000012; line 5 10.004, no invoice month, 2025-12-01 03:00 UTC
@@ -87,12 +87,12 @@ describe('GCP billing export, as BigQuery saves it', () => {
       row('2025-10', ACC1, 'unmapped-proj', '3.00', 'USD') +
       row('2025-11', ACC1, 'unmapped-proj', '8.38', 'USD');
     expect(read(root, 'costs/unattributed-cloud.yaml')).toBe(unattributed);
-    again(root, november);
+    await again(root, november);
 
     // The second billing account's export of the same month, in CAD: the first account's rows are untouched.
     // alpha-hub 2025-11 (second account): 50 - 0.004 = 49.996 -> 50.00 CAD; unmapped-proj-2: 20.10 CAD.
     const second = fixture('gcp-billing-2025-11-second-account.csv');
-    const r2 = importFile(root, second, '--format', 'gcp');
+    const r2 = await importFile(root, second, '--format', 'gcp');
     expect(r2.stdout).toBe(
       'Read a GCP billing export: 2 rows. 2 added, 0 updated, 0 already there. Not attributed to any hub, kept in ' +
         'costs/unattributed-cloud.yaml (cost nobody recovers; give the hub a billing project, account or tag in ' +
@@ -107,12 +107,12 @@ describe('GCP billing export, as BigQuery saves it', () => {
       `- { month: 2025-12, hub: alpha-hub, billing_account: ${ACC1}, amount: 5.50, currency: USD }\n` +
       `- { month: 2025-11, hub: alpha-hub, billing_account: ${ACC2}, amount: 50.00, currency: CAD }\n`;
     expect(read(root, 'partners/alpha/cloud-costs.yaml')).toBe(alphaBoth);
-    again(root, second);
+    await again(root, second);
 
     // The next month's export of the first account replaces its December, and leaves November as it is.
     // alpha-hub 2025-12: 7.25 - 0.25 = 7.00 (was 5.50); beta-lab 2025-12: 40.00.
     const december = fixture('gcp-billing-2025-12.csv');
-    const r3 = importFile(root, december, '--format', 'gcp');
+    const r3 = await importFile(root, december, '--format', 'gcp');
     expect(r3.stdout).toBe(
       'Read a GCP billing export: 2 rows. 1 added, 1 updated, 0 already there. Wrote ' +
         'partners/alpha/cloud-costs.yaml, partners/beta/cloud-costs.yaml.\n',
@@ -124,12 +124,12 @@ describe('GCP billing export, as BigQuery saves it', () => {
         `- { month: 2025-12, hub: beta-lab, billing_account: ${ACC1}, amount: 40.00, currency: USD }\n`,
     );
     expect(read(root, 'costs/unattributed-cloud.yaml')).toContain('amount: 8.38');
-    again(root, december);
+    await again(root, december);
     // The files still validate: a hub billed by two accounts in one month is two entries, not a duplicate.
-    expect(runCli('validate', ['--root', root]).code).toBe(0);
+    expect((await runCli('validate', ['--root', root])).code).toBe(0);
   }, 180_000); // Ten runs of the command on a shared machine.
 
-  it('refuses a cell it cannot read at file:line:column, counting lines right after a CRLF inside quotes', () => {
+  it('refuses a cell it cannot read at file:line:column, counting lines right after a CRLF inside quotes', async () => {
     const root = data();
     const bad = join(tempDir(), 'bad.csv');
     const text = readFileSync(fixture('gcp-billing-2025-11.csv'), 'utf8')
@@ -139,7 +139,7 @@ describe('GCP billing export, as BigQuery saves it', () => {
       )
       .replace('\r\n202511,adjustment,', '\r\n2025-11,adjustment,');
     writeFileSync(bad, text);
-    const r = importFile(root, bad, '--format', 'gcp');
+    const r = await importFile(root, bad, '--format', 'gcp');
     expect([r.code, r.stderr]).toEqual([
       1,
       'refused: nothing was imported:\n' +
@@ -149,21 +149,21 @@ describe('GCP billing export, as BigQuery saves it', () => {
     expect(files(root)).toEqual(['- { month: 2025-03, hub: alpha-hub, amount: 200.00, currency: USD }\n', '', '']);
   });
 
-  it('names --format gcp or aws when a provider export is given as the simple CSV', () => {
+  it('names --format gcp or aws when a provider export is given as the simple CSV', async () => {
     const root = data();
     const gcp = fixture('gcp-billing-2025-11.csv');
-    expect(importFile(root, gcp).stderr).toBe(
+    expect((await importFile(root, gcp)).stderr).toBe(
       `refused: ${gcp} looks like GCP's billing export, not the simple month,hub,amount,currency CSV: import it ` +
         `with npm run import -- cloud-costs ${gcp} --format gcp\n`,
     );
     const ce = fixture('aws-cost-explorer.csv');
-    expect(importFile(root, ce).stderr).toBe(
+    expect((await importFile(root, ce)).stderr).toBe(
       `refused: ${ce} looks like an AWS bill (a CUR or Cost Explorer CSV), not the simple ` +
         `month,hub,amount,currency CSV: import it with npm run import -- cloud-costs ${ce} --format aws\n`,
     );
   });
 
-  it('names at most 20 rows in its summary and counts the rest', () => {
+  it('names at most 20 rows in its summary and counts the rest', async () => {
     const root = data();
     const big = join(tempDir(), 'many.csv');
     const rows = Array.from(
@@ -174,7 +174,7 @@ describe('GCP billing export, as BigQuery saves it', () => {
       big,
       'billing_account_id,project.id,labels,usage_start_time,cost,currency,credits,invoice.month\n' + rows.join('\n'),
     );
-    const r = importFile(root, big, '--format', 'gcp');
+    const r = await importFile(root, big, '--format', 'gcp');
     // 30 projects of no hub: 20 named, "and 10 more".
     expect(r.stdout).toContain('2025-11 project proj-19: 1.00 USD (lines 21); and 10 more. Wrote');
     expect(r.stdout.match(/project proj-/g)).toHaveLength(20);
@@ -182,7 +182,7 @@ describe('GCP billing export, as BigQuery saves it', () => {
 });
 
 describe('AWS Cost and Usage Report 2.0', () => {
-  it('reads its snake_case headings, its resource_tags map and the payer account as the billing account', () => {
+  it('reads its snake_case headings, its resource_tags map and the payer account as the billing account', async () => {
     const root = data();
     const cur = join(tempDir(), 'cur2.csv');
     writeFileSync(
@@ -192,7 +192,7 @@ describe('AWS Cost and Usage Report 2.0', () => {
         '999988887777,111122223333,2025-05-01T00:00:00Z,12.5,USD,"{""user_hub_name"":""alpha""}"\n' +
         '999988887777,444455556666,2025-05-31T23:00:00Z,3.10,USD,{}\n',
     );
-    const r = importFile(root, cur, '--format', 'aws');
+    const r = await importFile(root, cur, '--format', 'aws');
     // alpha-hub by its tag: 12.50; beta-lab by its account 444455556666: 3.10; both billed to payer 999988887777.
     expect(r.stdout).toBe(
       'Read an AWS Cost and Usage Report: 2 rows. 2 added, 0 updated, 0 already there. Wrote ' +
@@ -208,10 +208,10 @@ describe('AWS Cost and Usage Report 2.0', () => {
 });
 
 describe('AWS Cost Explorer "Download CSV", grouped by the hub-name tag', () => {
-  it('reads one column per tag value, skips the total row, keeps the untagged column unattributed', () => {
+  it('reads one column per tag value, skips the total row, keeps the untagged column unattributed', async () => {
     const root = data();
     const ce = fixture('aws-cost-explorer.csv');
-    const r = importFile(root, ce, '--format', 'aws');
+    const r = await importFile(root, ce, '--format', 'aws');
     // alpha($) -> alpha-hub (tag alpha): 2025-05 12.25, 2025-06 18.25; beta-lab($) -> beta-lab (its id): 2025-05
     // 3.10 (2025-06 empty: nothing); No tagkey: hub-name($): 2025-05 4.00 unattributed; "Tag total" skipped.
     expect(r.stdout).toBe(
@@ -231,17 +231,17 @@ describe('AWS Cost Explorer "Download CSV", grouped by the hub-name tag', () => 
     expect(read(root, 'costs/unattributed-cloud.yaml')).toBe(
       '- { month: 2025-05, provider: aws, account: "(none)", amount: 4.00, currency: USD }\n',
     );
-    again(root, ce, 'aws');
+    await again(root, ce, 'aws');
   });
 
-  it('refuses a period that is not a date, at its cell', () => {
+  it('refuses a period that is not a date, at its cell', async () => {
     const root = data();
     const bad = join(tempDir(), 'ce.csv');
     writeFileSync(
       bad,
       readFileSync(fixture('aws-cost-explorer.csv'), 'utf8').replace('"2025-06-01","18.25"', '"June","x"'),
     );
-    const r = importFile(root, bad, '--format', 'aws');
+    const r = await importFile(root, bad, '--format', 'aws');
     expect(r.stderr).toBe(
       `refused: nothing was imported:\n  ${bad}:4:1: 'June' is not the date a period starts (column A, "tag")\n`,
     );

@@ -15,7 +15,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnCli as runCli } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
 import { FIXTURES, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const INFRA = join(FIXTURES, 'infrastructure-2i2c');
@@ -67,9 +67,9 @@ const LEAP = [
 ].join('\n');
 
 describe('npm run import -- infrastructure', () => {
-  it('turns an empty repository into one that validates, where every deployed hub is listed, idempotently', () => {
+  it('turns an empty repository into one that validates, every deployed hub listed, idempotently', async () => {
     const root = emptyRepository();
-    const r = importInfra(root);
+    const r = await importInfra(root);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual([
@@ -128,7 +128,7 @@ describe('npm run import -- infrastructure', () => {
     expect(tree['partners/berea/partner.md']).toContain('name: Berea College\n');
 
     // validate: no errors; one needs-review warning per partner, the organisation's own saying it is complete.
-    const v = runCli('validate', ['--root', root, '--format', 'json']);
+    const v = await runCli('validate', ['--root', root, '--format', 'json']);
     expect(v.code).toBe(0);
     const problems = (JSON.parse(v.stdout) as { problems: { rule: string; severity: string; message: string }[] })
       .problems;
@@ -140,7 +140,7 @@ describe('npm run import -- infrastructure', () => {
 
     // reconcile: every deployed hub is listed; 101 hubs (all but the organisation's 7) have no contract yet, and
     // the 6 clusters with a deal id have no contract carrying it.
-    const rec = runCli('reconcile', ['--root', root, '--infrastructure', INFRA, '--format', 'json']);
+    const rec = await runCli('reconcile', ['--root', root, '--infrastructure', INFRA, '--format', 'json']);
     const found = (JSON.parse(rec.stdout) as { problems: { rule: string; file: string; line: number }[] }).problems;
     const count = (rule: string) => found.filter((p) => p.rule === rule).length;
     expect([count('hub-not-listed'), count('hub-without-contract'), count('deal-without-contract')]).toEqual([
@@ -148,7 +148,7 @@ describe('npm run import -- infrastructure', () => {
     ]);
     expect(found.find((p) => p.rule === 'deal-without-contract' && p.file.endsWith('leap/cluster.yaml'))?.line).toBe(6);
 
-    const again = importInfra(root);
+    const again = await importInfra(root);
     expect([again.code, again.stderr]).toEqual([0, '']);
     expect(again.stdout).toBe(
       'Partners: 0 added, 0 changed, 98 unchanged.\n' +
@@ -160,10 +160,10 @@ describe('npm run import -- infrastructure', () => {
     expect(readTree(root)).toEqual(tree);
   });
 
-  it('keeps every word a person wrote: a renamed partner, notes, contacts, comments, a value set by hand', () => {
+  it('keeps every word a person wrote: a renamed partner, notes, contacts, comments, a value set by hand', async () => {
     const root = emptyRepository();
     const infra = infraWith('leap');
-    expect(importInfra(root, infra).code).toBe(0);
+    expect((await importInfra(root, infra)).code).toBe(0);
     const path = 'partners/leap/partner.md';
     const reviewed = read(root, path)
       .replace('name: LEAP\n', 'name: LEAP Climate Data Collaboration   # renamed after the kickoff call\n')
@@ -183,7 +183,7 @@ describe('npm run import -- infrastructure', () => {
         'contacts:\n  - { name: Priya Natarajan, role: Program manager, labels: [representative] }\nhubs:\n',
       );
     writeFileSync(join(root, path), reviewed);
-    const r = importInfra(root, infra);
+    const r = await importInfra(root, infra);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(
       'Partners: 0 added, 1 changed, 0 unchanged.\n' +
@@ -202,18 +202,18 @@ describe('npm run import -- infrastructure', () => {
       ),
     );
     const before = readTree(root);
-    expect(importInfra(root, infra).stdout).toContain('Partners: 0 added, 0 changed, 1 unchanged.\n');
+    expect((await importInfra(root, infra)).stdout).toContain('Partners: 0 added, 0 changed, 1 unchanged.\n');
     expect(readTree(root)).toEqual(before);
   });
 
-  it("finds a cluster's hubs by id in a partner's hubs, and gives them only what they lack, comments kept", () => {
+  it("finds a cluster's hubs by id in a partner's hubs, gives them only what they lack, comments kept", async () => {
     // The sample's leap partner lists leap-prod (with its own url) and leap-staging (none): 2i2c's leap cluster
     // deploys hubs of those ids, so they are its; public is new, and goes to the same partner.
     const root = sampleCopy();
     const path = 'partners/leap/partner.md';
     const before = read(root, path).replace('hubs:\n', 'hubs:   # prod and staging\n');
     writeFileSync(join(root, path), before);
-    const r = importInfra(root, infraWith('leap'));
+    const r = await importInfra(root, infraWith('leap'));
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout.split('\n').slice(0, 7)).toEqual([
       'Partners: 0 added, 1 changed, 0 unchanged.',
@@ -238,26 +238,26 @@ describe('npm run import -- infrastructure', () => {
     expect(after.replace(/^hubs:[\s\S]*?\nonboarding:/m, '')).toBe(before.replace(/^hubs:[\s\S]*?\nonboarding:/m, ''));
   });
 
-  it('refuses an unknown cluster, a country that is not a code, a file that is not YAML: writing nothing', () => {
+  it('refuses an unknown cluster, a country that is not a code, a file that is not YAML: writing nothing', async () => {
     const root = emptyRepository();
-    const r = importInfra(root, INFRA, '--shared', 'nowhere');
+    const r = await importInfra(root, INFRA, '--shared', 'nowhere');
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toMatch(/^refused: there is no cluster 'nowhere' in .*config\/clusters\/ \(clusters: 2i2c, /);
-    const c = importInfra(root, INFRA, '--country', 'usa');
+    const c = await importInfra(root, INFRA, '--country', 'usa');
     expect([c.code, c.stderr]).toEqual([2, "usage: --country 'usa': two capital letters, e.g. US or CA\n"]);
     const broken = infraWith('leap');
     const leap = join(broken, 'config/clusters/leap/cluster.yaml');
     writeFileSync(leap, readFileSync(leap, 'utf8').replace('- name: prod', '- name: [prod'));
-    const y = importInfra(root, broken);
+    const y = await importInfra(root, broken);
     expect([y.code, y.stdout]).toEqual([2, '']);
     // The unclosed [ on line 31 is found where the next line starts, as validate would say for a data file.
     expect(y.stderr).toMatch(new RegExp(`^error: ${leap}:32:3: cannot be read as YAML: `));
     expect(readTree(root)).toEqual(readTree(emptyRepository()));
   });
 
-  it('follows --dedicated and --shared over the names and counts', () => {
+  it('follows --dedicated and --shared over the names and counts', async () => {
     const root = emptyRepository();
-    const r = importInfra(root, infraWith('cloudbank', 'leap'), '--dedicated', 'cloudbank', '--shared', 'leap');
+    const r = await importInfra(root, infraWith('cloudbank', 'leap'), '--dedicated', 'cloudbank', '--shared', 'leap');
     expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, 'Partners: 4 added, 0 changed, 0 unchanged.']);
     // cloudbank dedicated: one partner for its 95 hubs; leap shared: its staging hub goes to the organisation,
     // prod and public are a partner each (named by their hubs).
@@ -293,10 +293,10 @@ function contract(partner: string, deal: string, hubs: string[]): string {
 }
 
 describe("npm run reconcile: the clusters' CRM deals", () => {
-  it('warns of a deal no contract carries, and of a contract in force with another deal, at both lines', () => {
+  it('warns of a deal no contract carries, and of a contract in force with another deal, at both lines', async () => {
     const root = emptyRepository();
     const infra = infraWith('leap', 'nasa-cryo');
-    expect(importInfra(root, infra).code).toBe(0);
+    expect((await importInfra(root, infra)).code).toBe(0);
     // leap's contract carries a deal that is not its cluster's; nasa-cryo's carries its cluster's.
     mkdirSync(join(root, 'partners/leap/contracts'));
     writeFileSync(join(root, 'partners/leap/contracts/leap-2026.yaml'), contract('leap', '999', ['leap-prod']));
@@ -308,7 +308,7 @@ describe("npm run reconcile: the clusters' CRM deals", () => {
     const cluster = join(infra, 'config/clusters/leap/cluster.yaml');
     const leapContract = 'partners/leap/contracts/leap-2026.yaml';
     const args = ['--root', root, '--infrastructure', infra, '--as-of', '2026-11-24'];
-    const r = runCli('reconcile', [...args, '--format', 'json']);
+    const r = await runCli('reconcile', [...args, '--format', 'json']);
     const found = (
       JSON.parse(r.stdout) as {
         problems: { rule: string; file: string; line: number; column: number; message: string }[];
@@ -331,7 +331,7 @@ describe("npm run reconcile: the clusters' CRM deals", () => {
       `contract leap-2026 carries CRM deal 999, but cluster 'leap', which runs leap's hubs, is under deal ` +
         `96869388000 (${cluster}:6): correct whichever is wrong`,
     ]);
-    const gh = runCli('reconcile', [...args, '--format', 'github']).stdout.split('\n');
+    const gh = (await runCli('reconcile', [...args, '--format', 'github'])).stdout.split('\n');
     expect(gh.filter((l) => l.includes('title=deal-')).map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual(
       [
         `::warning file=${cluster},line=6,col=22,title=deal-id-mismatch`,
@@ -343,11 +343,11 @@ describe("npm run reconcile: the clusters' CRM deals", () => {
 });
 
 describe('reports/onboarding.md', () => {
-  it('lists the partners awaiting review with what each still needs', () => {
+  it('lists the partners awaiting review with what each still needs', async () => {
     const root = emptyRepository();
-    expect(importInfra(root, infraWith('leap', '2i2c')).code).toBe(0);
+    expect((await importInfra(root, infraWith('leap', '2i2c'))).code).toBe(0);
     const out = join(tempDir(), 'reports');
-    const r = runCli('report', ['--root', root, '--out', out, '--as-of', '2026-11-24']);
+    const r = await runCli('report', ['--root', root, '--out', out, '--as-of', '2026-11-24']);
     expect(r.code).toBe(0);
     const page = readFileSync(join(out, 'onboarding.md'), 'utf8');
     const section = page.split('## Imported, to review\n')[1].split('\n## ')[0];
@@ -365,7 +365,7 @@ describe('reports/onboarding.md', () => {
 });
 
 describe("docs/guide.md's first-day commands", () => {
-  it('run as written, on a checkout of the infrastructure repository', () => {
+  it('run as written, on a checkout of the infrastructure repository', async () => {
     const guide = readFileSync(join(REPO_ROOT, 'docs/guide.md'), 'utf8');
     const section = guide.split('\n## Starting from your infrastructure repository\n')[1].split(/\n## /)[0];
     const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
@@ -377,10 +377,11 @@ describe("docs/guide.md's first-day commands", () => {
     ]);
     const root = emptyRepository();
     const infra = infraWith('leap');
-    const codes = commands.map((line) => {
+    const codes = [];
+    for (const line of commands) {
       const [, , script, , ...args] = line.replace(/\.\.\/infrastructure/g, infra).split(' ');
-      return runCli(script, [...args, '--root', root]);
-    });
+      codes.push(await runCli(script, [...args, '--root', root]));
+    }
     // The import writes, validate has only warnings, reconcile lists every hub (none unlisted) but no contract.
     expect(codes.map((c) => c.code)).toEqual([0, 0, 1]);
     expect(codes[2].stdout).not.toContain('hub-not-listed');
@@ -389,11 +390,11 @@ describe("docs/guide.md's first-day commands", () => {
 });
 
 describe('a HubSpot deals export without a company column, after import infrastructure', () => {
-  it("finds each deal's partner by the deal id its cluster carries; won deals wait for sign-off", () => {
+  it("finds each deal's partner by the deal id its cluster carries; won deals wait for sign-off", async () => {
     const root = emptyRepository();
-    expect(importInfra(root, infraWith('leap', 'nasa-cryo')).code).toBe(0);
+    expect((await importInfra(root, infraWith('leap', 'nasa-cryo'))).code).toBe(0);
     const deals = join(FIXTURES, 'imports/hubspot-deals-clusters.csv');
-    const r = runCli('import', ['crm-deals', deals, '--root', root]);
+    const r = await runCli('import', ['crm-deals', deals, '--root', root]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     // Deal 96869388000 is leap's cluster's, 86933236461 nasa-cryo's; 99999999999 is on no cluster.
     expect(r.stdout).toContain('2 added, 0 updated, 0 already there, 1 skipped.\n');
@@ -410,11 +411,11 @@ describe('a HubSpot deals export without a company column, after import infrastr
     expect(cryo).toContain('kind: statement-of-work\nstatus: draft\nstart: 2027-02-01\nend: 2028-01-31\n');
     expect(cryo).toContain('cloud: { billing: pass-through }\n');
     expect(cryo).toContain('probability: 50\n');
-    const v = runCli('validate', ['--root', root, '--format', 'json']);
+    const v = await runCli('validate', ['--root', root, '--format', 'json']);
     const { problems } = JSON.parse(v.stdout) as { problems: { severity: string }[] };
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const tree = readTree(root);
-    expect(runCli('import', ['crm-deals', deals, '--root', root]).stdout).toContain('Nothing to change');
+    expect((await runCli('import', ['crm-deals', deals, '--root', root])).stdout).toContain('Nothing to change');
     expect(readTree(root)).toEqual(tree);
   });
 });
