@@ -52,7 +52,7 @@ export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = 
 }
 
 /** The whole months of a period and the stub left over, if any (see periodFee). */
-export function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
+function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
   // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
   let base = monthsBetween(monthOf(anchor), monthOf(period.from)).length - 1;
   if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
@@ -93,7 +93,7 @@ export function feePeriods(contract: Contract): FeePeriod[] {
 }
 
 /** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
-export function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
+function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
   const round = (d: Decimal) => dec(toFixed(d, MINOR_UNITS[contract.currency]));
   return fixedFees(contract).map((fee) => ({ fee, amount: round(periodFee(fee, period, term)) }));
