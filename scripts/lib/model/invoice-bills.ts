@@ -85,12 +85,25 @@ export interface FeePeriod extends Period {
 
 /** The billing periods of the contract's fixed fees over its term in force (cut at a termination). */
 export function feePeriods(contract: Contract): FeePeriod[] {
-  if (fixedFees(contract).length === 0) return [];
-  return billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).map((p) => ({
-    ...p,
-    fees: periodFees(contract, p),
-  }));
+  let periods = FEE_PERIODS.get(contract);
+  if (!periods) {
+    periods = fixedFees(contract).length
+      ? billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).map((p) => ({
+          ...p,
+          fees: periodFees(contract, p),
+        }))
+      : [];
+    FEE_PERIODS.set(contract, periods);
+  }
+  return periods;
 }
+
+/**
+ * The fee periods of each contract, by the record itself (records are never
+ * changed once loaded): the statement, the not-yet-invoiced list and the
+ * amount check each ask for them, per contract and invoice.
+ */
+const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 
 /** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
 function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
@@ -219,19 +232,16 @@ export function billedBy(billables: ReadonlyMap<Invoice, Billable[]>, item: Bill
 }
 
 /**
- * The sum of the fee periods a lineless invoice bills, to compare with its
- * amount; undefined for other invoices and for one that bills a period
- * together with others (which share of the period is its own is not known).
+ * What each lineless invoice of the contract with a period bills, summed, to
+ * compare with its amount; an invoice that bills a period together with
+ * others is left out (which share of the period is its own is not known).
  */
-export function linelessFeeTotal(
-  contract: Contract,
-  invoice: Invoice,
-  invoices: readonly Invoice[],
-): Decimal | undefined {
-  if (invoice.lines?.length || !invoice.period || invoice.status === 'void') return undefined;
+export function linelessFeeTotals(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Decimal> {
   const { byInvoice, joint } = linelessPeriods(contract, invoices);
-  if (joint.has(invoice)) return undefined;
-  return sum((byInvoice.get(invoice) ?? []).flatMap((p) => p.fees.map((f) => f.amount)));
+  const totals = new Map<Invoice, Decimal>();
+  for (const [invoice, periods] of byInvoice)
+    if (!joint.has(invoice)) totals.set(invoice, sum(periods.flatMap((p) => p.fees.map((f) => f.amount))));
+  return totals;
 }
 
 /** What an invoice for `period` of the contract's fixed fees comes to: each fee rounded, then added. */

@@ -1,8 +1,7 @@
 import { MINOR_UNITS } from '../../money/currency.js';
 import { dec } from '../../money/decimal.js';
 import { fixedFees } from '../../model/contract-terms.js';
-import { linelessFeeTotal } from '../../model/invoice-bills.js';
-import { invoicedContract } from '../../model/repository.js';
+import { linelessFeeTotals } from '../../model/invoice-bills.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -35,26 +34,30 @@ export const rule = defineRule({
   },
   create({ report }) {
     return {
-      invoice(inv, p) {
-        const contract = invoicedContract(p, inv.value);
-        // A contract without fixed fees (usage only, or a fee whose shape is already an error) has nothing to compare.
-        if (!contract || fixedFees(contract).length === 0) return;
-        const expected = linelessFeeTotal(
-          contract,
-          inv.value,
-          p.invoices.map((i) => i.value),
-        );
-        if (expected === undefined || expected.equals(dec(inv.value.amount))) return;
-        const { from, to } = inv.value.period!;
-        const data = {
-          amount: dec(inv.value.amount).toFixed(MINOR_UNITS[inv.value.currency]),
-          currency: inv.value.currency,
-          contract: contract.id,
-          from,
-          to,
-          expected: expected.toFixed(MINOR_UNITS[inv.value.currency]),
-        };
-        report({ at: inv, path: ['amount'], messageId: expected.isZero() ? 'nothingBilled' : 'mismatch', data });
+      partnerFolder(p) {
+        for (const { value: contract } of p.contracts) {
+          // A contract without fixed fees (usage only, or a fee whose shape is an error) has nothing to compare.
+          if (fixedFees(contract).length === 0) continue;
+          const own = p.invoices.filter((i) => i.value.contract === contract.id);
+          const totals = linelessFeeTotals(
+            contract,
+            own.map((i) => i.value),
+          );
+          for (const inv of own) {
+            const expected = totals.get(inv.value);
+            if (expected === undefined || expected.equals(dec(inv.value.amount))) continue;
+            const { from, to } = inv.value.period!;
+            const data = {
+              amount: dec(inv.value.amount).toFixed(MINOR_UNITS[inv.value.currency]),
+              currency: inv.value.currency,
+              contract: contract.id,
+              from,
+              to,
+              expected: expected.toFixed(MINOR_UNITS[inv.value.currency]),
+            };
+            report({ at: inv, path: ['amount'], messageId: expected.isZero() ? 'nothingBilled' : 'mismatch', data });
+          }
+        }
       },
     };
   },
