@@ -3,7 +3,7 @@ import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import type { Currency } from '../model/records.js';
-import { addMonths, monthsBetween } from '../time/calendar.js';
+import { monthsBetween } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { hubsOf, memoized, memoizedFor, type FigureContext } from './context.js';
 import { monthlyFigure } from './recurring.js';
@@ -190,17 +190,4 @@ export function allocatedCosts(ctx: FigureContext, partner: PartnerFolder, month
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
   return memoized(ctx, `share ${month} ${own}`, () => recurringCosts(ctx, month).times(own).dividedBy(total));
-}
-
-/**
- * Partners whose cloud bill for `month` is not recorded although last month's
- * is: until it is, MRC and pass-through revenue understate that month.
- */
-export function pendingCloudBills(ctx: FigureContext, month: string): string[] {
-  const previous = addMonths(month, -1);
-  return ctx.repo.partners
-    .filter(
-      (p) => p.cloudCosts.some((c) => c.value.month === previous) && !p.cloudCosts.some((c) => c.value.month === month),
-    )
-    .map((p) => p.id);
 }

@@ -15,7 +15,7 @@ import { factsAt } from './as-of.js';
 import { csatBySurvey, decliningUsage, npsBySurvey, training } from './community.js';
 import { figureContext, type FigureContext } from './context.js';
 import { incompleteMonth, lastCompleteMonth } from './completeness.js';
-import { pendingCloudBills, unattributedCosts } from './costs.js';
+import { unattributedCosts } from './costs.js';
 import { deliverableFigures } from './deliverables.js';
 import { partnerActivity, recentChanges, stalePartners, type ChangeGroup, type PartnerActivity } from './history.js';
 import { ledgers } from './ledger.js';
@@ -446,11 +446,6 @@ export const FIGURES = {
         baseline: money(x.baseline),
       })),
     }),
-  }),
-  pendingCloudBills: figure({
-    about: 'partners whose cloud bill for M is not in yet (MRC leaves them out; the dashboard says so)',
-    section: 'Revenue and costs',
-    compute: ({ ctx }) => pendingCloudBills(ctx, ctx.month),
   }),
   lqr: figure({
     about: 'lead qualification ratio: leads first contacted in the 12 months ending D that are qualified',
