@@ -1,9 +1,12 @@
 /**
  * npm run bench — measures the commands on synthetic data of 100, 1,000 and
- * 10,000 partners against the floor (reading and parsing every file with
- * js-yaml's core schema, nothing else) and a reference validator (ajv-cli,
- * schema part only), and writes bench/results.md. The floor and the commands
- * run side by side, alternating, several times; each cell is the median.
+ * 10,000 partners against the bare floor of SPEC-3 F (a plain `node` process
+ * reading and parsing every file with js-yaml's core schema, nothing else:
+ * bench/floor.mjs) and a reference validator (ajv-cli, schema part only), and
+ * writes bench/results.md. The commands run as their npm scripts run them
+ * (bin/run.mjs, from the build in dist/, made first). The floor and the
+ * commands run side by side, alternating, several times; each cell is the
+ * median.
  *
  *   npm run bench                               all sizes
  *   npm run bench -- --sizes 100,1000 --runs 5  some sizes, more runs
@@ -15,7 +18,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommand, runCommand, UsageError } from '../scripts/lib/cli.js';
-import { dataSize } from './floor.js';
+import { DATA_FOLDERS, ROOT_FILES } from '../scripts/lib/load/layout.js';
+import { dataSize } from './data-size.js';
 import { BENCH_AS_OF, generate } from './generate.js';
 import { historyBench } from './history-bench.js';
 
@@ -43,7 +47,11 @@ function measure(command: string, args: string[], okCodes = [0]): Run {
   return { seconds, peakMiB: Math.max(...peaks) / 1024, ok: okCodes.includes(r.status ?? -1) };
 }
 
-const tsx = (script: string, ...args: string[]) => measure(process.execPath, ['--import', 'tsx', script, ...args]);
+/** A command as its npm script runs it. */
+const command = (name: string, ...args: string[]) => measure(process.execPath, ['bin/run.mjs', name, ...args]);
+/** The bare floor over the files the commands read (the kinds table's root files and data folders). */
+const bareFloor = (dir: string) =>
+  measure(process.execPath, ['bench/floor.mjs', dir, ROOT_FILES.join(','), DATA_FOLDERS.join(',')]);
 
 const AJV_KINDS: [string, string][] = [
   ['contract', 'partners/*/contracts/*.yaml'],
@@ -156,16 +164,19 @@ async function main(): Promise<number> {
   const sizes = (values.sizes ?? '100,1000,10000').split(',').map((n) => positive('sizes', n));
   const seed = positive('seed', values.seed, 1);
   const runsAt = (n: number) => positive('runs', values.runs, n >= 10000 ? 3 : 5);
+  // The commands measured as a person runs them: from the bundle, built from the sources as they are.
+  if (spawnSync(process.execPath, ['bin/build.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0)
+    throw new Error('npm run build failed: the commands cannot be measured from their bundle');
   const rows: string[] = [];
   for (const n of sizes) {
     const { dir, files, mb } = await dataset(n, seed);
     const out = mkdtempSync(join(tmpdir(), 'ops-bench-report-'));
     console.error(`${n} partners: ${files} files, ${mb.toFixed(1)} MB, ${runsAt(n)} runs`);
     const { floor, validate, metrics, report } = sideBySide(runsAt(n), {
-      floor: () => tsx('bench/floor-cli.ts', dir),
-      validate: () => tsx('scripts/validate.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--format', 'json'),
-      metrics: () => tsx('scripts/metrics.ts', '--root', dir, '--as-of', BENCH_AS_OF),
-      report: () => tsx('scripts/report.ts', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out),
+      floor: () => bareFloor(dir),
+      validate: () => command('validate', '--root', dir, '--as-of', BENCH_AS_OF, '--format', 'json'),
+      metrics: () => command('metrics', '--root', dir, '--as-of', BENCH_AS_OF),
+      report: () => command('report', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out),
     });
     const ajv = reference(dir);
     rmSync(out, { recursive: true, force: true });
@@ -189,11 +200,13 @@ async function main(): Promise<number> {
     `Written by \`npm run bench\`. Machine: ${cpu}, Node ${process.version}. ` +
       `Synthetic data from \`bench/generate.ts\` (seed ${seed}), as of ${BENCH_AS_OF}; ` +
       'MB is the bytes the data files hold. Each cell: wall time of the whole process ' +
-      '(start-up under tsx included, as `npm run` runs them) / its peak resident memory; ' +
+      '(start-up included; the commands as `npm run` runs them, from the build in dist/) / its peak resident memory; ' +
       `the floor and the three commands ran in turn, ${runsSaid}, and each cell is the median run.`,
     '',
-    "- **floor**: read every data file and parse it with js-yaml's core schema " +
-      '(front matter split by gray-matter), nothing else, in a process started like the commands.',
+    '- **floor**: the bare floor of SPEC-3 F, `bench/floor.mjs`: a plain `node` process (no TypeScript loader) ' +
+      "that reads every data file and parses it with js-yaml's core schema, front matter split by a regular " +
+      'expression, nothing else. The targets: at 100 partners validate ≤ 3× and report ≤ 5× the floor; at ' +
+      '1,000, ≤ 2.5× and ≤ 4×; at 10,000, report ≤ 5× and under 1 GB.',
     '- **validate**, **metrics**, **report**: the commands, `report` writing every report to a temporary folder.',
     '- **ajv-cli**: the reference validator on the schema part only, over the YAML files ' +
       '(not the Markdown front matter), one run per file kind, times added up. ' +

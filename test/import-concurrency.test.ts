@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConcurrentChange } from '../scripts/lib/edit/changeset.js';
 import { editAndWrite } from '../scripts/lib/edit/command.js';
+import { commandArgs } from './helpers/cli.js';
 import { REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const DEALS =
@@ -19,11 +20,9 @@ const DEALS =
 
 function importDeals(root: string, file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'scripts/import.ts'), 'crm-deals', file, '--root', root],
-      { cwd: REPO_ROOT },
-    );
+    const child = spawn(process.execPath, commandArgs('import', ['crm-deals', file, '--root', root]), {
+      cwd: REPO_ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

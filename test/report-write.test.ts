@@ -20,10 +20,8 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { commandArgs, runCli } from './helpers/cli.js';
 import { DEAD_PID, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
-
-const REPORT = join(REPO_ROOT, 'scripts/report.ts');
 
 const report = (root: string, asOf: string, out: string) =>
   runCli('report', ['--root', root, '--as-of', asOf, '--out', out]);
@@ -206,10 +204,10 @@ describe('where the reports may be written (item 1)', () => {
     for (const dir of [root, ...['partners', 'grants', 'costs', 'finance', 'pricing'].map((d) => join(root, d))])
       chmodSync(dir, 0o755);
     // As root, permission bits do not stop anything: run as an unprivileged user, as a person would (a process of
-    // its own, started directly with tsx's loader rather than through its command, which starts a second one).
+    // its own).
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const reportAsUser = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-20', '--out', out], {
+      spawnSync(process.execPath, commandArgs('report', ['--root', root, '--as-of', '2026-11-20', '--out', out]), {
         encoding: 'utf8',
         cwd: REPO_ROOT,
         env: { ...process.env, HOME: parent },
@@ -241,15 +239,15 @@ describe('an interrupted report (item 4)', () => {
   let typicalMs = 0;
   beforeAll(async () => {
     expect((await report(root, '2026-10-15', oldSet)).code).toBe(0);
-    // Timed the way the runs below are started (one process, no tsx wrapper).
+    // Timed the way the runs below are started.
     const started = Date.now();
-    const args = ['--import', 'tsx', REPORT, '--root', root, '--as-of', '2026-11-24', '--out', newSet];
+    const args = commandArgs('report', ['--root', root, '--as-of', '2026-11-24', '--out', newSet]);
     expect(spawnSync(process.execPath, args, { cwd: REPO_ROOT }).status).toBe(0);
     typicalMs = Date.now() - started;
   });
 
   const start = (out: string, asOf = '2026-11-24') =>
-    spawn(process.execPath, ['--import', 'tsx', REPORT, '--root', root, '--as-of', asOf, '--out', out], {
+    spawn(process.execPath, commandArgs('report', ['--root', root, '--as-of', asOf, '--out', out]), {
       cwd: REPO_ROOT,
       stdio: 'ignore',
     });

@@ -12,15 +12,15 @@ import { editAndWrite } from '../scripts/lib/edit/command.js';
 import { ChangeSet, ConcurrentChange } from '../scripts/lib/edit/changeset.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { LockTimeout, withLock } from '../scripts/lib/write/atomic.js';
-import { runCli } from './helpers/cli.js';
+import { commandArgs, runCli } from './helpers/cli.js';
 import { DEAD_PID, fixtureCopy, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
 function runAsync(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    // A process of its own each (node with tsx's loader: tsx's command would start two).
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], {
+    // A process of its own each, started as its npm script starts it.
+    const child = spawn(process.execPath, commandArgs(script, args), {
       cwd: REPO_ROOT,
     });
     let stdout = '';

@@ -2,15 +2,15 @@
  * What every command shares: flags, --help, --root, and the promise that a
  * fault ends in one plain sentence and exit 2, never a stack trace.
  */
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate, today } from './time/calendar.js';
 import { GitSource } from './load/git-source.js';
 import { FolderSource, type DataSource } from './load/source.js';
+import { TOOL_ROOT } from './tool-root.js';
 
 /** The repository this tool lives in: the default data root. */
-export const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { TOOL_ROOT };
 
 export class UsageError extends Error {}
 

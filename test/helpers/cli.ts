@@ -19,11 +19,16 @@ export interface CliResult {
 }
 
 /**
- * A command run in a process of its own: node with tsx's loader (tsx's own command would start a second node
- * process to do the same; the workflows test runs the npm scripts themselves).
+ * The arguments of node that start a command as its npm script does (bin/run.mjs: the bundle in dist/ when it is
+ * up to date, else the sources under tsx); for spawn(process.execPath, …).
  */
+export function commandArgs(script: string, args: string[]): string[] {
+  return [join(REPO_ROOT, 'bin/run.mjs'), script, ...args];
+}
+
+/** A command run in a process of its own (the workflows test runs the npm scripts themselves). */
 export function spawnCli(script: string, args: string[]): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', `${script}.ts`), ...args], {
+  const r = spawnSync(process.execPath, commandArgs(script, args), {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

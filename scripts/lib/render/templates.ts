@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TOOL_ROOT } from '../tool-root.js';
 import Handlebars from 'handlebars';
 
-export const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+export const TEMPLATE_DIR = join(TOOL_ROOT, 'templates/');
 
 type Template = (view: object) => string;
 

@@ -1,0 +1,66 @@
+/**
+ * The bundled build (bin/build.mjs) and the launcher every npm script goes through (bin/run.mjs): the bundle
+ * writes the same reports as the sources under tsx, and it runs only while it was built from the sources as they
+ * are — an edited source runs from the source. Each test works on its own copy of the tool, built there.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTree, REPO_ROOT, tempDir } from './helpers/fixtures.js';
+
+const TOOL_FILES = ['bin', 'scripts', 'schemas', 'templates', 'docs', 'partners', 'grants', 'costs', 'finance'];
+
+/** A copy of the tool and its sample data, with node_modules linked and the build made in it. */
+function builtCopy(): string {
+  const copy = tempDir('ops-build-');
+  for (const f of [...TOOL_FILES, 'market', 'pricing', 'ops.config.yaml', 'package.json', 'tsconfig.json'])
+    cpSync(join(REPO_ROOT, f), join(copy, f), { recursive: true });
+  symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules')), join(copy, 'node_modules'));
+  const r = spawnSync(process.execPath, ['bin/build.mjs'], { cwd: copy, encoding: 'utf8' });
+  expect([r.status, r.stderr]).toEqual([0, '']);
+  return copy;
+}
+
+const node = (cwd: string, args: string[]) => {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('the bundled build', () => {
+  let copy: string;
+  beforeAll(() => {
+    copy = builtCopy();
+  }, 120_000);
+
+  it('writes the same reports as the sources under tsx, byte for byte', () => {
+    const bundled = join(tempDir(), 'bundled');
+    const sources = join(tempDir(), 'sources');
+    const args = ['--as-of', '2026-11-24', '--out'];
+    expect(node(copy, ['bin/run.mjs', 'report', ...args, bundled]).code).toBe(0);
+    expect(node(copy, ['--import', 'tsx', 'scripts/report.ts', ...args, sources]).code).toBe(0);
+    expect(readTree(bundled)).toEqual(readTree(sources));
+    expect(Object.keys(readTree(bundled)).length).toBeGreaterThan(20);
+  });
+
+  it('runs from dist/ while the sources are as built, from the sources once one changes', () => {
+    // A marker only the bundle prints shows which one ran.
+    appendFileSync(join(copy, 'dist/validate.js'), '\nprocess.stdout.write("(from dist)\\n");\n');
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('(from dist)\nNo problems found.\n');
+    const source = join(copy, 'scripts/lib/text/plural.ts');
+    writeFileSync(source, `${readFileSync(source, 'utf8')}\n`);
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('No problems found.\n');
+    // Built again, the bundle runs again.
+    expect(node(copy, ['bin/build.mjs']).code).toBe(0);
+    appendFileSync(join(copy, 'dist/validate.js'), '\nprocess.stdout.write("(from dist)\\n");\n');
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('(from dist)\nNo problems found.\n');
+  });
+
+  it('names a command it does not have, exit 2', () => {
+    expect(node(copy, ['bin/run.mjs', 'reprot'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "usage: node bin/run.mjs COMMAND [options]: no command 'reprot' in scripts/\n",
+    });
+  });
+});
