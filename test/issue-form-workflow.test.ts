@@ -43,7 +43,7 @@ describe('the workflow steps, run here with a stand-in for gh and a local origin
     const dir = tempDir('ops-issue-wf-');
     const origin = join(dir, 'origin.git');
     const work = join(dir, 'work');
-    for (const p of ['package.json', 'tsconfig.json', 'scripts', 'schemas', 'templates', 'ops.config.yaml']) {
+    for (const p of ['package.json', 'tsconfig.json', 'bin', 'scripts', 'schemas', 'templates', 'ops.config.yaml']) {
       if (existsSync(join(REPO_ROOT, p))) cpSync(join(REPO_ROOT, p), join(work, p), { recursive: true });
     }
     for (const p of ['partners', 'grants', 'costs', 'pricing'])
