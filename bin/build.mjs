@@ -14,7 +14,7 @@
  */
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { FINGERPRINT_FILE, sourceFingerprint } from './fingerprint.mjs';
 
@@ -31,6 +31,32 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
       'until the next `npm run build`.\n',
   );
   process.exit(0);
+}
+
+/**
+ * dist/validators.cjs, the schema validators compiled ahead (scripts/lib/check/precompile.ts), and
+ * dist/formats.cjs, the formats they check with: a command from the build loads them instead of compiling
+ * every schema at its start (~0.1 s).
+ */
+async function precompileSchemas(outdir) {
+  const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+  await build({
+    ...common,
+    entryPoints: ['scripts/lib/check/formats.ts'],
+    format: 'cjs',
+    outfile: join(outdir, 'formats.cjs'),
+  });
+  const generator = join(outdir, 'precompile.mjs');
+  await build({
+    ...common,
+    entryPoints: ['scripts/lib/check/precompile.ts'],
+    format: 'esm',
+    banner: { js: REQUIRE_SHIM },
+    outfile: generator,
+  });
+  const { precompiledValidators } = await import(pathToFileURL(generator).href);
+  writeFileSync(join(outdir, 'validators.cjs'), precompiledValidators());
+  rmSync(generator);
 }
 
 // Taken before building: a source edited during the build leaves the bundle stale, never wrongly fresh.
@@ -50,8 +76,10 @@ try {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     banner: { js: REQUIRE_SHIM },
+    define: { OPS_BUILD: 'true' },
     logLevel: 'warning',
   });
+  await precompileSchemas(staging);
   writeFileSync(join(staging, '.fingerprint'), fingerprint);
   // Swapped whole: a command starting meanwhile runs the old build or the new one, never half of each.
   const old = join(ROOT, `.dist-old-${process.pid}`);

@@ -1,6 +1,6 @@
 /**
- * What the bundled build in dist/ was made from: every file under scripts/
- * (path, size, modification time), the build script and tsconfig.json, as one
+ * What the bundled build in dist/ was made from: every file under scripts/ and
+ * schemas/ (path, size, modification time), the build script and tsconfig.json, as one
  * hash. The build writes it to dist/.fingerprint; a command runs the bundle
  * only when the sources still have that fingerprint, so an edited source is
  * never run stale. Stat only, no reads: about a millisecond for the whole tree.
@@ -25,6 +25,7 @@ export function sourceFingerprint(root) {
     }
   };
   walk('scripts');
+  walk('schemas'); // compiled into dist/validators.cjs
   add('bin/build.mjs');
   add('tsconfig.json');
   return createHash('sha256').update(lines.sort().join('\n')).digest('hex');

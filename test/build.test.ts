@@ -4,10 +4,23 @@
  * are — an edited source runs from the source. Each test works on its own copy of the tool, built there.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTree, REPO_ROOT, tempDir } from './helpers/fixtures.js';
+import { schemaFor, type Validator } from '../scripts/lib/check/schemas.js';
+import { loadFiles } from '../scripts/lib/load/index.js';
+import { FolderSource } from '../scripts/lib/load/source.js';
+import { FIXTURES, readTree, REPO_ROOT, tempDir } from './helpers/fixtures.js';
 
 const TOOL_FILES = ['bin', 'scripts', 'schemas', 'templates', 'docs', 'partners', 'grants', 'costs', 'finance'];
 
@@ -41,6 +54,22 @@ describe('the bundled build', () => {
     expect(node(copy, ['--import', 'tsx', 'scripts/report.ts', ...args, sources]).code).toBe(0);
     expect(readTree(bundled)).toEqual(readTree(sources));
     expect(Object.keys(readTree(bundled)).length).toBeGreaterThan(20);
+  });
+
+  it('has the schema validators compiled ahead: each judges every test record as ajv at run time', async () => {
+    const ahead = createRequire(import.meta.url)(join(copy, 'dist/validators.cjs')) as Record<string, Validator>;
+    const cases = ['base', ...readdirSync(join(FIXTURES, 'broken')).map((c) => `broken/${c}/files`)];
+    let refused = 0;
+    for (const c of cases.filter((c) => existsSync(join(FIXTURES, c)))) {
+      for (const f of (await loadFiles(new FolderSource(join(FIXTURES, c)))).files) {
+        if (f.data === undefined) continue;
+        const [runtime, compiled] = [schemaFor(f.placement.kind), ahead[f.placement.kind]];
+        const verdict = (v: Validator) => ({ file: `${c}/${f.path}`, valid: v(f.data), errors: v.errors ?? null });
+        expect(verdict(compiled)).toEqual(verdict(runtime));
+        if (runtime.errors) refused++;
+      }
+    }
+    expect(refused).toBeGreaterThanOrEqual(10); // the schema-* cases: not a vacuous comparison
   });
 
   it('runs from dist/ while the sources are as built, from the sources once one changes', () => {

@@ -1,14 +1,18 @@
-/** ajv, set up once: every schema compiled a single time per process. */
+/**
+ * ajv, set up once: every schema compiled a single time per process — or, when the command runs from the build
+ * in dist/, not at all: bin/build.mjs compiles the validators ahead (precompile.ts), from the same schemas.
+ */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { isIsoDate } from '../time/calendar.js';
+import { Ajv2020, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { KINDS, type Kinds } from '../model/kinds.js';
 import { SCHEMA_DIR } from '../model/schema-files.js';
+import { TOOL_ROOT } from '../tool-root.js';
+import { FORMATS } from './formats.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object, whose .default is the plugin.
-const addFormats = addFormatsModule.default;
+/** Set to true by bin/build.mjs (esbuild's define) in the bundle; undeclared when the sources run. */
+declare const OPS_BUILD: boolean | undefined;
 
 export type Validator = ValidateFunction & { errors?: ErrorObject[] | null };
 
@@ -28,9 +32,8 @@ export function schemaFor(kind: string, kinds: Kinds = KINDS): Validator {
 
 /** The validator of one part of a record, e.g. 'invoices.schema.json#/items/properties/amount'. */
 export function schemaAt(ref: string): Validator {
-  schemaFor('config');
   let v = parts.get(ref);
-  if (!v) parts.set(ref, (v = ajv!.compile({ $ref: ref })));
+  if (!v) parts.set(ref, (v = withAllSchemas((ajv ??= newAjv())).compile({ $ref: ref })));
   return v;
 }
 
@@ -38,17 +41,30 @@ export function readSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>;
 }
 
-function compileAll(kinds: Kinds): Map<string, Validator> {
-  if (!ajv) {
-    // verbose: errors carry the schema they failed, so messages can quote its description and allowed keys.
-    // The schemas are checked against the draft 2020-12 meta-schema by the test suite, not at every run, and
-    // the generated code is not optimised: both would only slow every command's start (about 0.15 s).
-    ajv = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false, code: { optimize: false } });
-    addFormats(ajv, ['date', 'uri', 'email']);
-    // Support requests are timed in UTC, written with Z: an offset or a bare date is refused, located.
-    ajv.addFormat('utc-date-time', { type: 'string', validate: isUtcDateTime });
-    ajv.addSchema(readSchema('defs.schema.json'));
+/**
+ * An ajv as the schemas are compiled with. verbose: errors carry the schema they failed, so messages can quote
+ * its description and allowed keys. The schemas are checked against the draft 2020-12 meta-schema by the test
+ * suite, not at every run, and the generated code is not optimised: both would only slow every start.
+ */
+export function newAjv(code: CodeOptions = {}): Ajv2020 {
+  const made = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false, code: { optimize: false, ...code } });
+  for (const [name, format] of Object.entries(FORMATS)) made.addFormat(name, format);
+  made.addSchema(readSchema('defs.schema.json'));
+  return made;
+}
+
+/** `made` with every kind's schema of the kinds table added, each under its $id. */
+export function withAllSchemas(made: Ajv2020, kinds: Kinds = KINDS): Ajv2020 {
+  for (const spec of Object.values(kinds)) {
+    const schema = typeof spec.schema === 'string' ? readSchema(spec.schema) : spec.schema;
+    if (typeof schema.$id !== 'string' || !made.schemas[schema.$id]) made.addSchema(schema);
   }
+  return made;
+}
+
+function compileAll(kinds: Kinds): Map<string, Validator> {
+  if (kinds === KINDS && typeof OPS_BUILD !== 'undefined') return precompiled();
+  ajv ??= newAjv();
   const out = new Map<string, Validator>();
   for (const [kind, spec] of Object.entries(kinds)) {
     const schema = typeof spec.schema === 'string' ? readSchema(spec.schema) : spec.schema;
@@ -58,8 +74,8 @@ function compileAll(kinds: Kinds): Map<string, Validator> {
   return out;
 }
 
-/** `YYYY-MM-DDTHH:MM:SSZ`, a real calendar day and time. */
-export function isUtcDateTime(text: string): boolean {
-  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(text);
-  return m !== null && isIsoDate(m[1]);
+/** The validators bin/build.mjs compiled ahead (dist/validators.cjs, one export per kind). */
+function precompiled(): Map<string, Validator> {
+  const exports = createRequire(import.meta.url)(join(TOOL_ROOT, 'dist/validators.cjs')) as Record<string, Validator>;
+  return new Map(Object.keys(KINDS).map((kind) => [kind, exports[kind]]));
 }
