@@ -45,11 +45,13 @@ describe('dashboard: needs action this week', () => {
   };
 
   it('names every off-track and at-risk partner with why, owner and MRR at stake', () => {
+    // EduHub's usage: 2026-11 has 699 users against (1,413 + 1,343 + 1,471) / 3 = 1,409 over Aug–Oct;
+    // 699 / 1,409 − 1 = −0.496 → −50 %.
     // Riverside lapsed on 2026-11-01: 0.00 this month, and its 12,000 a year (1,000.00 a month) in October.
     expect(table('| partner | health | why | owner | MRR at stake |', 7)).toEqual([
       '| [Riverside Community College](partners/riverside-cc.md) | off track | no agreement for 23 days, hub still running | maria-chen | 0.00 USD (2026-10: 1,000.00) |',
       '| [State Geological Survey](partners/state-geo.md) | off track | invoice INV-2026-1040 131 days overdue | jon-alvarez | 7,356.00 USD |',
-      '| [EduHub Resellers Ltd](partners/eduresell.md) | at risk | usage declining | aisha-bello | 4,349.50 USD |',
+      '| [EduHub Resellers Ltd](partners/eduresell.md) | at risk | usage declining: 1,409 → 699 monthly active users (−50 % on the mean of the 3 months before) | aisha-bello | 4,349.50 USD |',
       '| [LEAP Climate Data Collaboration](partners/leap.md) | at risk | urgent support request sr-002 open 14 days; cloud cost of leap-prod up 30 % on the 3 months before | jon-alvarez | 8,096.00 USD |',
       '| [Open Press Publishing](partners/openpress.md) | at risk | in onboarding for 57 days (more than 30) | maria-chen | 2,500.00 USD |',
       '| [Open Science Education Network](partners/openscied.md) | at risk | latest survey answer scored 5 out of 10 (2026-09-15) | maria-chen | 1,500.00 USD |',
@@ -169,7 +171,7 @@ describe('engagement review: owner, MRR at stake, next step, and what turned wor
     // Due dates: the request open over 7 days today; the passed notice by uni-north-2025's offboarding request
     // (2026-12-31 − 14 = 2026-12-17); the rest within the week (2026-11-24 + 7 = 2026-12-01).
     expect(lines.slice(3, 9)).toEqual([
-      '| [EduHub Resellers Ltd](partners/eduresell.md) | active | usage declining → next: ask the partner why usage fell by 2026-12-01 (in 7 days) | aisha-bello | 4,349.50 USD |',
+      '| [EduHub Resellers Ltd](partners/eduresell.md) | active | usage declining: 1,409 → 699 monthly active users (−50 % on the mean of the 3 months before) → next: ask the partner why usage fell by 2026-12-01 (in 7 days) | aisha-bello | 4,349.50 USD |',
       '| [LEAP Climate Data Collaboration](partners/leap.md) | active | urgent support request sr-002 open 14 days → next: resolve the request or agree a plan with the partner by 2026-11-24 (today)<br>cloud cost of leap-prod up 30 % on the 3 months before → next: check the cloud cost jump with the hub team by 2026-12-01 (in 7 days) | jon-alvarez | 8,096.00 USD |',
       '| [Open Press Publishing](partners/openpress.md) | onboarding | in onboarding for 57 days (more than 30) → next: agree the next onboarding milestone and its date by 2026-12-01 (in 7 days) | maria-chen | 2,500.00 USD |',
       '| [Open Science Education Network](partners/openscied.md) | active | latest survey answer scored 5 out of 10 (2026-09-15) → next: follow up on the survey answer by 2026-12-01 (in 7 days) | maria-chen | 1,500.00 USD |',
@@ -195,7 +197,7 @@ describe('engagement review: owner, MRR at stake, next step, and what turned wor
     const i = lines.indexOf('| partner | now | on 2026-10-27 | why |');
     expect(lines.slice(i + 2, i + 7)).toEqual([
       '| [Riverside Community College](partners/riverside-cc.md) | off track | on track | no agreement for 2 days, hub still running |',
-      '| [EduHub Resellers Ltd](partners/eduresell.md) | at risk | on track | usage declining |',
+      '| [EduHub Resellers Ltd](partners/eduresell.md) | at risk | on track | usage declining: 1,409 → 699 monthly active users (−50 % on the mean of the 3 months before) |',
       '| [Open Press Publishing](partners/openpress.md) | at risk | on track | in onboarding for 36 days (more than 30) |',
       '| [University of the North](partners/uni-north.md) | at risk | on track | renewal notice date 2026-11-01 passed, nothing signed |',
       '',
