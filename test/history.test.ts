@@ -81,10 +81,10 @@ describe('npm run diff', () => {
         '| Cost recovery ratio (MRC ÷ MRR), lower is better: below 1, recurring revenue covers recurring ' +
           'costs | 5.00 (costs are 500 % of revenue) | 4.17 (costs are 417 % of revenue) | **-0.83, better** |',
         // The committed part of the forecast: alpha's fee for April to September, 6 × 1000 → 6 × 1200.
-        '| Forecast MRR, next 6 months together (FMRR₆) | 6,000.00 | 7,200.00 | **+1,200.00** |',
+        '| Forecast monthly recurring revenue, next 6 months together | 6,000.00 | 7,200.00 | **+1,200.00** |',
         '',
         'Unchanged: MRC, receivables, overdue receivables, fees not yet invoiced, renewals, overdue deliverables, ' +
-          'NPS, declining usage, LQR, renewal rate, stale partner records.',
+          'NPS, declining usage, lead qualification ratio, renewal rate, stale partner records.',
         '',
         '### Records: 0 added, 0 removed, 1 changed',
         '',

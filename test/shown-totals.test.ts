@@ -68,7 +68,7 @@ describe('shown parts add up to the shown total (R7)', () => {
 
   it('pipeline.md and the metrics JSON: the six FMRR months add up to FMRR₆', async () => {
     const { f, reports } = await sample();
-    const rows = table(reports.get('pipeline.md')!, '## Forecast MRR (FMRR)');
+    const rows = table(reports.get('pipeline.md')!, '## Forecast monthly recurring revenue');
     const months = rows.slice(0, -1);
     expect(months).toHaveLength(6);
     expect(total(months.map((r) => r[4]))).toBe(amount(rows.at(-1)![4]).toFixed(2));

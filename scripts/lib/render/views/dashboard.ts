@@ -15,6 +15,22 @@ import { HEALTH_WORDS, healthIndex, reasonPhrases } from './health.js';
 import { header, type ReportMeta } from './meta.js';
 import { incompleteAlert } from './incomplete.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
+import { defined, type Definition } from './terms.js';
+
+/**
+ * The headline figures the team knows by a short form (LQR, FMRR₆): their plain words link to the definition.
+ * MRR, MRC and the cost recovery ratio are spelt out in their labels already.
+ */
+const DEFINED: Readonly<Record<string, Definition>> = {
+  lqr: 'lqr',
+  renewal_rate: 'renewalRate',
+  fmrr_6: 'forecast',
+};
+
+function headlineLabel(h: { key: string; label: string }): string {
+  const what = DEFINED[h.key];
+  return what ? defined(md(h.label), what) : md(h.label);
+}
 
 const ACTION_DAYS = 7;
 const LIST_LIMIT = 10;
@@ -25,7 +41,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     .filter((h) => !RECOVERY_KEYS.has(h.key))
     .filter((h) => h.key !== 'stale_partners' || f.history.available)
     .map((h) => ({
-      label: md(h.label),
+      label: headlineLabel(h),
       value: formatHeadline(h.kind, h.value),
       change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
     }));
@@ -163,7 +179,7 @@ function recoverySection(f: Figures) {
     rows: r.rows.map((h) => {
       const value = r.month ? h.value : h.soFar;
       return {
-        label: md(h.label),
+        label: headlineLabel(h),
         value: formatHeadline(h.kind, value),
         change: !r.month ? 'n/a' : notComparable ? 'not comparable¹' : formatHeadlineChange(h.kind, h.previous, value),
         soFar: soFar && r.month ? `${formatHeadline(h.kind, h.soFar)}, incomplete` : '',

@@ -18,6 +18,7 @@ import { money } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
 import { missingLines, monthLabel } from './incomplete.js';
 import { code } from './links.js';
+import { MILESTONE_WORDS } from './terms.js';
 import { partnerCloud, partnerRatio } from './partner-ratio.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
@@ -83,7 +84,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       email: c.email ? md(c.email) : '',
     })),
     milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({
-      name: m,
+      name: MILESTONE_WORDS[m],
       date: profile.milestones![m]!,
     })),
     hubs: (profile.hubs ?? []).map((h) => ({

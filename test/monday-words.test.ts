@@ -1,0 +1,101 @@
+/* eslint-disable max-len -- the rendered lines are asserted whole, as a reader sees them */
+/**
+ * The Monday review's plain words (SPEC-3 U) on the sample data at 2026-11-24: no FMRR, CMRR, RMRR, NMRR or LQR,
+ * no milestone ids or settings keys on a page; the words link to their definition in docs/figures.md.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkData } from '../scripts/lib/check/index.js';
+import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
+import { FolderSource } from '../scripts/lib/load/source.js';
+import { renderReports } from '../scripts/lib/render/index.js';
+import { DEFINITIONS } from '../scripts/lib/render/views/terms.js';
+import { headingAnchors } from './helpers/browser.js';
+import { REPO_ROOT, sampleCopy } from './helpers/fixtures.js';
+
+const AS_OF = '2026-11-24';
+let out: Map<string, string>;
+
+beforeAll(async () => {
+  const { repo } = await checkData(new FolderSource(sampleCopy()), { asOf: AS_OF });
+  const f = computeFigures(repo, AS_OF);
+  const meta = { organization: 'Sample Org', asOf: AS_OF, currency: 'USD', revision: 'test', sponsorFeePct: 0 };
+  out = new Map(renderReports(f, computeFigures(repo, previousMonthDate(AS_OF)), meta));
+}, 120_000);
+
+/** The lines from a line equal to `first`, `count` of them. */
+function linesFrom(file: string, first: string, count: number): string[] {
+  const lines = out.get(file)!.split('\n');
+  const i = lines.indexOf(first);
+  expect(i, `${first} in ${file}`).toBeGreaterThanOrEqual(0);
+  return lines.slice(i, i + count);
+}
+
+describe('plain words instead of abbreviations, ids and settings keys', () => {
+  it('says no FMRR, CMRR, RMRR, NMRR or LQR, no milestone id and no settings key on any page', () => {
+    const found: string[] = [];
+    const words =
+      /\b(FMRR₆?|CMRR|RMRR|NMRR|LQR)\b|\b(first_contact|proposal_sent|contract_signed|hub_live|onboarding_complete)\b|`[a-z]+_[a-z_]+`/g;
+    for (const [file, text] of out) {
+      // The onboarding page tells the reader which field to fill in: that one names the field on purpose.
+      const said = text.replace('as `first_value` under its milestones', '');
+      for (const m of said.matchAll(words)) found.push(`${file}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('names the forecast and its parts in words in pipeline.md, linked to their definition', () => {
+    expect(linesFrom('pipeline.md', '## Forecast monthly recurring revenue', 12)).toEqual([
+      '## Forecast monthly recurring revenue',
+      '',
+      'The forecast of each month = the committed fees of signed contracts (as in the [projection](projection.md)) + 0.8 × the revenue up for renewal (the monthly fees of contracts that have ended with no later contract) + 0.3 × the fees of draft contracts in force. [How each part is computed](../docs/figures.md#forecast-monthly-recurring-revenue).',
+      '',
+      '| month | committed fees | up for renewal | draft contracts | forecast |',
+      '|---|---:|---:|---:|---:|',
+      '| 2026-12 | 27,040.00 | 0.00 | 0.00 | 27,040.00 |',
+      '| 2027-01 | 22,000.00 | 5,040.00 | 6,534.52 | 27,992.36 |',
+      '| 2027-02 | 22,000.00 | 5,040.00 | 6,356.99 | 27,939.09 |',
+      '| 2027-03 | 22,000.00 | 5,040.00 | 6,534.52 | 27,992.36 |',
+      '| 2027-04 | 14,500.00 | 12,540.00 | 6,475.34 | 26,474.60 |',
+      '| 2027-05 | 14,500.00 | 12,540.00 | 6,534.52 | 26,492.36 |',
+    ]);
+    expect(out.get('pipeline.md')).toContain('| **next 6 months together** | | | | **163,930.77** |');
+    expect(linesFrom('pipeline.md', '| KPI | over | now | | target | |', 5).slice(2)).toEqual([
+      '| [Lead qualification ratio](../docs/figures.md#lead-qualification-ratio) | leads first contacted 2025-11-24 (exclusive) to 2026-11-24 | 0.8000 | 4 of 5 qualified | 0.1500 | on target |',
+      '| [Renewal rate](../docs/figures.md#renewal-rate) | contracts ending 2026-05-24 (exclusive) to 2026-11-24 | 0.2500 | 1 of 4 renewed; churn 0.7500 | 0.8000 | below target |',
+      '| [Forecast monthly recurring revenue, next 6 months together](../docs/figures.md#forecast-monthly-recurring-revenue) | 2026-12 to 2027-05 | 163,930.77 | see the forecast below | — | — |',
+    ]);
+  });
+
+  it('links the dashboard headline figures known by a short form to their definition', () => {
+    expect(out.get('README.md')!.split('\n')).toContain(
+      '| [Forecast monthly recurring revenue, next 6 months together](../docs/figures.md#forecast-monthly-recurring-revenue) | 163,930.77 | -18,286.77 |',
+    );
+  });
+
+  it('writes milestones in words: a partner page, the cohorts and the onboarding times', () => {
+    expect(linesFrom('partners/uni-north.md', '| milestone | date |', 9)).toEqual([
+      '| milestone | date |',
+      '|---|---|',
+      '| first contact | 2024-02-12 |',
+      '| qualified | 2024-03-01 |',
+      '| proposal sent | 2024-04-15 |',
+      '| contract signed | 2024-06-10 |',
+      '| hub live | 2024-07-08 |',
+      '| first value | 2024-07-29 |',
+      '| onboarding complete | 2024-08-30 |',
+    ]);
+    expect(out.get('pipeline.md')!.split('\n')).toContain(
+      '| quarter | leads | first contact → qualified | qualified → proposal sent | proposal sent → contract signed | contract signed → hub live | hub live → onboarding complete | onboarding complete → churned |',
+    );
+    expect(linesFrom('onboarding.md', '| from | to | median days | 90th percentile | partners |', 3)[2]).toBe(
+      '| first contact | qualified | 18 | 39.2 | 13 |',
+    );
+  });
+
+  it('links only to headings docs/figures.md has', () => {
+    const anchors = headingAnchors(readFileSync(join(REPO_ROOT, 'docs', 'figures.md'), 'utf8'));
+    expect(Object.values(DEFINITIONS).filter((a) => !anchors.has(a))).toEqual([]);
+  });
+});
