@@ -165,6 +165,28 @@ describe('the way around: back to the dashboard, the partners list, the billing 
   });
 });
 
+describe('partner pages: health with owner, MRR at stake and the next step of each reason', () => {
+  it('gives every reason its next step and due date, as the weekly review does', () => {
+    expect(out.get('partners/leap.md')!.split('\n').slice(8, 13)).toEqual([
+      'Health: **at risk** · account owner jon-alvarez · MRR at stake 8,096.00 USD ([weekly review](../engagement-review.md)).',
+      '',
+      '- urgent support request sr-002 open 14 days → next: resolve the request or agree a plan with the partner by 2026-11-24 (today)',
+      '- cloud cost of leap-prod up 30 % on the 3 months before → next: check the cloud cost jump with the hub team by 2026-12-01 (in 7 days)',
+      '',
+    ]);
+    // Lapsed on 2026-11-01: nothing this month, so October's MRR beside it; decide by 2026-11-01 + 42.
+    expect(out.get('partners/riverside-cc.md')!.split('\n').slice(8, 11)).toEqual([
+      'Health: **off track** · account owner maria-chen · MRR at stake 0.00 USD (2026-10: 1,000.00) ([weekly review](../engagement-review.md)).',
+      '',
+      '- no agreement for 23 days, hub still running → next: renew or offboard by 2026-12-13 (in 19 days)',
+    ]);
+    // On track: no reason, nothing at stake to name.
+    expect(out.get('partners/nimbus.md')!.split('\n')[8]).toBe(
+      'Health: **on track** ([weekly review](../engagement-review.md)).',
+    );
+  });
+});
+
 describe('engagement review: owner, MRR at stake, next step, and what turned worse this week', () => {
   it('gives each reason its next step with a due date, the owner and the MRR at stake', () => {
     const lines = section('engagement-review.md', '## At risk (5)');
@@ -192,7 +214,14 @@ describe('engagement review: owner, MRR at stake, next step, and what turned wor
   it('names the partners whose health got worse since D − 7, with what it was', async () => {
     // At 2026-11-03 against 2026-10-27: Riverside's contract ended 2026-10-31 (lapsed 2 days), uni-north-2025's
     // notice date 2026-11-01 passed, Open Press is 36 days in onboarding (29 a week before), EduHub's usage fell.
-    const review = (await sampleReports('2026-11-03')).get('engagement-review.md')!;
+    const reports = await sampleReports('2026-11-03');
+    const review = reports.get('engagement-review.md')!;
+    // The partner's page says it too, with the next step (the offboarding request, 2026-12-31 − 14 = 2026-12-17).
+    expect(reports.get('partners/uni-north.md')!.split('\n').slice(8, 11)).toEqual([
+      'Health: **at risk** · **turned at risk since last week** (on track on 2026-10-27) · account owner maria-chen · MRR at stake 5,040.00 USD ([weekly review](../engagement-review.md)).',
+      '',
+      '- renewal notice date 2026-11-01 passed, nothing signed → next: get the renewal signed or send the offboarding request by 2026-12-17 (in 44 days)',
+    ]);
     const lines = review.split('\n');
     const i = lines.indexOf('| partner | now | on 2026-10-27 | why |');
     expect(lines.slice(i + 2, i + 7)).toEqual([

@@ -15,7 +15,10 @@ import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money } from '../numbers.js';
-import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
+import { HEALTH_WORDS, healthIndex, type HealthIndex } from './health.js';
+import { mrrAtStake, ownerOf } from './at-stake.js';
+import { reasonsWithSteps } from './next-steps.js';
+import { healthWeekAgo, turnedWorse } from './turned.js';
 import { missingLines, monthLabel } from './incomplete.js';
 import { code } from './links.js';
 import { MILESTONE_WORDS } from './terms.js';
@@ -32,6 +35,8 @@ export interface PartnerPageIndex {
   openInvoices: Map<PartnerFolder, OpenInvoice[]>;
   declining: Set<string>;
   health: HealthIndex;
+  /** The partners whose health got worse since last week. */
+  turned: Set<string>;
   /** Each partner's support hours by contract. */
   supportHours: Map<PartnerFolder, SupportHours[]>;
 }
@@ -51,6 +56,7 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     openInvoices,
     declining: new Set(f.decliningUsage),
     health: healthIndex(f),
+    turned: new Set(turnedWorse(f).map((x) => x.partner)),
     supportHours: byPartner(f.supportHours),
   };
 }
@@ -166,7 +172,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
-    health: healthLine(index.health, partner.id),
+    health: healthLines(f, index, partner),
   };
 }
 
@@ -249,11 +255,22 @@ function lastUpdatedLine(f: Figures, partner: PartnerFolder): string {
   return a ? `Record last updated ${a.lastUpdated} by ${md(a.updatedBy)} (${code(a.commit)}).` : '';
 }
 
-/** "Health: **at risk** — usage declining; …", for partners in onboarding, active or paused. */
-function healthLine(index: HealthIndex, partner: string): string {
-  const h = index.health.get(partner);
-  if (!h) return '';
-  const reasons = reasonPhrases(index, partner);
-  const why = reasons.length ? ` — ${reasons.join('; ')}` : '';
-  return `Health: **${HEALTH_WORDS[h.health]}**${why} ([weekly review](../engagement-review.md)).`;
+/**
+ * The partner's health as the weekly review gives it: "Health: **at risk** · account owner … · MRR at stake …",
+ * whether it turned worse since last week, then one line per reason with its next step and due date.
+ */
+function healthLines(f: Figures, index: PartnerPageIndex, partner: PartnerFolder) {
+  const h = index.health.health.get(partner.id);
+  if (!h) return { line: '', reasons: [] };
+  const { weekAgo, before } = healthWeekAgo(f);
+  const was = before.get(partner.id);
+  const turned = index.turned.has(partner.id)
+    ? ` · **turned ${HEALTH_WORDS[h.health]} since last week** (${was ? HEALTH_WORDS[was] : 'not followed'} ` +
+      `on ${weekAgo})`
+    : '';
+  const stake = h.reasons.length ? ` · account owner ${ownerOf(partner)} · MRR at stake ${mrrAtStake(f, partner)}` : '';
+  return {
+    line: `Health: **${HEALTH_WORDS[h.health]}**${turned}${stake} ([weekly review](../engagement-review.md)).`,
+    reasons: reasonsWithSteps(f, index.health, partner.id),
+  };
 }
