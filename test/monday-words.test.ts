@@ -1,7 +1,8 @@
 /* eslint-disable max-len -- the rendered lines are asserted whole, as a reader sees them */
 /**
- * The Monday review's plain words (SPEC-3 U) on the sample data at 2026-11-24: no FMRR, CMRR, RMRR, NMRR or LQR,
- * no milestone ids or settings keys on a page; the words link to their definition in docs/figures.md.
+ * The Monday review's reading (SPEC-3 U) on the sample data at 2026-11-24: plain words — no FMRR, CMRR, RMRR, NMRR
+ * or LQR, no milestone ids or settings keys on a page, the words linked to their definition in docs/figures.md —
+ * long histories folded into <details>, and months with nothing in them left out with a line saying so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,5 +98,52 @@ describe('plain words instead of abbreviations, ids and settings keys', () => {
   it('links only to headings docs/figures.md has', () => {
     const anchors = headingAnchors(readFileSync(join(REPO_ROOT, 'docs', 'figures.md'), 'utf8'));
     expect(Object.values(DEFINITIONS).filter((a) => !anchors.has(a))).toEqual([]);
+  });
+});
+
+describe('long histories fold, empty months are left out', () => {
+  it("shows a partner's 12 latest invoices and folds the older ones, each amount with its currency", () => {
+    const lines = out.get('partners/uni-north.md')!.split('\n');
+    const i = lines.indexOf('| invoice | issued | due | amount | paid | outstanding | status |');
+    // 29 invoices, 2024-07 to 2026-11: the 12 latest (2025-12 to 2026-11) shown, the 17 before folded.
+    expect(lines.slice(i + 2, i + 5)).toEqual([
+      '| INV-2026-1029 | 2026-11-01 | 2026-12-16 | 7,000.00 CAD | 0.00 CAD | 7,000.00 CAD | sent |',
+      '| INV-2026-1028 | 2026-10-01 | 2026-11-15 | 7,000.00 CAD | 0.00 CAD | 7,000.00 CAD | sent |',
+      '| INV-2026-1027 | 2026-09-01 | 2026-10-16 | 7,000.00 CAD | 3,500.00 CAD | 3,500.00 CAD | sent |',
+    ]);
+    expect(lines.slice(i + 13, i + 19)).toEqual([
+      '| INV-2025-1018 | 2025-12-01 | 2026-01-15 | 7,000.00 CAD | 7,000.00 CAD | 0.00 CAD | paid |',
+      '',
+      '<details><summary>17 older invoices, issued 2024-07-01 to 2025-11-01</summary>',
+      '',
+      '| invoice | issued | due | amount | paid | outstanding | status |',
+      '|---|---|---|---:|---:|---:|---|',
+    ]);
+    expect(lines.slice(i + 35, i + 38)).toEqual([
+      '| INV-2024-1001 | 2024-07-01 | 2024-07-31 | 6,400.00 CAD | 6,400.00 CAD | 0.00 CAD | paid |',
+      '',
+      '</details>',
+    ]);
+    // Six invoices: nothing to fold.
+    expect(out.get('partners/eduresell.md')).not.toContain('<details>');
+  });
+
+  it('leaves out the months with nothing in them, and says which', () => {
+    // Open Press signed in October 2026: nothing before, so 2025-12 to 2026-09 are one line.
+    const openpress = out.get('partners/openpress.md')!.split('\n');
+    const i = openpress.indexOf('| month | revenue | cloud cost | share of recurring costs | costs ÷ revenue |');
+    expect(openpress.slice(i + 2, i + 7)).toEqual([
+      '| 2026-10 | 1,370.97 | 528.00 | 5,496.67 | 4.39 (costs are 439 % of revenue) |',
+      '| 2026-11 (incomplete) | 2,500.00 | not recorded | 5,496.67 | not recorded |',
+      '',
+      'Left out, with no revenue, no cloud cost and no share of the recurring costs: 2025-12 to 2026-09.',
+      '',
+    ]);
+    // A lead: no table at all, one line.
+    const lead = out.get('partners/civic-data.md')!;
+    expect(lead).toContain(
+      '\n\nNothing in 2025-12 to 2026-11: no revenue, no cloud cost and no share of the recurring costs.\n\n## Notes',
+    );
+    expect(lead).not.toContain('| month | revenue |');
   });
 });

@@ -19,10 +19,10 @@ import { HEALTH_WORDS, healthIndex, type HealthIndex } from './health.js';
 import { mrrAtStake, ownerOf } from './at-stake.js';
 import { reasonsWithSteps } from './next-steps.js';
 import { healthWeekAgo, turnedWorse } from './turned.js';
-import { missingLines, monthLabel } from './incomplete.js';
+import { missingLines } from './incomplete.js';
 import { code } from './links.js';
 import { MILESTONE_WORDS } from './terms.js';
-import { partnerCloud, partnerRatio } from './partner-ratio.js';
+import { folded, recoveryRows } from './partner-history.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
@@ -108,32 +108,27 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       mrr: mrr.byContract.get(v) ?? '—',
       document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
     })),
-    invoices: invoices.map((i) => {
-      const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
-      const paid = paidBy(i, asOf);
-      return {
-        number: md(i.number),
-        issued: i.issued,
-        due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
-        amount: `${money(dec(i.amount))} ${i.currency}`,
-        paid: money(paid),
-        status: i.status,
-        outstanding: i.status === 'sent' || i.status === 'paid' ? money(dec(i.amount).minus(paid)) : '—',
-      };
-    }),
+    invoices: folded(
+      invoices.map((i) => {
+        const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
+        const paid = paidBy(i, asOf);
+        return {
+          number: md(i.number),
+          issued: i.issued,
+          due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
+          amount: `${money(dec(i.amount))} ${i.currency}`,
+          paid: `${money(paid)} ${i.currency}`,
+          status: i.status,
+          outstanding:
+            i.status === 'sent' || i.status === 'paid' ? `${money(dec(i.amount).minus(paid))} ${i.currency}` : '—',
+        };
+      }),
+      (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
+    ),
     balance:
       [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') ||
       'nothing outstanding',
-    recovery: history.map(({ month, byPartner }) => {
-      const r = byPartner.get(partner)!;
-      return {
-        month: monthLabel(month, r.missing.length > 0),
-        revenue: money(r.revenue),
-        cloud: partnerCloud(r),
-        shared: money(r.sharedCost),
-        recovery: partnerRatio(r),
-      };
-    }),
+    ...recoveryRows(history, partner),
     incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart:
