@@ -147,3 +147,38 @@ describe('long histories fold, empty months are left out', () => {
     expect(lead).not.toContain('| month | revenue |');
   });
 });
+
+describe('every amount carries its currency, with the reporting currency beside another one', () => {
+  it("shows a CAD amount's USD equivalent at the as-of month's rate where currencies mix", () => {
+    // CAD from 2026-07: 0.72 USD. 3,500.00 × 0.72 = 2,520.00; 120,000.00 × 0.72 = 86,400.00;
+    // the CAD lines to invoice: 2,681.80 + 1,694.00 = 4,375.80 × 0.72 = 3,150.576 → 3,150.58.
+    const dashboard = out.get('README.md')!.split('\n');
+    expect(dashboard).toContain(
+      '| [University of the North](partners/uni-north.md) | INV-2026-1027 | 3,500.00 CAD (≈ 2,520.00 USD) | 39 | maria-chen | 5,040.00 USD |',
+    );
+    expect(dashboard).toContain('**Total to invoice:** 4,375.80 CAD (≈ 3,150.58 USD) · 8,163.50 USD');
+    expect(out.get('grants.md')!.split('\n')).toContain(
+      '`open-ed-fund` · Open Education Fund (fictional) · **closed** · 120,000.00 CAD (≈ 86,400.00 USD) · 2024-01-01 to 2025-06-30 · owner maria-chen · 2 of 3 done on time (67 %)',
+    );
+    // A partner's balance outstanding: 17,500.00 × 0.72 = 12,600.00.
+    expect(out.get('partners/uni-north.md')).toContain('Balance outstanding: **17,500.00 CAD (≈ 12,600.00 USD)**.');
+    expect(out.get('invoicing.md')!.split('\n')).toContain(
+      '| `uni-north-2024` | [University of the North](partners/uni-north.md) | Hub deployment and SSO integration | one-time fee dated 2024-07-01 | 8,000.00 CAD (≈ 5,760.00 USD) |',
+    );
+  });
+
+  it('never says "amounts in USD" above CAD rows: the header says unmarked amounts are in USD', () => {
+    for (const [file, text] of out) {
+      expect(text, file).not.toContain('amounts in USD');
+      // The billing statement's amounts are each in their contract's currency, and it says so instead.
+      const says =
+        file === 'billing.md'
+          ? " · amounts in each contract's currency. "
+          : ' · amounts without a currency are in USD. ';
+      expect(text.split('\n')[2], file).toContain(says);
+    }
+    // The MRR at stake of a lapsed agreement gives the month before's MRR with its currency.
+    expect(out.get('partners/riverside-cc.md')).toContain('MRR at stake 0.00 USD (2026-10: 1,000.00 USD)');
+    expect(out.get('partners/uni-north.md')).toContain('**MRR 2026-11: 5,040.00 USD** — ');
+  });
+});

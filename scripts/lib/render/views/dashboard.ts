@@ -2,7 +2,7 @@
 import type { Figures } from '../../figures/index.js';
 import type { PartnerFolder } from '../../model/repository.js';
 import { addDays, addMonths } from '../../time/calendar.js';
-import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
+import { formatHeadline, formatHeadlineChange } from '../numbers.js';
 import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
@@ -16,6 +16,7 @@ import { header, type ReportMeta } from './meta.js';
 import { incompleteAlert } from './incomplete.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
 import { defined, type Definition } from './terms.js';
+import { withEquivalent } from './currency.js';
 
 /**
  * The headline figures the team knows by a short form (LQR, FMRR₆): their plain words link to the definition.
@@ -81,7 +82,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     overdueInvoices: overdueInvoices.slice(0, LIST_LIMIT).map((o) => ({
       partner: partnerLink(o.partner),
       number: md(o.invoice.number),
-      outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
+      outstanding: withEquivalent(f, o.outstanding, o.invoice.currency),
       days: String(o.daysPastDue),
       ...stake(o.partner),
     })),
@@ -149,10 +150,10 @@ function toInvoice(f: Figures) {
       partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
       contract: code(l.contract),
       what: md(l.description),
-      amount: `${money(l.amount!)} ${l.currency}`,
+      amount: withEquivalent(f, l.amount!, l.currency),
     })),
     totals: totalsByCurrency(lines)
-      .map((t) => `${money(t.total)} ${t.currency}`)
+      .map((t) => withEquivalent(f, t.total, t.currency))
       .join(' · '),
   };
 }

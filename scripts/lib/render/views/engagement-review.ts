@@ -9,6 +9,7 @@ import { reasonsWithSteps, when } from './next-steps.js';
 import { healthWeekAgo, rank, turnedWorse } from './turned.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { withEquivalent } from './currency.js';
 
 export function engagementReviewView(f: Figures, meta: ReportMeta) {
   const index = healthIndex(f);
@@ -45,7 +46,7 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
         invoice: md(o.invoice.number),
         due: o.due,
         days: String(o.daysPastDue),
-        outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
+        outstanding: withEquivalent(f, o.outstanding, o.invoice.currency),
       })),
     lapsed: f.lapsed.map((l) => ({
       partner: link(l.partner),

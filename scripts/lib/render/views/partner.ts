@@ -23,6 +23,7 @@ import { missingLines } from './incomplete.js';
 import { code } from './links.js';
 import { MILESTONE_WORDS } from './terms.js';
 import { folded, recoveryRows } from './partner-history.js';
+import { withEquivalent } from './currency.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
@@ -126,7 +127,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
     ),
     balance:
-      [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') ||
+      [...balances.entries()].map(([currency, amount]) => withEquivalent(f, amount, currency)).join(' + ') ||
       'nothing outstanding',
     ...recoveryRows(history, partner),
     incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
@@ -195,7 +196,7 @@ function partnerMrr(f: Figures, partner: PartnerFolder) {
   return {
     byContract: new Map(signed.map((v, i) => [v, money(byContract[i])])),
     line:
-      `**MRR ${ctx.month}: ${money(total)}** — this partner's part of the dashboard's MRR: fixed fees ` +
+      `**MRR ${ctx.month}: ${money(total)} ${f.currency}** — this partner's part of the dashboard's MRR: fixed fees ` +
       `${money(fixed)} + usage fees ${money(usage)}${net} + pass-through cloud ${money(passThrough)}.`,
   };
 }
