@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
-import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
+import { computeFigures, previousMonthDate, type Figures } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
+import { changesView } from '../scripts/lib/render/views/changes.js';
 import { DEFINITIONS } from '../scripts/lib/render/views/terms.js';
 import { headingAnchors } from './helpers/browser.js';
 import { REPO_ROOT, sampleCopy } from './helpers/fixtures.js';
@@ -180,5 +181,34 @@ describe('every amount carries its currency, with the reporting currency beside 
     // The MRR at stake of a lapsed agreement gives the month before's MRR with its currency.
     expect(out.get('partners/riverside-cc.md')).toContain('MRR at stake 0.00 USD (2026-10: 1,000.00 USD)');
     expect(out.get('partners/uni-north.md')).toContain('**MRR 2026-11: 5,040.00 USD** — ');
+  });
+});
+
+describe('changes.md groups the changes by partner', () => {
+  it('lists the partners by name as partners/README.md does, then grants, then the rest last', () => {
+    // Ids in one order (a-zeta < b-alpha), names in the other: the reader looks a partner up by its name.
+    const partner = (id: string, name: string) => ({ id, profile: { value: { name } } });
+    const commit = { commit: 'abc1234', date: '2026-11-20', author: 'Ann', subject: 'Edit', files: [] };
+    const group = (kind: string, id: string) => ({ kind, id, commits: [commit] });
+    const f = {
+      history: {
+        available: true,
+        changes: [group('other', ''), group('grant', 'g1'), group('partner', 'a-zeta'), group('partner', 'b-alpha')],
+      },
+      ctx: {
+        partnerById: new Map([
+          ['a-zeta', partner('a-zeta', 'Zeta College')],
+          ['b-alpha', partner('b-alpha', 'Alpha University')],
+        ]),
+        repo: { grants: [{ id: 'g1', grant: { value: { title: 'Open hubs' } } }] },
+      },
+    } as unknown as Figures;
+    const meta = { organization: 'Org', asOf: AS_OF, currency: 'USD', revision: 'r', sponsorFeePct: 0 };
+    expect(changesView(f, meta).groups.map((g) => g.title)).toEqual([
+      'Partner [Alpha University](partners/b-alpha.md)',
+      'Partner [Zeta College](partners/a-zeta.md)',
+      'Grant Open hubs',
+      'Settings and organisation costs',
+    ]);
   });
 });
