@@ -74,7 +74,7 @@ describe('facts dated after the as-of date', () => {
       }),
     );
     expect(pages.get('partners/alpha.md')).toContain(
-      '| A-1 | 2025-03-01 | 2025-03-31 | 1,000.00 USD | 0.00 | 1,000.00 | sent |',
+      '| A-1 | 2025-03-01 | 2025-03-31 | 1,000.00 USD | 0.00 USD | 1,000.00 USD | sent |',
     );
     // Issued 03-01, due 03-31 (net 30): 45 days past due on 05-15 → 31-60.
     expect(metrics(repo, '2025-05-15').receivables).toEqual({

@@ -33,7 +33,7 @@ describe('engagement-review.md', () => {
       '| [Alpha University](partners/alpha.md) | active | ' +
         'invoice A-2 684 days overdue → next: chase payment of A-2 by 2027-03-23 (in 7 days)<br>' +
         'no agreement for 15 days, hub still running → next: renew or offboard by 2027-04-12 (in 27 days) | ' +
-        'alice | 0.00 USD (2027-02: 1,000.00) |',
+        'alice | 0.00 USD (2027-02: 1,000.00 USD) |',
     );
     expect(review).toContain('| [Alpha University](partners/alpha.md) | A-2 | 2025-05-01 | 684 | 600.00 USD |');
     expect(review).toContain(
@@ -64,8 +64,11 @@ describe('engagement-review.md', () => {
   it('shows the health on the partner page and the counts on the dashboard, linking the review', async () => {
     const out = await reports('2027-03-16');
     expect(out.get('partners/alpha.md')).toContain(
-      'Health: **off track** — invoice A-2 684 days overdue; no agreement for 15 days, hub still running ' +
-        '([weekly review](../engagement-review.md)).',
+      // Each reason with its next step: chase within the week (D + 7), decide on the lapse by 2027-03-01 + 42.
+      '\nHealth: **off track** · account owner alice · MRR at stake 0.00 USD (2027-02: 1,000.00 USD) ' +
+        '([weekly review](../engagement-review.md)).\n\n' +
+        '- invoice A-2 684 days overdue → next: chase payment of A-2 by 2027-03-23 (in 7 days)\n' +
+        '- no agreement for 15 days, hub still running → next: renew or offboard by 2027-04-12 (in 27 days)\n',
     );
     // beta is a proposal: no health line.
     expect(out.get('partners/beta.md')).not.toContain('Health:');

@@ -214,21 +214,29 @@ describe('reports', () => {
     const reports = new Map(renderReports(computeFigures(repo, D), computeFigures(repo, '2026-05-15'), meta));
     const pipeline = reports.get('pipeline.md')!;
     expect(pipeline).toContain(
-      '| Lead qualification ratio (LQR) | leads first contacted 2025-06-15 (exclusive) to 2026-06-15 | 0.3333 | ' +
-        '1 of 3 qualified | 0.1500 | on target |',
+      '| [Lead qualification ratio](../docs/figures.md#lead-qualification-ratio) | leads first contacted ' +
+        '2025-06-15 (exclusive) to 2026-06-15 | 0.3333 | 1 of 3 qualified | 0.1500 | on target |',
     );
     expect(pipeline).toContain(
-      '| Renewal rate | contracts ending 2025-12-15 (exclusive) to 2026-06-15 | 0.5000 | 2 of 4 renewed; churn ' +
-        '0.5000 | 0.8000 | below target |',
+      '| [Renewal rate](../docs/figures.md#renewal-rate) | contracts ending 2025-12-15 (exclusive) to 2026-06-15 | ' +
+        '0.5000 | 2 of 4 renewed; churn 0.5000 | 0.8000 | below target |',
     );
-    expect(pipeline).toContain('| **6 months (FMRR₆)** | | | | **27,890.00** |');
+    expect(pipeline).toContain('| **next 6 months together** | | | | **27,890.00** |');
     expect(pipeline).toContain('| referral | 4 | 3 | 0.7500 | 80 | — |');
     // The funnel: bars drawn largest first, each leaving one more source out (website, referral, conference, none).
     expect(pipeline).toContain('  bar [11, 9, 7, 6, 0, 0]\n  bar [9, 8, 7, 6, 0, 0]\n  bar [5, 4, 4, 3, 0, 0]\n');
     const dashboard = reports.get('README.md')!;
-    expect(dashboard).toContain('| Lead qualification ratio, last 12 months (target 0.1500) | 0.3333 |');
-    expect(dashboard).toContain('| Renewal rate, last 6 months (target 0.8000) | 0.5000 |');
-    expect(dashboard).toContain('| Forecast MRR, next 6 months together (FMRR₆) | 27,890.00 |');
+    expect(dashboard).toContain(
+      '| [Lead qualification ratio, last 12 months (target 0.1500)](../docs/figures.md#lead-qualification-ratio) ' +
+        '| 0.3333 |',
+    );
+    expect(dashboard).toContain(
+      '| [Renewal rate, last 6 months (target 0.8000)](../docs/figures.md#renewal-rate) | 0.5000 |',
+    );
+    expect(dashboard).toContain(
+      '| [Forecast monthly recurring revenue, next 6 months together]' +
+        '(../docs/figures.md#forecast-monthly-recurring-revenue) | 27,890.00 |',
+    );
   });
 });
 
@@ -254,7 +262,9 @@ describe('npm run diff', () => {
       '| Lead qualification ratio, last 12 months (target 0.1500) | 0.3333 | 0.6667 | **+0.3333** |',
     );
     expect(lines).toContain('| Renewal rate, last 6 months (target 0.8000) | 0.5000 | 0.7500 | **+0.2500** |');
-    expect(lines).toContain('| Forecast MRR, next 6 months together (FMRR₆) | 27,890.00 | 30,230.00 | **+2,340.00** |');
+    expect(lines).toContain(
+      '| Forecast monthly recurring revenue, next 6 months together | 27,890.00 | 30,230.00 | **+2,340.00** |',
+    );
     // Nothing else in the headline moved (r2-2026 starting a day earlier changes no month after March).
     expect(lines.filter((l) => l.startsWith('| ') && !l.startsWith('| figure'))).toHaveLength(3);
   });

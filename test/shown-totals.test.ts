@@ -68,7 +68,7 @@ describe('shown parts add up to the shown total (R7)', () => {
 
   it('pipeline.md and the metrics JSON: the six FMRR months add up to FMRR₆', async () => {
     const { f, reports } = await sample();
-    const rows = table(reports.get('pipeline.md')!, '## Forecast MRR (FMRR)');
+    const rows = table(reports.get('pipeline.md')!, '## Forecast monthly recurring revenue');
     const months = rows.slice(0, -1);
     expect(months).toHaveLength(6);
     expect(total(months.map((r) => r[4]))).toBe(amount(rows.at(-1)![4]).toFixed(2));
@@ -99,7 +99,7 @@ describe("a partner page's MRR is its part of the dashboard's MRR (R10)", () => 
     // leap-2026: 90,000 a year billed quarterly = 7,500.00 a month, plus November's usage fee 596.00 (the
     // page used to show 7,500.00 alone); leap-2025 ended 2026-03-31: 0.00. No pass-through (cloud included).
     expect(page).toContain(
-      "**MRR 2026-11: 8,096.00** — this partner's part of the dashboard's MRR: fixed fees 7,500.00 + " +
+      "**MRR 2026-11: 8,096.00 USD** — this partner's part of the dashboard's MRR: fixed fees 7,500.00 + " +
         'usage fees 596.00 + pass-through cloud 0.00.',
     );
     const rows = table(page, '## Contracts');
@@ -124,7 +124,7 @@ describe("a partner page's MRR is its part of the dashboard's MRR (R10)", () => 
     // alpha-2025 in March: hosting 1,000.00 + alpha-hub's bill 200.00 × 1.10 passed through = 220.00 → 1,220.00,
     // the MRR of the dashboard (alpha is the only partner with revenue).
     expect(page).toContain(
-      "**MRR 2025-03: 1,220.00** — this partner's part of the dashboard's MRR: fixed fees 1,000.00 + " +
+      "**MRR 2025-03: 1,220.00 USD** — this partner's part of the dashboard's MRR: fixed fees 1,000.00 + " +
         'usage fees 0.00 + pass-through cloud 220.00.',
     );
     expect(table(page, '## Contracts').map((r) => [r[0], r[5]])).toEqual([['`alpha-2025`', '1,220.00']]);

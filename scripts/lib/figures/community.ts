@@ -169,13 +169,26 @@ export function usageByMonth(partner: PartnerFolder): Map<string, number> {
   return out;
 }
 
-/** Declining: M's users below 70 % of the mean of the three months before, all four months having data. */
-export function isDeclining(byMonth: Map<string, number>, month: string): boolean {
+/** M's active users against the mean of the three months before: what the declining flag compares. */
+export interface UsageChange {
+  month: string;
+  current: number;
+  /** Mean of the three months before M, exact (not rounded). */
+  mean: Decimal;
+}
+
+/** M's users against the mean of the three months before; undefined unless all four months have data. */
+export function usageChange(byMonth: Map<string, number>, month: string): UsageChange | undefined {
   const current = byMonth.get(month);
   const before = [1, 2, 3].map((k) => byMonth.get(addMonths(month, -k)));
-  if (current === undefined || before.some((v) => v === undefined)) return false;
-  const mean = new Decimal(before.reduce((a, b) => a! + b!, 0)!).dividedBy(3);
-  return new Decimal(current).lessThan(mean.times(DECLINE_THRESHOLD));
+  if (current === undefined || before.some((v) => v === undefined)) return undefined;
+  return { month, current, mean: new Decimal(before.reduce((a, b) => a! + b!, 0)!).dividedBy(3) };
+}
+
+/** Declining: M's users below 70 % of the mean of the three months before, all four months having data. */
+export function isDeclining(byMonth: Map<string, number>, month: string): boolean {
+  const change = usageChange(byMonth, month);
+  return change !== undefined && new Decimal(change.current).lessThan(change.mean.times(DECLINE_THRESHOLD));
 }
 
 export function decliningUsage(ctx: FigureContext): string[] {

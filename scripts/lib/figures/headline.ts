@@ -6,7 +6,7 @@ import type { Figures } from './index.js';
 import { RECOVERY_WORDS, recoveryAt, type RecoveryPoint } from './recovery.js';
 import { plural } from '../text/plural.js';
 
-/** 'cost-ratio': costs ÷ revenue, shown to two decimals and in words; 'ratio': a share such as LQR. */
+/** 'cost-ratio': costs ÷ revenue, to two decimals and in words; 'ratio': a share (the lead qualification ratio). */
 export type HeadlineKind = 'money' | 'cost-ratio' | 'ratio' | 'count' | 'score';
 
 export interface Headline {
@@ -79,7 +79,7 @@ export function headline(f: Figures): Headline[] {
     {
       key: 'lqr',
       label: `Lead qualification ratio, last 12 months (target ${target(f.ctx.repo.config.lqr_target)})`,
-      short: 'LQR',
+      short: 'lead qualification ratio',
       kind: 'ratio',
       value: f.lqr.ratio,
     },
@@ -92,8 +92,8 @@ export function headline(f: Figures): Headline[] {
     },
     {
       key: 'fmrr_6',
-      label: 'Forecast MRR, next 6 months together (FMRR₆)',
-      short: 'FMRR₆',
+      label: 'Forecast monthly recurring revenue, next 6 months together',
+      short: 'forecast revenue, next 6 months',
       kind: 'money',
       value: f.fmrr.total,
     },

@@ -25,7 +25,10 @@ export function* renderReports(f: Figures, previous: Figures, meta: ReportMeta):
   yield [
     BILLING_PAGE,
     render('billing', {
-      header: header({ ...meta, currency: "each contract's currency" }, `Billing statement — ${billed}`, '../'),
+      header: {
+        ...header(meta, `Billing statement — ${billed}`, '../'),
+        amounts: "amounts in each contract's currency",
+      },
       body: billingBody(f.ctx.repo, billingStatement(f.ctx.repo, billed), billed),
     }),
   ];

@@ -53,6 +53,11 @@ export function percent(d: Decimal | undefined, places = 0): string {
   return d === undefined ? 'n/a' : `${toFixed(d.times(100), places)} %`;
 }
 
+/** A count of people, to the whole: "1,409". A mean rounds once, half away from zero. */
+export function wholeCount(d: Decimal): string {
+  return group(toFixed(d, 0));
+}
+
 export function signedInt(n: number): string {
   return n > 0 ? `+${n}` : n === 0 ? '±0' : String(n);
 }

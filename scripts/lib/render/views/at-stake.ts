@@ -15,7 +15,8 @@ export function ownerOf(p: PartnerFolder): string {
 
 /**
  * "1,801.50 USD": the partner's part of the dashboard's MRR of M (so far when M is incomplete). A partner whose
- * revenue stopped this month (a lapsed agreement) has 0.00 in M: the month before says what is at stake.
+ * revenue stopped this month (a lapsed agreement) has 0.00 in M: the month before says what is at stake,
+ * "0.00 USD (2026-10: 1,000.00 USD)".
  */
 export function mrrAtStake(f: Figures, p: PartnerFolder): string {
   const now = partnerRevenue(f.ctx, p, f.ctx.month);
@@ -23,5 +24,5 @@ export function mrrAtStake(f: Figures, p: PartnerFolder): string {
   if (!now.isZero()) return shown;
   const before = addMonths(f.ctx.month, -1);
   const then = partnerRevenue(f.ctx, p, before);
-  return then.isZero() ? shown : `${shown} (${before}: ${money(then)})`;
+  return then.isZero() ? shown : `${shown} (${before}: ${money(then)} ${f.currency})`;
 }

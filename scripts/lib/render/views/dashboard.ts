@@ -2,7 +2,7 @@
 import type { Figures } from '../../figures/index.js';
 import type { PartnerFolder } from '../../model/repository.js';
 import { addDays, addMonths } from '../../time/calendar.js';
-import { formatHeadline, formatHeadlineChange, money } from '../numbers.js';
+import { formatHeadline, formatHeadlineChange } from '../numbers.js';
 import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { md } from '../markdown.js';
@@ -15,6 +15,23 @@ import { HEALTH_WORDS, healthIndex, reasonPhrases } from './health.js';
 import { header, type ReportMeta } from './meta.js';
 import { incompleteAlert } from './incomplete.js';
 import { DASHBOARD, REPORTS } from '../reports.js';
+import { defined, type Definition } from './terms.js';
+import { withEquivalent } from './currency.js';
+
+/**
+ * The headline figures the team knows by a short form (LQR, FMRR₆): their plain words link to the definition.
+ * MRR, MRC and the cost recovery ratio are spelt out in their labels already.
+ */
+const DEFINED: Readonly<Record<string, Definition>> = {
+  lqr: 'lqr',
+  renewal_rate: 'renewalRate',
+  fmrr_6: 'forecast',
+};
+
+function headlineLabel(h: { key: string; label: string }): string {
+  const what = DEFINED[h.key];
+  return what ? defined(md(h.label), what) : md(h.label);
+}
 
 const ACTION_DAYS = 7;
 const LIST_LIMIT = 10;
@@ -25,7 +42,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     .filter((h) => !RECOVERY_KEYS.has(h.key))
     .filter((h) => h.key !== 'stale_partners' || f.history.available)
     .map((h) => ({
-      label: md(h.label),
+      label: headlineLabel(h),
       value: formatHeadline(h.kind, h.value),
       change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
     }));
@@ -65,7 +82,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     overdueInvoices: overdueInvoices.slice(0, LIST_LIMIT).map((o) => ({
       partner: partnerLink(o.partner),
       number: md(o.invoice.number),
-      outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
+      outstanding: withEquivalent(f, o.outstanding, o.invoice.currency),
       days: String(o.daysPastDue),
       ...stake(o.partner),
     })),
@@ -133,10 +150,10 @@ function toInvoice(f: Figures) {
       partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
       contract: code(l.contract),
       what: md(l.description),
-      amount: `${money(l.amount!)} ${l.currency}`,
+      amount: withEquivalent(f, l.amount!, l.currency),
     })),
     totals: totalsByCurrency(lines)
-      .map((t) => `${money(t.total)} ${t.currency}`)
+      .map((t) => withEquivalent(f, t.total, t.currency))
       .join(' · '),
   };
 }
@@ -163,7 +180,7 @@ function recoverySection(f: Figures) {
     rows: r.rows.map((h) => {
       const value = r.month ? h.value : h.soFar;
       return {
-        label: md(h.label),
+        label: headlineLabel(h),
         value: formatHeadline(h.kind, value),
         change: !r.month ? 'n/a' : notComparable ? 'not comparable¹' : formatHeadlineChange(h.kind, h.previous, value),
         soFar: soFar && r.month ? `${formatHeadline(h.kind, h.soFar)}, incomplete` : '',

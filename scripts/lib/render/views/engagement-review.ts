@@ -1,23 +1,15 @@
 /** engagement-review.md: the weekly review, read aloud top to bottom — off-track, at-risk, then the lists. */
-import { engagementHealth, HEALTHS, type Health } from '../../figures/health.js';
-import { factsAt } from '../../figures/as-of.js';
-import { figureContext } from '../../figures/context.js';
+import type { Health } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
-import { addDays, daysBetween } from '../../time/calendar.js';
 import { md } from '../markdown.js';
 import { money } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases, rise } from './health.js';
 import { mrrAtStake, ownerOf } from './at-stake.js';
-import { nextStep } from './next-steps.js';
+import { reasonsWithSteps, when } from './next-steps.js';
+import { healthWeekAgo, rank, turnedWorse } from './turned.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
-
-/** A date with how it stands against D: "2026-12-01 (in 7 days)", "2026-11-20 (passed)", "2026-11-24 (today)". */
-function when(date: string, asOf: string): string {
-  const days = daysBetween(asOf, date);
-  if (days === 0) return `**${date} (today)**`;
-  return days < 0 ? `${date} (passed)` : `${date} (in ${days} day${days === 1 ? '' : 's'})`;
-}
+import { withEquivalent } from './currency.js';
 
 export function engagementReviewView(f: Figures, meta: ReportMeta) {
   const index = healthIndex(f);
@@ -28,17 +20,11 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
       .filter((x) => x.health === h)
       .map((x) => {
         const p = f.ctx.partnerById.get(x.partner)!;
-        const phrases = reasonPhrases(index, x.partner);
         return {
           partner: link(x.partner),
           stage: stage(x.partner),
           // One line per reason, each with its next step: "why → step by date".
-          reasons: x.reasons
-            .map((r, i) => {
-              const n = nextStep(f, index, x.partner, r);
-              return `${phrases[i]} → next: ${n.step} by ${when(n.due, f.asOf).replace(/\*\*/g, '')}`;
-            })
-            .join('<br>'),
+          reasons: reasonsWithSteps(f, index, x.partner).join('<br>'),
           owner: ownerOf(p),
           mrr: mrrAtStake(f, p),
         };
@@ -60,7 +46,7 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
         invoice: md(o.invoice.number),
         due: o.due,
         days: String(o.daysPastDue),
-        outstanding: `${money(o.outstanding)} ${o.invoice.currency}`,
+        outstanding: withEquivalent(f, o.outstanding, o.invoice.currency),
       })),
     lapsed: f.lapsed.map((l) => ({
       partner: link(l.partner),
@@ -91,26 +77,13 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
   };
 }
 
-/**
- * Partners whose health is worse than a week before (D − 7): "turned off track" from at risk or on track, or
- * "turned at risk" from on track (or from not being followed yet, e.g. a new onboarding). The week-ago health
- * is that of the data as it stood at D − 7; a partner's last update then is its last one at or before D − 7 in
- * the change history of D (a partner changed during the week counts as last changed before it).
- */
+/** The partners whose health got worse since D − 7 (see healthWeekAgo), worst first. */
 function turned(f: Figures) {
-  const weekAgo = addDays(f.asOf, -7);
-  const activity = f.history.available
-    ? new Map([...f.history.activity].filter(([, a]) => a.lastUpdated <= weekAgo))
-    : undefined;
-  const before = new Map(
-    engagementHealth(figureContext(factsAt(f.ctx.repo, weekAgo), weekAgo), activity).map((h) => [h.partner, h.health]),
-  );
-  const rank = (h: Health | undefined) => (h === undefined ? HEALTHS.length : HEALTHS.indexOf(h));
+  const { weekAgo, before } = healthWeekAgo(f);
   const index = healthIndex(f);
   return {
     weekAgo,
-    turned: f.health
-      .filter((x) => x.health !== 'on-track' && rank(x.health) < rank(before.get(x.partner)))
+    turned: turnedWorse(f)
       .sort((a, b) => rank(a.health) - rank(b.health) || (a.partner < b.partner ? -1 : 1))
       .map((x) => {
         const was = before.get(x.partner);

@@ -3,10 +3,11 @@ import { deliverableFigures } from '../../figures/deliverables.js';
 import type { Figures } from '../../figures/index.js';
 import { dec } from '../../money/decimal.js';
 import { md, mdLink } from '../markdown.js';
-import { money, percent } from '../numbers.js';
+import { percent } from '../numbers.js';
 import { gantt, type GanttTask } from '../charts.js';
 import { code } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { withEquivalent } from './currency.js';
 
 export function grantsView(f: Figures, meta: ReportMeta) {
   const overdue = new Set(f.deliverables.overdue.map((d) => d.id));
@@ -41,7 +42,7 @@ export function grantsView(f: Figures, meta: ReportMeta) {
         title: md(g.title),
         funder: md(g.funder),
         status: g.status,
-        amount: `${money(dec(g.amount))} ${g.currency}`,
+        amount: withEquivalent(f, dec(g.amount), g.currency),
         period: g.start && g.end ? `${g.start} to ${g.end}` : 'not set',
         owner: md(g.owner),
         onTime: own.done

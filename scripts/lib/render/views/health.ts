@@ -6,12 +6,20 @@ import type { CloudCostAnomaly, Lapsed } from '../../figures/engagement.js';
 import { SIGNALS, type Health, type PartnerHealth, type SignalId } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
 import type { OpenInvoice } from '../../figures/receivables.js';
-import { latestCsat, latestNps, type Answer } from '../../figures/community.js';
+import {
+  latestCsat,
+  latestNps,
+  usageByMonth,
+  usageChange,
+  type Answer,
+  type UsageChange,
+} from '../../figures/community.js';
 import { CSAT_LOW, noticesPassed, NPS_LOW, OVERDUE_DAYS } from '../../figures/health.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
 import { noticeDeadline } from '../../figures/renewals.js';
 import { md } from '../markdown.js';
-import { percent } from '../numbers.js';
+import { percent, wholeCount } from '../numbers.js';
+import { Decimal } from '../../money/decimal.js';
 import { plural } from '../../text/plural.js';
 
 export interface HealthIndex {
@@ -25,6 +33,8 @@ export interface HealthIndex {
   daysInStage: Map<string, number>;
   /** The latest NPS and CSAT answers of each partner with low satisfaction (for the reason's detail). */
   satisfaction: Map<string, { nps?: Answer; csat?: Answer }>;
+  /** This month's users against the mean of the 3 months before, of each partner whose usage is declining. */
+  usage: Map<string, UsageChange>;
   /** High or urgent requests open over 7 days, by partner. */
   stale: Map<string, { id: string; priority: string; days: number }[]>;
 }
@@ -66,6 +76,13 @@ export function healthIndex(f: Figures): HealthIndex {
         .map((x) => ({ partner: x.partner.id, id: x.request.id, priority: x.request.priority, days: x.days })),
       (x) => x.partner,
     ),
+    usage: new Map(
+      f.health.flatMap((h) => {
+        const p = h.reasons.includes('declining-usage') ? f.ctx.partnerById.get(h.partner) : undefined;
+        const change = p && usageChange(usageByMonth(p), f.ctx.month);
+        return change ? [[h.partner, change] as const] : [];
+      }),
+    ),
     satisfaction: new Map(
       f.health.flatMap((h) => {
         const p = h.reasons.includes('low-satisfaction') ? f.ctx.partnerById.get(h.partner) : undefined;
@@ -106,6 +123,16 @@ function phrase(index: HealthIndex, partner: string, signal: SignalId): string {
       const a = index.anomalies.get(partner) ?? [];
       if (!a.length) break;
       return a.map((x) => `cloud cost of ${md(x.hub)} up ${rise(x)} on the 3 months before`).join('; ');
+    }
+    case 'declining-usage': {
+      const u = index.usage.get(partner);
+      if (!u) break;
+      // The rule's own comparison (M against the mean of the 3 months before), not M against M − 1.
+      const change = new Decimal(u.current).dividedBy(u.mean).minus(1);
+      return (
+        `usage declining: ${wholeCount(u.mean)} → ${wholeCount(new Decimal(u.current))} monthly active users ` +
+        `(${percent(change).replace('-', '−')} on the mean of the 3 months before)`
+      );
     }
     case 'low-satisfaction': {
       const { nps, csat } = index.satisfaction.get(partner) ?? {};

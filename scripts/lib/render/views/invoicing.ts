@@ -7,6 +7,7 @@ import { md } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { withEquivalent } from './currency.js';
 
 export function invoicingView(f: Figures, meta: ReportMeta) {
   return {
@@ -30,7 +31,7 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
       contract: code(o.invoice.contract),
       issued: o.invoice.issued,
       due: o.due,
-      amount: `${money(o.outstanding)} ${o.invoice.currency}`,
+      amount: withEquivalent(f, o.outstanding, o.invoice.currency),
       days: o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
     })),
     unbilled: unbilledRows(f),
@@ -54,6 +55,6 @@ export function unbilledRows(f: Figures) {
     partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
     what: md(u.description),
     when: u.kind === 'one-time' ? `one-time fee dated ${u.from}` : `${u.from} to ${u.to}`,
-    amount: `${money(u.amount)} ${u.currency}`,
+    amount: withEquivalent(f, u.amount, u.currency),
   }));
 }

@@ -7,6 +7,7 @@ import { xyChart } from '../charts.js';
 import { md } from '../markdown.js';
 import { money, ratio } from '../numbers.js';
 import { code, partnerLink } from './links.js';
+import { defined, MILESTONE_WORDS } from './terms.js';
 
 /** One colour a source (the chart's caption names them, as xychart draws no legend): GitHub's Primer colours. */
 const SOURCE_COLOURS = ['#0969da', '#cf222e', '#1a7f37', '#bc4c00', '#8250df', '#bf3989', '#1b7c83', '#6e7781'];
@@ -66,7 +67,7 @@ export function kpiView(f: Figures) {
   return {
     kpis: [
       {
-        name: 'Lead qualification ratio (LQR)',
+        name: defined('Lead qualification ratio', 'lqr'),
         over: `leads first contacted ${lqr.window.after} (exclusive) to ${lqr.window.to}`,
         value: ratio(lqr.ratio),
         detail: `${lqr.qualified.length} of ${lqr.leads.length} qualified`,
@@ -74,7 +75,7 @@ export function kpiView(f: Figures) {
         status: againstTarget(lqr.ratio, config.lqr_target),
       },
       {
-        name: 'Renewal rate',
+        name: defined('Renewal rate', 'renewalRate'),
         over: `contracts ending ${renewalRate.window.after} (exclusive) to ${renewalRate.window.to}`,
         value: ratio(renewalRate.rate),
         detail:
@@ -84,7 +85,7 @@ export function kpiView(f: Figures) {
         status: againstTarget(renewalRate.rate, config.renewal_target),
       },
       {
-        name: 'Forecast MRR, next 6 months together (FMRR₆)',
+        name: defined('Forecast monthly recurring revenue, next 6 months together', 'forecast'),
         over: `${fmrr.months[0].month} to ${fmrr.months[fmrr.months.length - 1].month}`,
         value: money(fmrr.total),
         detail: 'see the forecast below',
@@ -98,7 +99,7 @@ export function kpiView(f: Figures) {
       end: o.end,
       renewedBy: o.renewedBy ? code(o.renewedBy) : 'not renewed',
     })),
-    // The six months shown add up to the FMRR₆ shown under them (R7).
+    // The six months shown add up to the 6-month forecast shown under them (R7).
     fmrr: withShownParts(fmrr.months, (m) => m.fmrr).map(([m, shown]) => ({
       month: m.month,
       cmrr: money(m.cmrr),
@@ -124,7 +125,7 @@ export function kpiView(f: Figures) {
       median: days(r.medianDaysToSign),
       campaigns: r.campaigns.map(md).join(', ') || '—',
     })),
-    spanNames: f.milestoneSpans.map((s) => `${s.from} → ${s.to}`),
+    spanNames: f.milestoneSpans.map((s) => `${MILESTONE_WORDS[s.from]} → ${MILESTONE_WORDS[s.to]}`),
     cohorts: f.cohorts.map((c) => ({
       quarter: c.quarter,
       leads: String(c.leads),

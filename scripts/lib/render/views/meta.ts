@@ -16,6 +16,8 @@ export interface Header {
   organization: string;
   asOf: string;
   currency: string;
+  /** What the amounts are in: "amounts without a currency are in USD" (every other amount names its own). */
+  amounts: string;
   revision: string;
   /** Relative path from the report to the repository root, e.g. '../' or '../../'. */
   up: string;
@@ -35,6 +37,7 @@ export function header(meta: ReportMeta, title: string, up = '../'): Header {
     organization: md(meta.organization),
     asOf: meta.asOf,
     currency: meta.currency,
+    amounts: `amounts without a currency are in ${meta.currency}`,
     revision: md(meta.revision),
     up,
     // Every report sits one folder below the root or deeper, like reports/README.md: one '../' fewer reaches it.

@@ -5,9 +5,9 @@
  */
 import type { SignalId } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
-import { addDays } from '../../time/calendar.js';
+import { addDays, daysBetween } from '../../time/calendar.js';
 import { md } from '../markdown.js';
-import type { HealthIndex } from './health.js';
+import { reasonPhrases, type HealthIndex } from './health.js';
 
 export interface NextStep {
   step: string;
@@ -42,4 +42,23 @@ export function nextStep(f: Figures, index: HealthIndex, partner: string, signal
     case 'stuck-onboarding':
       return { step: 'agree the next onboarding milestone and its date', due: week };
   }
+}
+
+/** A date with how it stands against D: "2026-12-01 (in 7 days)", "2026-11-20 (passed)", "2026-11-24 (today)". */
+export function when(date: string, asOf: string): string {
+  const days = daysBetween(asOf, date);
+  if (days === 0) return `**${date} (today)**`;
+  return days < 0 ? `${date} (passed)` : `${date} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+
+/**
+ * Each health reason of the partner with its next step, as the weekly review and the partner's page both say it:
+ * "usage declining: … → next: ask the partner why usage fell by 2026-12-01 (in 7 days)".
+ */
+export function reasonsWithSteps(f: Figures, index: HealthIndex, partner: string): string[] {
+  const phrases = reasonPhrases(index, partner);
+  return (index.health.get(partner)?.reasons ?? []).map((r, i) => {
+    const n = nextStep(f, index, partner, r);
+    return `${phrases[i]} → next: ${n.step} by ${when(n.due, f.asOf).replace(/\*\*/g, '')}`;
+  });
 }

@@ -5,6 +5,7 @@ import { md } from '../markdown.js';
 import { needsReview, stillToAdd } from '../../model/needs-review.js';
 import { daysBetween } from '../../time/calendar.js';
 import { partnerLink } from './links.js';
+import { MILESTONE_WORDS } from './terms.js';
 import { header, type ReportMeta } from './meta.js';
 
 const days = (n: number | undefined) => (n === undefined ? '—' : String(n));
@@ -35,8 +36,8 @@ export function onboardingView(f: Figures, meta: ReportMeta) {
           .join(', ') || 'nothing: remove `needs_review` once checked',
     })),
     spans: f.milestoneSpans.map((s) => ({
-      from: s.from,
-      to: s.to,
+      from: MILESTONE_WORDS[s.from],
+      to: MILESTONE_WORDS[s.to],
       median: days(s.median),
       p90: days(s.p90),
       n: String(s.n),

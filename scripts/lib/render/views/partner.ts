@@ -15,10 +15,15 @@ import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money } from '../numbers.js';
-import { HEALTH_WORDS, healthIndex, reasonPhrases, type HealthIndex } from './health.js';
-import { missingLines, monthLabel } from './incomplete.js';
+import { HEALTH_WORDS, healthIndex, type HealthIndex } from './health.js';
+import { mrrAtStake, ownerOf } from './at-stake.js';
+import { reasonsWithSteps } from './next-steps.js';
+import { healthWeekAgo, turnedWorse } from './turned.js';
+import { missingLines } from './incomplete.js';
 import { code } from './links.js';
-import { partnerCloud, partnerRatio } from './partner-ratio.js';
+import { MILESTONE_WORDS } from './terms.js';
+import { folded, recoveryRows } from './partner-history.js';
+import { withEquivalent } from './currency.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
@@ -31,6 +36,8 @@ export interface PartnerPageIndex {
   openInvoices: Map<PartnerFolder, OpenInvoice[]>;
   declining: Set<string>;
   health: HealthIndex;
+  /** The partners whose health got worse since last week. */
+  turned: Set<string>;
   /** Each partner's support hours by contract. */
   supportHours: Map<PartnerFolder, SupportHours[]>;
 }
@@ -50,6 +57,7 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     openInvoices,
     declining: new Set(f.decliningUsage),
     health: healthIndex(f),
+    turned: new Set(turnedWorse(f).map((x) => x.partner)),
     supportHours: byPartner(f.supportHours),
   };
 }
@@ -83,7 +91,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       email: c.email ? md(c.email) : '',
     })),
     milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({
-      name: m,
+      name: MILESTONE_WORDS[m],
       date: profile.milestones![m]!,
     })),
     hubs: (profile.hubs ?? []).map((h) => ({
@@ -101,32 +109,27 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       mrr: mrr.byContract.get(v) ?? '—',
       document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
     })),
-    invoices: invoices.map((i) => {
-      const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
-      const paid = paidBy(i, asOf);
-      return {
-        number: md(i.number),
-        issued: i.issued,
-        due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
-        amount: `${money(dec(i.amount))} ${i.currency}`,
-        paid: money(paid),
-        status: i.status,
-        outstanding: i.status === 'sent' || i.status === 'paid' ? money(dec(i.amount).minus(paid)) : '—',
-      };
-    }),
+    invoices: folded(
+      invoices.map((i) => {
+        const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
+        const paid = paidBy(i, asOf);
+        return {
+          number: md(i.number),
+          issued: i.issued,
+          due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
+          amount: `${money(dec(i.amount))} ${i.currency}`,
+          paid: `${money(paid)} ${i.currency}`,
+          status: i.status,
+          outstanding:
+            i.status === 'sent' || i.status === 'paid' ? `${money(dec(i.amount).minus(paid))} ${i.currency}` : '—',
+        };
+      }),
+      (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
+    ),
     balance:
-      [...balances.entries()].map(([currency, amount]) => `${money(amount)} ${currency}`).join(' + ') ||
+      [...balances.entries()].map(([currency, amount]) => withEquivalent(f, amount, currency)).join(' + ') ||
       'nothing outstanding',
-    recovery: history.map(({ month, byPartner }) => {
-      const r = byPartner.get(partner)!;
-      return {
-        month: monthLabel(month, r.missing.length > 0),
-        revenue: money(r.revenue),
-        cloud: partnerCloud(r),
-        shared: money(r.sharedCost),
-        recovery: partnerRatio(r),
-      };
-    }),
+    ...recoveryRows(history, partner),
     incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart:
@@ -165,7 +168,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
     lastUpdated: lastUpdatedLine(f, partner),
-    health: healthLine(index.health, partner.id),
+    health: healthLines(f, index, partner),
   };
 }
 
@@ -193,7 +196,7 @@ function partnerMrr(f: Figures, partner: PartnerFolder) {
   return {
     byContract: new Map(signed.map((v, i) => [v, money(byContract[i])])),
     line:
-      `**MRR ${ctx.month}: ${money(total)}** — this partner's part of the dashboard's MRR: fixed fees ` +
+      `**MRR ${ctx.month}: ${money(total)} ${f.currency}** — this partner's part of the dashboard's MRR: fixed fees ` +
       `${money(fixed)} + usage fees ${money(usage)}${net} + pass-through cloud ${money(passThrough)}.`,
   };
 }
@@ -248,11 +251,22 @@ function lastUpdatedLine(f: Figures, partner: PartnerFolder): string {
   return a ? `Record last updated ${a.lastUpdated} by ${md(a.updatedBy)} (${code(a.commit)}).` : '';
 }
 
-/** "Health: **at risk** — usage declining; …", for partners in onboarding, active or paused. */
-function healthLine(index: HealthIndex, partner: string): string {
-  const h = index.health.get(partner);
-  if (!h) return '';
-  const reasons = reasonPhrases(index, partner);
-  const why = reasons.length ? ` — ${reasons.join('; ')}` : '';
-  return `Health: **${HEALTH_WORDS[h.health]}**${why} ([weekly review](../engagement-review.md)).`;
+/**
+ * The partner's health as the weekly review gives it: "Health: **at risk** · account owner … · MRR at stake …",
+ * whether it turned worse since last week, then one line per reason with its next step and due date.
+ */
+function healthLines(f: Figures, index: PartnerPageIndex, partner: PartnerFolder) {
+  const h = index.health.health.get(partner.id);
+  if (!h) return { line: '', reasons: [] };
+  const { weekAgo, before } = healthWeekAgo(f);
+  const was = before.get(partner.id);
+  const turned = index.turned.has(partner.id)
+    ? ` · **turned ${HEALTH_WORDS[h.health]} since last week** (${was ? HEALTH_WORDS[was] : 'not followed'} ` +
+      `on ${weekAgo})`
+    : '';
+  const stake = h.reasons.length ? ` · account owner ${ownerOf(partner)} · MRR at stake ${mrrAtStake(f, partner)}` : '';
+  return {
+    line: `Health: **${HEALTH_WORDS[h.health]}**${turned}${stake} ([weekly review](../engagement-review.md)).`,
+    reasons: reasonsWithSteps(f, index.health, partner.id),
+  };
 }

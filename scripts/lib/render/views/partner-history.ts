@@ -1,0 +1,62 @@
+/**
+ * A partner page's histories, short enough to read: the latest rows with the rest folded into <details>, and
+ * months with nothing in them named in one line rather than shown as rows of 0.00.
+ */
+import type { PartnerFolder } from '../../model/repository.js';
+import { addMonths } from '../../time/calendar.js';
+import { money } from '../numbers.js';
+import { monthLabel } from './incomplete.js';
+import { partnerCloud, partnerRatio } from './partner-ratio.js';
+import type { RecoveryHistory } from './partner.js';
+
+/** A history longer than this shows its latest rows and folds the rest into <details>. */
+export const SHOWN_ROWS = 12;
+
+/** The latest SHOWN_ROWS rows (newest first), and the older ones folded under a summary saying what they are. */
+export function folded<T>(rows: T[], summary: (older: T[]) => string) {
+  const older = rows.slice(SHOWN_ROWS);
+  return { recent: rows.slice(0, SHOWN_ROWS), older, summary: older.length ? summary(older) : '' };
+}
+
+/**
+ * The revenue-against-cost months, leaving out those with nothing in them (no revenue, no cloud cost, no share of
+ * costs, nothing missing), which one line names instead: a lead's page is not twelve rows of 0.00.
+ */
+export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder) {
+  const empty: string[] = [];
+  const recovery = history.flatMap(({ month, byPartner }) => {
+    const r = byPartner.get(partner)!;
+    const nothing = r.revenue.isZero() && r.cloudCost.isZero() && r.sharedCost.isZero() && !r.missing.length;
+    if (nothing) {
+      empty.push(month);
+      return [];
+    }
+    return [
+      {
+        month: monthLabel(month, r.missing.length > 0),
+        revenue: money(r.revenue),
+        cloud: partnerCloud(r),
+        shared: money(r.sharedCost),
+        recovery: partnerRatio(r),
+      },
+    ];
+  });
+  const months = monthSpans(empty);
+  const nothing = !empty.length
+    ? ''
+    : recovery.length
+      ? `Left out, with no revenue, no cloud cost and no share of the recurring costs: ${months}.`
+      : `Nothing in ${months}: no revenue, no cloud cost and no share of the recurring costs.`;
+  return { recovery, nothing };
+}
+
+/** Months as runs: "2025-12 to 2026-08, 2026-10". */
+function monthSpans(months: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const m of months) {
+    const last = runs.at(-1);
+    if (last && addMonths(last[1], 1) === m) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? a : `${a} to ${b}`)).join(', ');
+}
