@@ -49,7 +49,13 @@ export const REPORTS: readonly ReportSpec[] = [
     title: 'Dashboard',
     about: 'the headline figures, what needs action this week, and the way to every report',
     template: 'README',
-    view: ({ f, previous, meta }) => dashboardView(f, previous, meta),
+    view: ({ f, previous, meta }) =>
+      dashboardView(
+        f,
+        previous,
+        meta,
+        REPORTS.filter((r) => r.file !== DASHBOARD),
+      ),
   },
   {
     file: 'engagement-review.md',

@@ -14,7 +14,6 @@ import { ownerOf, mrrAtStake } from './at-stake.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases } from './health.js';
 import { header, type ReportMeta } from './meta.js';
 import { incompleteAlert } from './incomplete.js';
-import { DASHBOARD, REPORTS } from '../reports.js';
 import { defined, type Definition } from './terms.js';
 import { withEquivalent } from './currency.js';
 
@@ -36,7 +35,15 @@ function headlineLabel(h: { key: string; label: string }): string {
 const ACTION_DAYS = 7;
 const LIST_LIMIT = 10;
 
-export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
+/** A report the dashboard links to. */
+export interface ReportLink {
+  file: string;
+  title: string;
+  about: string;
+}
+
+/** The dashboard; `reports` are the others, handed down by the list of reports (which lists this one too). */
+export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta, reports: readonly ReportLink[]) {
   const before = new Map(headline(prev).map((h) => [h.key, h]));
   const figures = headline(f)
     .filter((h) => !RECOVERY_KEYS.has(h.key))
@@ -131,7 +138,7 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta) {
     staleDays: String(f.ctx.repo.config.stale_after_days),
     trendChart: ratioChart(f),
     toInvoice: toInvoice(f),
-    reports: REPORTS.filter((r) => r.file !== DASHBOARD).map(({ file, title, about }) => ({ file, title, about })),
+    reports: reports.map(({ file, title, about }) => ({ file, title, about })),
   };
 }
 
