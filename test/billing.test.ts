@@ -126,6 +126,11 @@ describe('billing statement of 2026-03', async () => {
   const fee = (contract: string) =>
     row(contract).map((l) => `${l.period_from}..${l.period_to} ${l.amount?.toFixed(2)} ${l.status}`);
 
+  it('is worked out once per records and month (the report writes it and the dashboard lists its lines)', () => {
+    expect(billingStatement(repo, '2026-03')).toBe(lines);
+    expect(billingStatement(repo, '2026-02')).not.toBe(lines);
+  });
+
   it('bills each billing period invoiced in March, for every every/in', () => {
     expect(fee('b-month-adv')).toEqual(['2026-03-01..2026-03-31 1000.00 to-invoice']);
     // Ends in March: 02-15..03-14 is one whole month counted from the 15th (R2): 1000.00, not 14/28 + 14/31

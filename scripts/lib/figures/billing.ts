@@ -135,11 +135,23 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
   return lines;
 }
 
-/** Every line of M's billing statement, by partner, contract and kind as found. */
-export function billingStatement(repo: Repository, month: string): BillingLine[] {
-  const ctx = figureContext(repo, lastDay(month));
-  return ctx.contracts.filter((v) => v.contract.status !== 'draft').flatMap((v) => contractLines(ctx, v, month));
+/**
+ * Every line of M's billing statement, by partner, contract and kind as found. Worked out once per records and
+ * month: the report writes the statement and the dashboard lists its lines to invoice.
+ */
+export function billingStatement(repo: Repository, month: string): readonly BillingLine[] {
+  let byMonth = STATEMENTS.get(repo);
+  if (!byMonth) STATEMENTS.set(repo, (byMonth = new Map<string, readonly BillingLine[]>()));
+  let lines = byMonth.get(month);
+  if (!lines) {
+    const ctx = figureContext(repo, lastDay(month));
+    lines = ctx.contracts.filter((v) => v.contract.status !== 'draft').flatMap((v) => contractLines(ctx, v, month));
+    byMonth.set(month, lines);
+  }
+  return lines;
 }
+
+const STATEMENTS = new WeakMap<Repository, Map<string, readonly BillingLine[]>>();
 
 /** The total of the lines with an amount, per currency, in currency order. */
 export function totalsByCurrency(lines: readonly BillingLine[]): { currency: string; total: Decimal }[] {

@@ -9,7 +9,7 @@
  */
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
+import { monthPeriod } from '../time/periods.js';
 import { hubsOf, memoized, type FigureContext } from './context.js';
 import { contractUsageFees } from './usage-fees.js';
 
@@ -33,7 +33,7 @@ export function incompleteMonth(ctx: FigureContext, month: string): MissingInput
   return memoized(ctx, `incomplete ${month}`, () => {
     const bills: MissingInput[] = ctx.repo.partners.flatMap((partner) =>
       expectedBills(ctx, partner, month)
-        .filter((hub) => !partner.cloudCosts.some((c) => c.value.month === month && c.value.hub === hub))
+        .filter((hub) => !billed(partner).has(billKey(month, hub)))
         .map((hub) => ({ kind: 'cloud-bill' as const, month, partner: partner.id, hub })),
     );
     const usage: MissingInput[] = ctx.contracts
@@ -65,22 +65,50 @@ export function lastCompleteMonth(ctx: FigureContext): string | undefined {
   return undefined;
 }
 
-/** The hubs of a partner whose cloud bill of `month` the organisation expects to pay. */
+/**
+ * The hubs of a partner whose cloud bill of `month` the organisation expects to pay. Plain loops over dates
+ * compared as text: the 24 months lastCompleteMonth looks back over ask this of every partner.
+ */
 function expectedBills(ctx: FigureContext, partner: PartnerFolder, month: string): string[] {
   const { from, to } = monthPeriod(month);
-  const previous = addMonths(month, -1);
-  const paidBy = (ctx.contractsOf.get(partner) ?? []).filter(
-    (v) =>
-      v.contract.status !== 'draft' &&
-      v.contract.cloud.billing !== 'partner-pays' &&
-      daysInside(monthPeriod(month), v.effective) > 0,
-  );
-  return hubsOf(partner)
-    .filter((h) => h.launched !== undefined && h.launched <= to && (h.decommissioned ?? '9999-12-31') >= from)
-    .map((h) => h.id)
-    .filter(
-      (hub) =>
-        paidBy.some((v) => (v.contract.hubs ?? []).includes(hub)) ||
-        partner.cloudCosts.some((c) => c.value.month === previous && c.value.hub === hub),
-    );
+  let previous: string | undefined;
+  const out: string[] = [];
+  for (const h of hubsOf(partner)) {
+    if (h.launched === undefined || h.launched > to || (h.decommissioned ?? '9999-12-31') < from) continue;
+    if (
+      paidInMonth(ctx, partner, h.id, from, to) ||
+      billed(partner).has(billKey((previous ??= addMonths(month, -1)), h.id))
+    )
+      out.push(h.id);
+  }
+  return out;
 }
+
+/** A signed contract in force on a day from `from` to `to` covers the hub, with the organisation paying the cloud. */
+function paidInMonth(ctx: FigureContext, partner: PartnerFolder, hub: string, from: string, to: string): boolean {
+  for (const { contract, effective } of ctx.contractsOf.get(partner) ?? []) {
+    if (contract.status === 'draft' || contract.cloud.billing === 'partner-pays') continue;
+    // A day in common (what daysInside > 0 says), as text: the dates are ISO days.
+    if (effective.from > effective.to || effective.from > to || effective.to < from) continue;
+    if ((contract.hubs ?? []).includes(hub)) return true;
+  }
+  return false;
+}
+
+/**
+ * The months and hubs of a partner's recorded cloud bills, as keys: the months looked back over ask about each
+ * hub of each partner, which scanning every bill made the slowest part of the report. By the list of bills itself
+ * (records are never changed once loaded; the records at another date have lists of their own).
+ */
+function billed(partner: PartnerFolder): ReadonlySet<string> {
+  let keys = BILLED.get(partner.cloudCosts);
+  if (!keys)
+    BILLED.set(
+      partner.cloudCosts,
+      (keys = new Set(partner.cloudCosts.map((c) => billKey(c.value.month, c.value.hub)))),
+    );
+  return keys;
+}
+
+const BILLED = new WeakMap<object, Set<string>>();
+const billKey = (month: string, hub: string) => `${month} ${hub}`;
