@@ -40,6 +40,8 @@ interface Found {
 export class PlainLocator {
   private readonly lineStarts: number[] = [0];
   private readonly usable: boolean;
+  /** The items of each block list met, by the offset of its first '-'. */
+  private readonly lists = new Map<number, number[]>();
 
   constructor(private readonly text: string) {
     this.usable = !OTHER_SPACE.test(text);
@@ -156,23 +158,28 @@ export class PlainLocator {
     const index = Number(segment);
     if (!Number.isInteger(index) || index < 0) return undefined;
     const column = start - this.lineStarts[this.lineOf(start)];
-    let dash = start;
-    let line = this.lineOf(start);
-    for (let n = 0; ; n++) {
-      if (n === index) return this.itemNode(dash, column);
-      // The next '-' at this column, before anything less indented or a key at this column.
-      let found = -1;
-      for (let l = this.nextContentLine(line + 1); l !== -1; l = this.nextContentLine(l + 1)) {
-        const ind = this.indent(l);
-        if (ind < column) break;
-        if (ind > column) continue;
-        if (this.isDash(this.lineStarts[l] + ind)) found = l;
-        break;
-      }
-      if (found === -1) return undefined;
-      line = found;
-      dash = this.lineStarts[line] + column;
+    const dashes = this.dashesOf(start, column);
+    return index < dashes.length ? this.itemNode(dashes[index], column) : undefined;
+  }
+
+  /**
+   * The '-' of every item of the block list whose first '-' is at `start`,
+   * found once per list: a file's findings are often in many of its items.
+   */
+  private dashesOf(start: number, column: number): number[] {
+    let dashes = this.lists.get(start);
+    if (dashes) return dashes;
+    dashes = [start];
+    // Each next '-' at this column, until anything less indented or a key at this column.
+    for (let l = this.nextContentLine(this.lineOf(start) + 1); l !== -1; l = this.nextContentLine(l + 1)) {
+      const ind = this.indent(l);
+      if (ind < column) break;
+      if (ind > column) continue;
+      if (!this.isDash(this.lineStarts[l] + ind)) break;
+      dashes.push(this.lineStarts[l] + ind);
     }
+    this.lists.set(start, dashes);
+    return dashes;
   }
 
   /** The node of the list item whose '-' is at `dash`. */

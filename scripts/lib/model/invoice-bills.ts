@@ -14,6 +14,7 @@ import {
   daysInMonth,
   lastDay,
   monthOf,
+  monthsApart,
   monthsBetween,
 } from '../time/calendar.js';
 import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from '../time/periods.js';
@@ -54,7 +55,8 @@ export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = 
 /** The whole months of a period and the stub left over, if any (see periodFee). */
 function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
   // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
-  let base = monthsBetween(monthOf(anchor), monthOf(period.from)).length - 1;
+  // Counted, not listed: a list of the months since the start, for each period, made this quadratic.
+  let base = monthsApart(anchor, period.from);
   if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
   const boundary = (n: number) => addMonthsToDate(anchor, base + n);
   let whole = 0;
@@ -63,7 +65,7 @@ function wholeMonths(period: Period, anchor = period.from): { whole: number; stu
   if (period.to === lastDay(monthOf(period.to)) && !period.from.endsWith('-01')) {
     const stubEnd = lastDay(monthOf(period.from));
     if (stubEnd >= period.to) return { whole: 0, stubs: [period] };
-    const rest = monthsBetween(monthOf(addDays(stubEnd, 1)), monthOf(period.to)).length;
+    const rest = Math.max(0, monthsApart(addDays(stubEnd, 1), period.to) + 1);
     return { whole: rest, stubs: [{ from: period.from, to: stubEnd }] };
   }
   return { whole, stubs: [{ from: boundary(whole), to: period.to }] };
