@@ -10,6 +10,8 @@ import {
   daysInMonth,
   fromDays,
   isIsoDate,
+  monthsApart,
+  monthsBetween,
   toDays,
 } from '../scripts/lib/time/calendar.js';
 import { billingPeriods, isCovered } from '../scripts/lib/time/periods.js';
@@ -24,6 +26,20 @@ describe('calendar', () => {
     expect(daysBetween('2026-03-28', '2026-03-29')).toBe(1); // across the DST change in many zones
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+
+  it('counts the months between two months or dates as the list of months between them does', () => {
+    expect([
+      monthsApart('2026-01', '2026-03'),
+      monthsApart('2025-11-30', '2026-02-01'),
+      monthsApart('2026-03', '2026-01'),
+    ]).toEqual([2, 3, -2]);
+    for (const [a, b] of [
+      ['1999-12', '2001-01'],
+      ['2026-05', '2026-05'],
+      ['2026-05', '2025-04'],
+    ])
+      expect(Math.max(0, monthsApart(a, b) + 1)).toBe(monthsBetween(a, b).length);
   });
 
   it('counts days exactly as Date.UTC does, on every day from 1600 to 2400 (integer arithmetic, no Date)', () => {

@@ -89,11 +89,31 @@ export function defineRule<const Id extends string, const M extends string>(rule
  * "… Did you mean 'x'?"), as a sentence of its own, never "lists.; name …".
  */
 export function formatMessage(message: Message, data: Record<string, string | number> = {}): string {
-  const fill = (s: string) =>
-    s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
-  const text = fill(message.text);
+  const text = fill(message.text, data);
   if (message.hint === undefined) return text;
-  const hint = fill(message.hint);
+  const hint = fill(message.hint, data);
   if (!/[.?!]$/.test(text)) return `${text}; ${hint}`;
   return `${text} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}${/[.?!]$/.test(hint) ? '' : '.'}`;
 }
+
+/**
+ * A message with its {{placeholders}} replaced by `data` (one left as
+ * {{name}} when data lacks it). Each message is split at its placeholders
+ * once: validate fills the same few messages for thousands of findings.
+ */
+function fill(template: string, data: Record<string, string | number>): string {
+  let parts = TEMPLATES.get(template);
+  if (!parts) {
+    // Even indexes: text; odd indexes: placeholder names.
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    TEMPLATES.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in data ? String(data[name]) : `{{${name}}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+const TEMPLATES = new Map<string, string[]>();

@@ -10,7 +10,8 @@ import { KINDS, type Kinds } from '../model/kinds.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
 import type { DataSource, SourceEntry } from './source.js';
-import { parseYaml, readYaml } from './yaml-text.js';
+import { PlainLocator } from './plain-locator.js';
+import { positionsOf, readYaml } from './yaml-text.js';
 
 /** Files larger than this are refused unread: no real record file comes near it. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -55,7 +56,7 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
       text,
       data: parsed.data,
       body: parsed.body,
-      positions: lazyPositions(path.endsWith('.md'), text),
+      positions: lazyPositions(path.endsWith('.md'), text, parsed.fast === true),
     };
   });
   return { files, problems, paths: new Set(entries.map((e) => e.path)) };
@@ -117,6 +118,8 @@ export interface ParsedText {
   data: unknown;
   body: string;
   problems: Problem[];
+  /** Read by the fast parser: its findings can be located by following the lines (plain-locator.ts). */
+  fast?: boolean;
 }
 
 /** Text → data and the located faults of the text. */
@@ -169,20 +172,30 @@ export function parseText(path: string, text: string): ParsedText {
     });
     data = undefined;
   }
-  return { data, body, problems };
+  return { data, body, problems, fast: parsed.fast };
 }
 
 /**
- * Positions are needed only for files with problems: the syntax tree is
- * dropped after parsing (it is most of the memory) and rebuilt on demand.
+ * Positions are needed only for files with findings, so they are found on
+ * demand: in a file the fast parser read, by following its lines (most
+ * files); otherwise, or where that reader is unsure, by parsing the file
+ * again with `yaml` (its syntax tree is most of the memory, so it is not
+ * kept from the first read).
  */
-function lazyPositions(isMarkdown: boolean, text: string): Locator {
+function lazyPositions(isMarkdown: boolean, text: string, fast: boolean): Locator {
+  let yaml: string | undefined | null = null;
+  let lines: PlainLocator | undefined;
   let map: PositionMap | undefined;
   return {
     locate(pointer, key) {
-      const yaml = isMarkdown ? splitFrontMatter(text).yaml : text;
+      if (yaml === null) yaml = isMarkdown ? splitFrontMatter(text).yaml : text;
       if (yaml === undefined) return { line: 1, column: 1 };
-      map ??= parseYaml(yaml).positions;
+      if (fast) {
+        lines ??= new PlainLocator(yaml);
+        const offset = lines.offsetOf(pointer, key);
+        if (offset !== undefined) return lines.at(offset);
+      }
+      map ??= positionsOf(yaml);
       return map.locate(pointer, key);
     },
   };

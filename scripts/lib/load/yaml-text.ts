@@ -35,14 +35,28 @@ export type LocatedFault = TextFault & Position;
  * when it can (most files), by the located parser when the text is unusual
  * or has something wrong with it.
  */
-export function readYaml(text: string): { data: unknown; faults: LocatedFault[] } {
+export function readYaml(text: string): { data: unknown; faults: LocatedFault[]; fast?: true } {
   const fast = parseFast(text);
   if (fast) {
     const found = inspectData(fast.data, false);
-    if (found.unsafe.length === 0 && found.tooDeep === undefined) return { data: fast.data, faults: [] };
+    if (found.unsafe.length === 0 && found.tooDeep === undefined) return { data: fast.data, faults: [], fast: true };
   }
   const parsed = parseYaml(text);
   return { data: parsed.data, faults: parsed.faults.map((f) => ({ ...f, ...parsed.positions.at(f.offset) })) };
+}
+
+/**
+ * Only the map from JSON Pointers to positions: a file's findings are located
+ * after it was read, and the data and its checks are not needed again.
+ */
+export function positionsOf(text: string): PositionMap {
+  const lineCounter = new LineCounter();
+  try {
+    const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false, uniqueKeys: true });
+    return new PositionMap(doc, lineCounter);
+  } catch {
+    return new PositionMap(undefined, lineCounter);
+  }
 }
 
 /** The located parser: the data, every fault with its offset, and a map from JSON Pointers to positions. */

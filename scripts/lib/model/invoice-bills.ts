@@ -14,6 +14,7 @@ import {
   daysInMonth,
   lastDay,
   monthOf,
+  monthsApart,
   monthsBetween,
 } from '../time/calendar.js';
 import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from '../time/periods.js';
@@ -46,15 +47,25 @@ export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = 
     const termDays = daysBetween(term.from, term.to) + 1;
     return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
   }
-  const monthly = dec(fee.amount).dividedBy(MONTHS[fee.per]);
+  const monthly = monthlyOf(fee, fee.per);
   const { whole, stubs } = wholeMonths(period, anchor);
   return monthly.times(whole).plus(sum(stubs.map((s) => prorated(monthly, s))));
 }
 
+/** A fee's monthly figure, divided out once per fee rather than once per billing period. */
+function monthlyOf(fee: FixedFee, per: keyof typeof MONTHS): Decimal {
+  let monthly = MONTHLY.get(fee);
+  if (!monthly) MONTHLY.set(fee, (monthly = dec(fee.amount).dividedBy(MONTHS[per])));
+  return monthly;
+}
+
+const MONTHLY = new WeakMap<FixedFee, Decimal>();
+
 /** The whole months of a period and the stub left over, if any (see periodFee). */
 function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
   // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
-  let base = monthsBetween(monthOf(anchor), monthOf(period.from)).length - 1;
+  // Counted, not listed: a list of the months since the start, for each period, made this quadratic.
+  let base = monthsApart(anchor, period.from);
   if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
   const boundary = (n: number) => addMonthsToDate(anchor, base + n);
   let whole = 0;
@@ -63,7 +74,7 @@ function wholeMonths(period: Period, anchor = period.from): { whole: number; stu
   if (period.to === lastDay(monthOf(period.to)) && !period.from.endsWith('-01')) {
     const stubEnd = lastDay(monthOf(period.from));
     if (stubEnd >= period.to) return { whole: 0, stubs: [period] };
-    const rest = monthsBetween(monthOf(addDays(stubEnd, 1)), monthOf(period.to)).length;
+    const rest = Math.max(0, monthsApart(addDays(stubEnd, 1), period.to) + 1);
     return { whole: rest, stubs: [{ from: period.from, to: stubEnd }] };
   }
   return { whole, stubs: [{ from: boundary(whole), to: period.to }] };
@@ -108,8 +119,8 @@ const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 /** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
 function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
-  const round = (d: Decimal) => dec(toFixed(d, MINOR_UNITS[contract.currency]));
-  return fixedFees(contract).map((fee) => ({ fee, amount: round(periodFee(fee, period, term)) }));
+  const places = MINOR_UNITS[contract.currency];
+  return fixedFees(contract).map((fee) => ({ fee, amount: dec(toFixed(periodFee(fee, period, term), places)) }));
 }
 
 /** Something contracted that no invoice bills yet: the fees of a billing period, or a one-time fee. */

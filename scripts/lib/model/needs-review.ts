@@ -21,12 +21,18 @@ export function needsReview(p: PartnerFolder): boolean {
  * and demo hubs of shared clusters; it has no contract with itself.
  */
 export function ownRecordId(organization: string | undefined): string {
-  return (organization ?? '')
+  // The same name is asked for every partner by three checks: worked out once.
+  if (organization === lastOrganization) return lastId;
+  lastOrganization = organization;
+  return (lastId = (organization ?? '')
     .replace(/\([^)]*\)/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, ''));
 }
+
+let lastOrganization: string | undefined;
+let lastId = '';
 
 export function isOwnRecord(repo: Repository, p: PartnerFolder): boolean {
   return p.id === ownRecordId(repo.config?.organization);

@@ -65,6 +65,11 @@ export function addMonths(month: string, n: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** How many months `to` is after `from` (months or dates; negative when before): 2026-01 to 2026-03 is 2. */
+export function monthsApart(from: string, to: string): number {
+  return (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
+}
+
 /** The months from `from` to `to` inclusive. */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];

@@ -30,6 +30,11 @@ const INVISIBLE: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** The fields that are a display name or a title, wherever they are in a record (a partner, its contacts, …). */
+/** Any of the characters above. */
+const ANY_INVISIBLE = new RegExp(
+  `[${[...INVISIBLE.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`,
+);
+
 const NAME_FIELDS = new Set(['name', 'title']);
 
 export const rule = defineRule({
@@ -51,6 +56,7 @@ export const rule = defineRule({
   },
   create({ report }) {
     const check = (at: Place, path: Segment[], field: string, text: string) => {
+      if (!ANY_INVISIBLE.test(text)) return; // nearly every name: no need to go through it character by character
       let position = 0;
       for (const ch of text) {
         position += 1;
@@ -59,16 +65,30 @@ export const rule = defineRule({
         if (name === undefined) continue;
         const shown = [...text].map((c) => (INVISIBLE.has(c.codePointAt(0)!) ? '?' : c)).join('');
         const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-        report({ at, path, messageId: 'invisible', data: { field, shown, code: hex, char: name, position } });
+        report({
+          at,
+          path: [...path],
+          messageId: 'invisible',
+          data: { field, shown, code: hex, char: name, position },
+        });
         return; // One finding a name: deleting one shows the next.
       }
     };
+    // One path, grown and shrunk as the walk goes (copied only for a finding): every value of every record is visited.
     const walk = (at: Place, path: Segment[], value: unknown): void => {
-      if (Array.isArray(value)) value.forEach((v, i) => walk(at, [...path, i], v));
+      if (Array.isArray(value))
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(at, path, value[i]);
+          path.pop();
+        }
       else if (value !== null && typeof value === 'object')
-        for (const [key, v] of Object.entries(value)) {
-          if (NAME_FIELDS.has(key) && typeof v === 'string') check(at, [...path, key], key, v);
-          else walk(at, [...path, key], v);
+        for (const key of Object.keys(value)) {
+          const v = (value as Record<string, unknown>)[key];
+          path.push(key);
+          if (NAME_FIELDS.has(key) && typeof v === 'string') check(at, path, key, v);
+          else walk(at, path, v);
+          path.pop();
         }
     };
     // Every kind of record: a name field added to any schema is checked without a change here.

@@ -40,14 +40,18 @@ export const rule = defineRule({
   create({ report }) {
     return {
       partnerFolder(p) {
+        // What each invoice bills, worked out once: the pairs below are quadratic in a partner's invoices.
+        const what = p.invoices.map(({ value: i }) => (bills(i) ? billed(i, invoicedContract(p, i)) : undefined));
         p.invoices.forEach((inv, n) => {
           if (!bills(inv.value)) return;
-          const own = billed(inv.value, invoicedContract(p, inv.value));
+          const own = what[n];
           const { from, to } = inv.value.period!;
           // Each overlap is reported once, on the later entry of the file (usually the one just added).
-          for (const { value: e } of p.invoices.slice(0, n)) {
-            if (!bills(e) || e.contract !== inv.value.contract || disjoint(billed(e, invoicedContract(p, e)), own))
-              continue;
+          for (let m = 0; m < n; m++) {
+            const e = p.invoices[m].value;
+            if (!bills(e) || e.contract !== inv.value.contract) continue;
+            // Periods that do not meet (the common case) need no comparison of what they bill.
+            if (e.period!.from > to || e.period!.to < from || disjoint(what[m], own)) continue;
             const days = overlapDays(from, to, e.period!.from, e.period!.to);
             if (days === 0) continue;
             const data = {
