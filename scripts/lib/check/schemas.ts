@@ -57,7 +57,9 @@ export function newAjv(code: CodeOptions = {}): Ajv2020 {
 export function withAllSchemas(made: Ajv2020, kinds: Kinds = KINDS): Ajv2020 {
   for (const spec of Object.values(kinds)) {
     const schema = typeof spec.schema === 'string' ? readSchema(spec.schema) : spec.schema;
-    if (typeof schema.$id !== 'string' || !made.schemas[schema.$id]) made.addSchema(schema);
+    const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+    // Added or already compiled (compile registers a schema by its $id too).
+    if (!id || !(made.schemas[id] || made.refs[id])) made.addSchema(schema);
   }
   return made;
 }

@@ -87,6 +87,13 @@ export function parseYaml(text: string): ParsedYaml {
   }
   const positions = new PositionMap(doc, lineCounter);
   const faults: TextFault[] = [];
+  // Nested thousands deep, the parser's own recursion overflows where it stands, once or more depending on the
+  // stack left (less inside a test worker): one cause, one problem.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    const message = 'the file cannot be read as YAML: it is nested far too deeply; no record needs that';
+    return { data: undefined, positions, faults: [{ offset: overflow.pos[0], rule: 'yaml-syntax', message }] };
+  }
   for (const err of doc.errors) faults.push({ offset: err.pos[0], ...describeYamlError(err.code, err.message) });
   for (const w of doc.warnings)
     faults.push({ offset: w.pos[0], rule: 'yaml-warning', message: w.message, severity: 'warning' });
