@@ -15,7 +15,8 @@ export function sourceFingerprint(root) {
   const lines = [];
   const add = (path) => {
     const s = statSync(join(root, path));
-    lines.push(`${path}\0${s.size}\0${s.mtimeMs}`);
+    // Whole milliseconds: a copy that keeps the times (cp -p, cpSync's preserveTimestamps) keeps no more.
+    lines.push(`${path}\0${s.size}\0${Math.floor(s.mtimeMs)}`);
   };
   const walk = (dir) => {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
