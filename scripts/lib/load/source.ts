@@ -80,7 +80,9 @@ export class FolderSource implements DataSource {
     }
     for (const name of names.sort()) {
       const path = `${dir}/${name}`;
-      const s = lstatSync(join(this.root, path));
+      // Gone since the folder was listed (another command's temporary file, renamed into place): not data.
+      const s = lstatOrUndefined(join(this.root, path));
+      if (!s) continue;
       if (s.isDirectory()) this.walk(path, out);
       else out.push({ path, type: s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : 'other', size: s.size });
     }
