@@ -3,6 +3,14 @@ import type { CheckId } from './check/catalog.js';
 
 export type Severity = 'error' | 'warning';
 
+/** A check a problem can name (check/catalog.ts lists them all): its id, severity and one line for the docs. */
+export interface CheckInfo {
+  id: string;
+  severity: Severity;
+  /** One line for the docs. */
+  description: string;
+}
+
 export interface Problem {
   /** Path relative to the data root, with forward slashes. */
   file: string;

@@ -5,60 +5,11 @@
  * is their union, so a problem with an undeclared id does not compile, and
  * docs/checks.md is generated from this list.
  */
-import type { Severity } from '../problem.js';
+import type { CheckInfo } from '../problem.js';
+import { FILE_CHECKS, type FileCheckId } from '../load/file-checks.js';
 import { RULES } from './rules/index.js';
 
-export interface CheckInfo {
-  id: string;
-  severity: Severity;
-  /** One line for the docs. */
-  description: string;
-}
-
-export const FILE_CHECKS = [
-  {
-    id: 'unknown-file',
-    severity: 'error',
-    description:
-      'A file in partners/, grants/, costs/ or pricing/ that is not a record of any kind ' +
-      '(README.md and dotfiles excepted).',
-  },
-  {
-    id: 'file-type',
-    severity: 'error',
-    description: 'A symbolic link or a non-regular file in a data folder (links are never followed).',
-  },
-  { id: 'file-too-large', severity: 'error', description: 'A file over 10 MiB, refused unread.' },
-  { id: 'file-encoding', severity: 'error', description: 'A byte-order mark, invalid UTF-8 or a NUL byte.' },
-  {
-    id: 'front-matter',
-    severity: 'error',
-    description: "A Markdown record without a '---' front matter block, or with one left open.",
-  },
-  {
-    id: 'empty-file',
-    severity: 'error',
-    description: 'A record file with no data (a list file may hold an empty list: []).',
-  },
-  {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'YAML that cannot be read, or data nested more than 64 levels deep.',
-  },
-  {
-    id: 'yaml-warning',
-    severity: 'warning',
-    description: 'YAML that reads, but not as it looks (for example an unknown !tag).',
-  },
-  { id: 'yaml-tab', severity: 'error', description: 'A tab used for indentation.' },
-  { id: 'duplicate-key', severity: 'error', description: 'The same key twice in one block.' },
-  {
-    id: 'yaml-alias',
-    severity: 'error',
-    description: 'Aliases (*name) that expand to more than 100 values (an "alias bomb").',
-  },
-  { id: 'unsafe-key', severity: 'error', description: 'A `__proto__`, `constructor` or `prototype` key.' },
-] as const satisfies readonly CheckInfo[];
+export type { CheckInfo };
 
 export const SCHEMA_CHECKS = [
   { id: 'required-field', severity: 'error', description: 'A required field is missing.' },
@@ -125,7 +76,7 @@ export const RECONCILE_CHECKS = [
   },
 ] as const satisfies readonly CheckInfo[];
 
-export type FileCheckId = (typeof FILE_CHECKS)[number]['id'];
+export type { FileCheckId };
 export type ReconcileCheckId = (typeof RECONCILE_CHECKS)[number]['id'];
 export type SchemaCheckId = (typeof SCHEMA_CHECKS)[number]['id'];
 export type RuleId = (typeof RULES)[number]['meta']['id'];

@@ -2,7 +2,7 @@
  * Discovery and parsing of every data file: one pass, one parse per file,
  * and every fault of the bytes or the text as a located problem.
  */
-import type { FileCheckId } from '../check/catalog.js';
+import type { FileCheckId } from './file-checks.js';
 import type { Problem } from '../problem.js';
 import { decodeUtf8, toLf } from './encoding.js';
 import { splitFrontMatter } from './front-matter.js';

@@ -3,7 +3,7 @@
  * YAML 1.2 core schema with plain numbers only (see yaml-schema.ts).
  */
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { FileCheckId } from '../check/catalog.js';
+import type { FileCheckId } from './file-checks.js';
 import { parseFast } from './fast-yaml.js';
 import { PositionMap, type Position } from './positions.js';
 import { YAML_OPTIONS } from './yaml-schema.js';
