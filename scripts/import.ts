@@ -27,6 +27,7 @@ import {
   type ImportKind,
   type ImportSummary,
 } from './lib/edit/importer.js';
+import { count } from './lib/text/grouped.js';
 
 const spec = {
   name: 'import',
@@ -198,7 +199,7 @@ function describe(s: ImportSummary | CloudSummary, written: string[], source: 'r
   };
   const cloud = 'source' in s ? s : undefined;
   const read = cloud
-    ? `Read ${cloud.source}: ${cloud.rows.toLocaleString('en-US')} rows` +
+    ? `Read ${cloud.source}: ${count(cloud.rows)} rows` +
       `${cloud.totalRows ? ` (${cloud.totalRows} of them totals, skipped)` : ''}. `
     : '';
   const summed = s.summed.length ? ` Summed rows of the same hub and month: ${names(s.summed)}.` : '';

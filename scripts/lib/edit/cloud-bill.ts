@@ -8,6 +8,7 @@
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec } from '../money/decimal.js';
 import type { RowProblem } from './csv.js';
+import { count } from '../text/grouped.js';
 
 export type CloudProvider = 'gcp' | 'aws';
 
@@ -84,10 +85,10 @@ export function currencyProblem(currency: string, column: string): RowProblem | 
 /** A list of names for a summary: at most `max`, the rest counted. */
 export function named(items: readonly string[], max: number): string {
   if (items.length <= max) return items.join('; ');
-  return `${items.slice(0, max).join('; ')}; and ${(items.length - max).toLocaleString('en-US')} more`;
+  return `${items.slice(0, max).join('; ')}; and ${count(items.length - max)} more`;
 }
 
 /** "lines 2, 4" for a few rows; "1,234 rows" for many, so a big export's summary stays short. */
 export function rowsText(lines: readonly number[]): string {
-  return lines.length <= 5 ? `lines ${lines.join(', ')}` : `${lines.length.toLocaleString('en-US')} rows`;
+  return lines.length <= 5 ? `lines ${lines.join(', ')}` : `${count(lines.length)} rows`;
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { EditRefused } from './changeset.js';
+import { count } from '../text/grouped.js';
 
 export interface Row {
   line: number;
@@ -150,7 +151,7 @@ class Progress {
   }
 
   private show(end: string, last = false): void {
-    const line = `Reading ${this.file}: ${this.rows.toLocaleString('en-US')} rows${end}`;
+    const line = `Reading ${this.file}: ${count(this.rows)} rows${end}`;
     // On a terminal the line is redrawn in place; in a log, one line each.
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${last ? '\n' : ''}`);
     else process.stderr.write(`${line}\n`);

@@ -17,6 +17,7 @@ import { daysInside, monthPeriod } from '../time/periods.js';
 import { figureContext, type ContractView, type FigureContext } from './context.js';
 import { billingContractForHub } from './revenue.js';
 import { contractUsageFees } from './usage-fees.js';
+import { count } from '../text/grouped.js';
 
 export type LineKind = 'fee' | 'usage' | 'cloud' | 'one-time';
 export type LineStatus = 'to-invoice' | 'invoiced' | 'pending';
@@ -74,7 +75,7 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
       ref: u.fee,
       description: u.pending
         ? `${fee.description}: pending, usage of ${month} not recorded`
-        : `${fee.description}: ${u.users!.toLocaleString('en-US')} monthly active users`,
+        : `${fee.description}: ${count(u.users!)} monthly active users`,
       period_from: clipped.from,
       period_to: clipped.to,
       amount: u.pending ? undefined : round(u.amount),

@@ -1,5 +1,6 @@
 /** Figures as people read them: grouped thousands, signed changes, rounding once, half away from zero. */
 import { toFixed, type Decimal } from '../money/decimal.js';
+import { grouped as group } from '../text/grouped.js';
 
 export function money(d: Decimal): string {
   return group(toFixed(d, 2));
@@ -60,17 +61,6 @@ export function wholeCount(d: Decimal): string {
 
 export function signedInt(n: number): string {
   return n > 0 ? `+${n}` : n === 0 ? '±0' : String(n);
-}
-
-/** "-1234567.50" → "-1,234,567.50" (a loop, not a look-ahead regex: partner pages format figures by the thousand). */
-function group(fixed: string): string {
-  const point = fixed.indexOf('.');
-  const end = point === -1 ? fixed.length : point;
-  const start = fixed.startsWith('-') ? 1 : 0;
-  if (end - start <= 3) return fixed;
-  let out = fixed.slice(0, start + ((end - start) % 3 || 3));
-  for (let i = out.length; i < end; i += 3) out += `,${fixed.slice(i, i + 3)}`;
-  return out + fixed.slice(end);
 }
 
 type HeadlineKind = 'money' | 'cost-ratio' | 'ratio' | 'count' | 'score';

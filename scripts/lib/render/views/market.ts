@@ -4,6 +4,7 @@ import { MARKET_SIZES, STALE_REVIEW_DAYS, type PriceRow } from '../../figures/ma
 import { md, mdLink, notesMarkdown } from '../markdown.js';
 import { money } from '../numbers.js';
 import { header, type ReportMeta } from './meta.js';
+import { count } from '../../text/grouped.js';
 
 export function marketView(f: Figures, meta: ReportMeta) {
   const m = f.market;
@@ -17,7 +18,7 @@ export function marketView(f: Figures, meta: ReportMeta) {
   });
   return {
     header: header(meta, 'Market'),
-    sizes: MARKET_SIZES.map((n) => n.toLocaleString('en-US')),
+    sizes: MARKET_SIZES.map(count),
     book: m.book,
     rows: [...m.ours.map(row), ...m.theirs.map(row)],
     staleDays: String(STALE_REVIEW_DAYS),

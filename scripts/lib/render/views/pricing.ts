@@ -3,6 +3,7 @@ import type { Figures } from '../../figures/index.js';
 import { money, percent } from '../numbers.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
+import { count } from '../../text/grouped.js';
 
 export function pricingView(f: Figures, meta: ReportMeta) {
   const link = (id: string) => partnerLink(f.ctx.partnerById.get(id)!);
@@ -17,7 +18,7 @@ export function pricingView(f: Figures, meta: ReportMeta) {
       list: r.list ? money(r.list) : '—',
       annualised: money(r.annualised),
       discount: r.discount ? percent(r.discount, 1) : '—',
-      users: r.users === undefined ? '—' : r.users.toLocaleString('en-US'),
+      users: r.users === undefined ? '—' : count(r.users),
       now: money(r.now),
       onCurrentBook: r.onCurrentBook ? money(r.onCurrentBook) : '—',
       change: r.onCurrentBook ? money(r.onCurrentBook.minus(r.now)) : '—',
