@@ -9,7 +9,8 @@ import { renderReports } from './lib/render/index.js';
 import { REPORTS } from './lib/render/reports.js';
 import { DATA_FOLDERS } from './lib/load/layout.js';
 import { Interrupted } from './lib/write/atomic.js';
-import { describeSummary, outputFolder, writeReports, type OutputRules } from './lib/write/report-files.js';
+import { outputFolder, type OutputRules } from './lib/write/output-folder.js';
+import { describeSummary, writeReports } from './lib/write/report-files.js';
 import { plural } from './lib/text/plural.js';
 
 const spec = {
