@@ -27,8 +27,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(
     'Usage: npm run build\n\n' +
       'Bundles the commands (scripts/*.ts) into dist/, so that they start without compiling TypeScript.\n' +
-      '`npm ci` runs it. After a change to scripts/ the commands run from the sources (slower to start)\n' +
-      'until the next `npm run build`.\n',
+      '`npm ci` runs it. After a change to scripts/ or schemas/ the commands run from the sources (slower to\n' +
+      'start) until the next `npm run build`.\n',
   );
   process.exit(0);
 }

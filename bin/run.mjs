@@ -17,15 +17,17 @@ if (!/^[a-z][a-z-]*$/.test(command) || !existsSync(source)) {
   process.exit(2);
 }
 
+const bundled = join(ROOT, 'dist', `${command}.js`);
+
 function built() {
   try {
-    return readFileSync(join(ROOT, FINGERPRINT_FILE), 'utf8') === sourceFingerprint(ROOT);
+    return readFileSync(join(ROOT, FINGERPRINT_FILE), 'utf8') === sourceFingerprint(ROOT) && existsSync(bundled);
   } catch {
     return false;
   }
 }
 
-const script = built() ? join(ROOT, 'dist', `${command}.js`) : source;
+const script = built() ? bundled : source;
 // The command reads its options from process.argv, as when node runs it directly.
 process.argv = [process.argv[0], script, ...args];
 if (script === source) (await import('tsx/esm/api')).register();
