@@ -7,7 +7,7 @@ import type { Format } from 'ajv';
 import { isIsoDate } from '../time/calendar.js';
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, a real calendar day and time. */
-export function isUtcDateTime(text: string): boolean {
+function isUtcDateTime(text: string): boolean {
   const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(text);
   return m !== null && isIsoDate(m[1]);
 }

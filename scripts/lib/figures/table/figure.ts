@@ -30,7 +30,7 @@ export const ratio = (d: Decimal | undefined) => (d === undefined ? null : toFix
 export const fraction = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(4).toNumber());
 
 /** The figures SPEC writes under another figure's key, read (not computed again) by that figure's `json`. */
-export interface Grouped {
+interface Grouped {
   milestoneSpans: MilestoneSpan[];
   grantProspects: GrantProspect[];
   supportHours: SupportHours[];
