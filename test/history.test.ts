@@ -239,7 +239,8 @@ describe('reading a revision', () => {
       readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8') + '\nAn uncommitted note.\n',
     );
     const snapshot = () => ({
-      status: git(h.dir, ['status', '--porcelain']),
+      // Without optional locks: a plain `git status` may itself rewrite the index to refresh it.
+      status: git(h.dir, ['--no-optional-locks', 'status', '--porcelain']),
       index: createHash('sha256')
         .update(readFileSync(join(h.dir, '.git/index')))
         .digest('hex'),
@@ -248,14 +249,18 @@ describe('reading a revision', () => {
       files: git(h.dir, ['ls-files', '-s']),
       note: readFileSync(join(h.dir, 'partners/beta/partner.md'), 'utf8'),
     });
-    const before = snapshot();
-    await runCli('validate', ['--root', h.dir, '--rev', h.commits[0]]);
-    await runCli('metrics', ['--root', h.dir, '--rev', h.commits[1], '--as-of', '2026-03-01']);
-    await runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-01', '--out', tempDir()]);
-    await runCli('diff', ['--root', h.dir, '--base', h.commits[0], '--head', h.commits[4]]);
-    expect(snapshot()).toEqual(before);
-    expect(before.status).toBe(' M partners/beta/partner.md\n');
-    git(h.dir, ['checkout', '--', '.']);
+    try {
+      const before = snapshot();
+      await runCli('validate', ['--root', h.dir, '--rev', h.commits[0]]);
+      await runCli('metrics', ['--root', h.dir, '--rev', h.commits[1], '--as-of', '2026-03-01']);
+      await runCli('report', ['--root', h.dir, '--rev', h.commits[2], '--as-of', '2026-03-01', '--out', tempDir()]);
+      await runCli('diff', ['--root', h.dir, '--base', h.commits[0], '--head', h.commits[4]]);
+      expect(snapshot()).toEqual(before);
+      expect(before.status).toBe(' M partners/beta/partner.md\n');
+    } finally {
+      // The next tests read this repository as committed.
+      git(h.dir, ['checkout', '--', '.']);
+    }
   });
 });
 

@@ -16,7 +16,8 @@ export async function dataRevision(root: string, rev?: string): Promise<string> 
     const [log, status] = await Promise.all([
       git.raw(['log', '-1', '--format=%h %cs', ...(rev ? [rev] : []), '--', ...DATA_PATHS]),
       // At a revision, the working tree is not what was read.
-      rev ? '' : git.raw(['status', '--porcelain', '--', ...DATA_PATHS]),
+      // Without optional locks, as a command in the background should: a plain status may rewrite the index.
+      rev ? '' : git.raw(['--no-optional-locks', 'status', '--porcelain', '--', ...DATA_PATHS]),
     ]);
     const [hash, date] = log.trim().split(' ');
     const label = hash ? `${hash} (${date})` : 'no commit yet';
