@@ -20,13 +20,8 @@ import {
   usesInfrastructureOptions,
 } from './lib/edit/infrastructure-cli.js';
 import { importInfrastructure } from './lib/edit/infrastructure.js';
-import {
-  IMPORT_COLUMNS,
-  importCsv,
-  importPrometheusUsage,
-  type ImportKind,
-  type ImportSummary,
-} from './lib/edit/importer.js';
+import { IMPORT_COLUMNS, importCsv, importPrometheusUsage, type ImportKind } from './lib/edit/importer.js';
+import type { ImportSummary } from './lib/edit/import-summary.js';
 import { count } from './lib/text/grouped.js';
 
 const spec = {

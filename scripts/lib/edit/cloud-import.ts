@@ -28,6 +28,7 @@ import {
   type Where,
 } from './cloud-merge.js';
 import { readTable, refuseIf, type Rows } from './csv.js';
+import { noChangesYet } from './import-summary.js';
 import { GCP_HEADINGS, readGcp } from './gcp.js';
 import { money } from './new-records.js';
 
@@ -82,13 +83,7 @@ export async function importCloudExport(
     source: bill.source,
     rows: csv.rows.length,
     totalRows: bill.skipped,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    summed: [],
-    skipped: [],
-    unattributed: [],
-    nowAttributed: [],
+    ...noChangesYet(),
     zeroed: [],
   };
   const scope = new Scope(bill);

@@ -11,7 +11,7 @@ import { dec } from '../money/decimal.js';
 import type { Item, Repository } from '../model/repository.js';
 import type { ChangeSet } from './changeset.js';
 import { rowsText, type Bill, type BillLine, type CloudProvider } from './cloud-bill.js';
-import type { ImportSummary } from './importer.js';
+import type { ImportSummary } from './import-summary.js';
 import type { money } from './new-records.js';
 import type { YamlEditor } from './yaml-editor.js';
 

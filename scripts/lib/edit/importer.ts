@@ -16,6 +16,7 @@ import type { Currency } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
 import { EditRefused, type ChangeSet } from './changeset.js';
 import { exportFormatOf } from './cloud-import.js';
+import { noChangesYet, type ImportSummary } from './import-summary.js';
 import { located, readRows, readTable, refuseIf, type Row, type RowProblem, type Rows } from './csv.js';
 import { money } from './new-records.js';
 import { monthlyActiveUsers } from './prometheus.js';
@@ -26,20 +27,6 @@ export const IMPORT_COLUMNS = {
   usage: ['month', 'hub', 'active_users'],
 } as const;
 export type ImportKind = keyof typeof IMPORT_COLUMNS;
-
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Entries made of several rows: "uni-north-main 2026-10 (lines 3, 7)". */
-  summed: string[];
-  /** What names no hub of any partner (Prometheus namespaces), so was left out. */
-  skipped: string[];
-  /** Billing-export rows that map to no hub, summed: money nobody recovers. */
-  unattributed: string[];
-  /** Unattributed sums recorded before that this export attributes to hubs (set to 0). */
-  nowAttributed: string[];
-}
 
 /** The rows of one hub and month, and the entry they make. */
 interface Entry {
@@ -139,15 +126,7 @@ export async function importPrometheusUsage(changes: ChangeSet, server: string, 
 
 /** Adds or updates each entry in its partner's file; an entry already there as it is changes nothing. */
 function merge(changes: ChangeSet, kind: ImportKind, entries: Entry[], repo: Repository): ImportSummary {
-  const summary: ImportSummary = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    summed: [],
-    skipped: [],
-    unattributed: [],
-    nowAttributed: [],
-  };
+  const summary = noChangesYet();
   const partners = [...new Set(entries.map((e) => e.partner))].sort();
   for (const partner of partners) {
     const path = `partners/${partner}/${kind}.yaml`;
