@@ -262,23 +262,16 @@ describe('amounts (items 8 and 9)', () => {
 });
 
 describe('stage moves back before the contract (item 11)', () => {
-  it('are refused without --force and a reason, writing nothing', async () => {
+  /** The authoring fixture with beta moved on to onboarding, past its signed contract. */
+  async function inOnboarding(): Promise<string> {
     const root = fixtureCopy('authoring');
-    expect(
-      (
-        await runCli('record', [
-          'stage',
-          '--partner',
-          'beta',
-          '--to',
-          'onboarding',
-          '--date',
-          '2025-08-01',
-          '--root',
-          root,
-        ])
-      ).code,
-    ).toBe(0);
+    const args = ['stage', '--partner', 'beta', '--to', 'onboarding', '--date', '2025-08-01', '--root', root];
+    expect((await runCli('record', args)).code).toBe(0);
+    return root;
+  }
+
+  it('are refused without --force and a reason, writing nothing', async () => {
+    const root = await inOnboarding();
     const before = read(root, 'partners/beta/partner.md');
     for (const extra of [[], ['--force'], ['--reason', 'signed by mistake']]) {
       const r = await runCli('record', ['stage', '--partner', 'beta', '--to', 'proposal', ...extra, '--root', root]);
@@ -293,18 +286,7 @@ describe('stage moves back before the contract (item 11)', () => {
   });
 
   it('with --force and a reason, keep the reason beside the stage', async () => {
-    const root = fixtureCopy('authoring');
-    await runCli('record', [
-      'stage',
-      '--partner',
-      'beta',
-      '--to',
-      'onboarding',
-      '--date',
-      '2025-08-01',
-      '--root',
-      root,
-    ]);
+    const root = await inOnboarding();
     const r = await runCli('record', [
       'stage',
       '--partner',
