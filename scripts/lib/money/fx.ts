@@ -2,6 +2,9 @@
 import type { Config, Currency } from '../model/records.js';
 import { Decimal, dec, ZERO } from './decimal.js';
 
+/** The rate of the reporting currency itself (a Decimal never changes, so one serves every call). */
+const PAR = dec(1);
+
 export class FxTable {
   private readonly rates = new Map<string, { from: string; rate: Decimal }[]>();
   private readonly cache = new Map<string, Decimal | undefined>();
@@ -17,7 +20,7 @@ export class FxTable {
 
   /** The rate of `currency` in `month`, or undefined when none is in force. */
   rate(currency: string, month: string): Decimal | undefined {
-    if (currency === this.config.reporting_currency) return new Decimal(1);
+    if (currency === this.config.reporting_currency) return PAR;
     const key = `${currency} ${month}`;
     if (this.cache.has(key)) return this.cache.get(key);
     let found: Decimal | undefined;
