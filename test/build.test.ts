@@ -11,6 +11,8 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -74,16 +76,36 @@ describe('the bundled build', () => {
     expect(refused).toBeGreaterThanOrEqual(10); // the schema-* cases: not a vacuous comparison
   });
 
+  it("keeps a run's compiled code for the next start, never for other bytes", () => {
+    const cache = join(copy, 'dist/.cache');
+    rmSync(cache, { recursive: true, force: true });
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('No problems found.\n');
+    const [made, ...more] = readdirSync(cache);
+    expect([made, more]).toEqual([expect.stringMatching(/^validate-[0-9a-f]{16}\.v8$/), []]);
+    expect(statSync(join(cache, made)).size).toBeGreaterThan(100_000);
+    // A damaged cache: V8 refuses it, the command runs as ever and the cache is made anew.
+    writeFileSync(join(cache, made), 'not a code cache');
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('No problems found.\n');
+    expect(statSync(join(cache, made)).size).toBeGreaterThan(100_000);
+    // A bundle of other bytes (even of the same length) has a cache of its own.
+    const bundle = join(copy, 'dist/validate.cjs');
+    const built = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, built.replace('No problems found.', 'No problems found!'));
+    expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('No problems found!\n');
+    expect(readdirSync(cache).length).toBe(2);
+    writeFileSync(bundle, built);
+  });
+
   it('runs from dist/ while the sources are as built, from the sources once one changes', () => {
     // A marker only the bundle prints shows which one ran.
-    appendFileSync(join(copy, 'dist/validate.js'), '\nprocess.stdout.write("(from dist)\\n");\n');
+    appendFileSync(join(copy, 'dist/validate.cjs'), '\nprocess.stdout.write("(from dist)\\n");\n');
     expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('(from dist)\nNo problems found.\n');
     const source = join(copy, 'scripts/lib/text/plural.ts');
     writeFileSync(source, `${readFileSync(source, 'utf8')}\n`);
     expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('No problems found.\n');
     // Built again, the bundle runs again.
     expect(node(copy, ['bin/build.mjs']).code).toBe(0);
-    appendFileSync(join(copy, 'dist/validate.js'), '\nprocess.stdout.write("(from dist)\\n");\n');
+    appendFileSync(join(copy, 'dist/validate.cjs'), '\nprocess.stdout.write("(from dist)\\n");\n');
     expect(node(copy, ['bin/run.mjs', 'validate']).stdout).toBe('(from dist)\nNo problems found.\n');
   });
 
