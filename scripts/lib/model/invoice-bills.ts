@@ -137,16 +137,16 @@ export interface NotInvoiced extends Period {
  * is owed and not yet asked for (R11), whether or not it is due yet.
  */
 export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
-  const billables = invoiceBillables(contract, invoices);
+  const billed = billedIndex(invoiceBillables(contract, invoices));
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
-    const open = p.fees.filter(({ fee }) => !billedBy(billables, { kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
+    const open = p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
     if (open.length === 0) continue;
     const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
     out.push({ kind: 'fee', from: p.from, to: p.to, items, amount: sum(items.map((i) => i.amount)) });
   }
   for (const o of contract.one_time ?? []) {
-    if (billedBy(billables, { kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
+    if (billed({ kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
     const amount = dec(toFixed(dec(o.amount), MINOR_UNITS[contract.currency]));
     out.push({
       kind: 'one-time',
@@ -157,6 +157,45 @@ export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): N
     });
   }
   return out;
+}
+
+/**
+ * Whether any invoice bills an item (what billedBy answers, without the
+ * numbers). The billables of each kind and ref are sorted by first day, with
+ * the latest last day among them so far: an item is billed when, of the
+ * billables starting on or before it, one ends on or after it. A binary
+ * search per item, where billedBy scans every invoice: the list of periods
+ * not invoiced asks this for every fee of every billing period.
+ */
+function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): (item: Billable) => boolean {
+  const byRef = new Map<string, Period[]>();
+  for (const items of billables.values())
+    for (const b of items) {
+      const key = `${b.kind} ${b.ref}`;
+      const spans = byRef.get(key);
+      if (spans) spans.push(b);
+      else byRef.set(key, [b]);
+    }
+  const index = new Map<string, { froms: string[]; latestTo: string[] }>();
+  for (const [key, spans] of byRef) {
+    spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let latest = '';
+    const latestTo = spans.map((s) => (latest = s.to > latest ? s.to : latest));
+    index.set(key, { froms: spans.map((s) => s.from), latestTo });
+  }
+  return (item) => {
+    const spans = index.get(`${item.kind} ${item.ref}`);
+    if (!spans) return false;
+    // The last billable starting on or before the item's first day.
+    let lo = 0;
+    let hi = spans.froms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans.froms[mid] <= item.from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && spans.latestTo[lo - 1] >= item.to;
+  };
 }
 
 const bills = (i: Invoice, contract: Contract) => i.contract === contract.id && i.status !== 'void';
@@ -172,13 +211,21 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
   const lineless = invoices.filter((i) => bills(i, contract) && !i.lines?.length && i.period);
   const byInvoice = new Map<Invoice, FeePeriod[]>(lineless.map((i) => [i, []]));
   const joint = new Set<Invoice>();
+  // The fee periods come in date order, one after the other: the invoices overlapping each are found by a sweep
+  // over the invoices by first day (those ended before the period are dropped), not by filtering all of them.
+  const byFrom = [...lineless].sort((a, b) =>
+    a.period!.from < b.period!.from ? -1 : a.period!.from > b.period!.from ? 1 : 0,
+  );
+  let next = 0;
+  let overlapping: Invoice[] = [];
   for (const p of feePeriods(contract)) {
-    const inside = lineless.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
+    while (next < byFrom.length && byFrom[next].period!.from <= p.to) overlapping.push(byFrom[next++]);
+    overlapping = overlapping.filter((i) => i.period!.to >= p.from);
+    const inside = overlapping.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
     if (inside.length) {
       for (const i of inside) byInvoice.get(i)!.push(p);
       continue;
     }
-    const overlapping = lineless.filter((i) => i.period!.from <= p.to && i.period!.to >= p.from);
     if (
       overlapping.length === 0 ||
       !isCovered(
