@@ -47,8 +47,12 @@ export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = 
     const termDays = daysBetween(term.from, term.to) + 1;
     return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
   }
-  const monthly = monthlyOf(fee, fee.per);
-  const { whole, stubs } = wholeMonths(period, anchor);
+  return monthsFee(fee, fee.per, wholeMonths(period, anchor));
+}
+
+/** A monthly, quarterly or yearly fee over whole months and stubs (see periodFee). */
+function monthsFee(fee: FixedFee, per: keyof typeof MONTHS, { whole, stubs }: Months): Decimal {
+  const monthly = monthlyOf(fee, per);
   return monthly.times(whole).plus(sum(stubs.map((s) => prorated(monthly, s))));
 }
 
@@ -62,14 +66,23 @@ function monthlyOf(fee: FixedFee, per: keyof typeof MONTHS): Decimal {
 const MONTHLY = new WeakMap<FixedFee, Decimal>();
 
 /** The whole months of a period and the stub left over, if any (see periodFee). */
-function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
+interface Months {
+  whole: number;
+  stubs: Period[];
+}
+
+function wholeMonths(period: Period, anchor = period.from): Months {
   // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
   // Counted, not listed: a list of the months since the start, for each period, made this quadratic.
   let base = monthsApart(anchor, period.from);
   if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
   const boundary = (n: number) => addMonthsToDate(anchor, base + n);
-  let whole = 0;
-  while (addDays(boundary(whole + 1), -1) <= period.to) whole++;
+  // The whole months are the boundaries after the first on or before the day after the period. Boundaries fall
+  // one a month, so the last such is the one in that day's month or the one before: two dates to work out, not
+  // one per month of the period.
+  const after = addDays(period.to, 1);
+  const last = monthsApart(period.from, after);
+  const whole = last > 0 && boundary(last) > after ? last - 1 : Math.max(last, 0);
   if (boundary(whole) > period.to) return { whole, stubs: [] };
   if (period.to === lastDay(monthOf(period.to)) && !period.from.endsWith('-01')) {
     const stubEnd = lastDay(monthOf(period.from));
@@ -120,8 +133,32 @@ const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
   const places = MINOR_UNITS[contract.currency];
-  return fixedFees(contract).map((fee) => ({ fee, amount: dec(toFixed(periodFee(fee, period, term), places)) }));
+  return fixedFees(contract).map((fee) => ({
+    fee,
+    amount:
+      fee.per === 'term'
+        ? dec(toFixed(periodFee(fee, period, term), places))
+        : roundedMonthsFee(fee, fee.per, wholeMonths(period, term.from), places),
+  }));
 }
+
+/**
+ * periodFees' amount of a monthly, quarterly or yearly fee. Whole months
+ * without a stub come to the same amount in every period of the contract (a
+ * month, a quarter…): worked out once per fee and number of months, rather
+ * than once per period (decimals are immutable, so one is shared).
+ */
+function roundedMonthsFee(fee: FixedFee, per: keyof typeof MONTHS, months: Months, places: number): Decimal {
+  if (months.stubs.length) return dec(toFixed(monthsFee(fee, per, months), places));
+  let byWhole = WHOLE_MONTHS_FEE.get(fee);
+  if (!byWhole) WHOLE_MONTHS_FEE.set(fee, (byWhole = new Map<string, Decimal>()));
+  const key = `${months.whole} ${places}`;
+  let amount = byWhole.get(key);
+  if (!amount) byWhole.set(key, (amount = dec(toFixed(monthsFee(fee, per, months), places))));
+  return amount;
+}
+
+const WHOLE_MONTHS_FEE = new WeakMap<FixedFee, Map<string, Decimal>>();
 
 /** Something contracted that no invoice bills yet: the fees of a billing period, or a one-time fee. */
 export interface NotInvoiced extends Period {
