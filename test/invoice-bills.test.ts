@@ -15,6 +15,7 @@ import { renderReports } from '../scripts/lib/render/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import type { FixedFee } from '../scripts/lib/model/contract-terms.js';
 import { periodFee } from '../scripts/lib/model/invoice-bills.js';
+import { addDays, addMonthsToDate, isIsoDate } from '../scripts/lib/time/calendar.js';
 import { fixtureCopy, readTree, replaceIn, sampleCopy } from './helpers/fixtures.js';
 
 const fee = (amount: number, per: FixedFee['per']): FixedFee => ({ id: 'f', description: 'F', amount, per });
@@ -39,6 +40,23 @@ describe('the amount of a billing period (R2)', () => {
     expect(amount(fee(2500, 'month'), '2026-10-15', '2026-11-02')).toBe('1537.63');
     // One whole month (01-15..02-14), then 02-15..02-20: 3,100 + 3,100 × 6/28 = 3,100 + 664.285… = 3,764.29
     expect(amount(fee(3100, 'month'), '2026-01-15', '2026-02-20')).toBe('3764.29');
+  });
+
+  it('counts the whole months of any period the same as month by month', () => {
+    // From every day of 2024 (a leap year) and of the 28th–31st of early 2025, over 1 to 14 months: exactly
+    // n × 100.00. The whole months are found in one step, not counted one by one.
+    const starts = [...Array(366).keys()].map((i) => addDays('2024-01-01', i));
+    for (const m of ['01', '02', '03', '04']) for (const d of ['28', '29', '30', '31']) starts.push(`2025-${m}-${d}`);
+    for (const from of starts.filter(isIsoDate))
+      for (let n = 1; n <= 14; n++) {
+        const end = addDays(addMonthsToDate(from, n), -1);
+        expect(amount(fee(100, 'month'), from, end)).toBe(`${n * 100}.00`);
+        // A day less: n − 1 whole months and a stub (a stub over two months' days can come to more than 100).
+        const short = Number(amount(fee(100, 'month'), from, addDays(end, -1)));
+        expect(short > (n - 1) * 100 && short !== n * 100).toBe(true);
+        // A day more: n whole months and a day.
+        expect(Number(amount(fee(100, 'month'), from, addDays(end, 1)))).toBeGreaterThan(n * 100);
+      }
   });
 
   it('prorates a first stub when the period ends on a month’s last day', () => {

@@ -7,7 +7,7 @@ import type { Feedback } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, addMonths } from '../time/calendar.js';
 import { inWindow, windowEnding } from '../time/window.js';
-import type { FigureContext } from './context.js';
+import { memoized, type FigureContext } from './context.js';
 import { roundHalfAwayFromZero } from './stats.js';
 
 export interface Nps {
@@ -191,6 +191,9 @@ export function isDeclining(byMonth: Map<string, number>, month: string): boolea
   return change !== undefined && new Decimal(change.current).lessThan(change.mean.times(DECLINE_THRESHOLD));
 }
 
+/** Worked out once per as-of date: the figure itself and each partner's health read it. */
 export function decliningUsage(ctx: FigureContext): string[] {
-  return ctx.repo.partners.filter((p) => isDeclining(usageByMonth(p), ctx.month)).map((p) => p.id);
+  return memoized(ctx, `declining usage ${ctx.asOf}`, () =>
+    ctx.repo.partners.filter((p) => isDeclining(usageByMonth(p), ctx.month)).map((p) => p.id),
+  );
 }

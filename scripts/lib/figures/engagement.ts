@@ -8,7 +8,7 @@ import { effectiveEnd, inForceOn, isCounted } from '../model/contract-terms.js';
 import { WORKING_STAGES, type Hub } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, addMonths, daysBetween } from '../time/calendar.js';
-import { hubsOf, type ContractView, type FigureContext } from './context.js';
+import { hubsOf, memoized, type ContractView, type FigureContext } from './context.js';
 import { hubCloudCost } from './costs.js';
 
 /** Partners in a working stage get a health (and can be lapsed). */
@@ -125,6 +125,11 @@ export function offboardingTimeline(ctx: FigureContext): Offboarding[] {
  * vendors' credits (R4): a credit running out is a jump in what the hub costs.
  */
 export function cloudCostAnomalies(ctx: FigureContext): CloudCostAnomaly[] {
+  // Once per as-of date: the figure itself and each partner's health read it.
+  return memoized(ctx, `cloud cost anomalies ${ctx.asOf}`, () => hubAnomalies(ctx));
+}
+
+function hubAnomalies(ctx: FigureContext): CloudCostAnomaly[] {
   const out: CloudCostAnomaly[] = [];
   for (const partner of ctx.repo.partners) {
     for (const { id: hub } of hubsOf(partner)) {

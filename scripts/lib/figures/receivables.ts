@@ -3,7 +3,7 @@ import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { Contract, Invoice } from '../model/records.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addDays, daysBetween } from '../time/calendar.js';
-import type { FigureContext } from './context.js';
+import { memoized, type FigureContext } from './context.js';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -45,7 +45,12 @@ export function paidBy(invoice: Invoice, date: string): Decimal {
   return sum((invoice.payments ?? []).filter((p) => p.date <= date).map((p) => dec(p.amount)));
 }
 
+/** Worked out once per as-of date: the figure itself and each partner's health (overdue invoices) read it. */
 export function receivables(ctx: FigureContext): Receivables {
+  return memoized(ctx, `receivables ${ctx.asOf}`, () => openReceivables(ctx));
+}
+
+function openReceivables(ctx: FigureContext): Receivables {
   const { asOf, month } = ctx;
   const open: OpenInvoice[] = [];
   for (const partner of ctx.repo.partners) {

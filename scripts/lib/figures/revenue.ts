@@ -13,14 +13,31 @@ import { usageRevenue } from './usage-fees.js';
 
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
 export function feeRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {
-  const { contract } = view;
-  const own = sum(
-    fixedFees(contract).map((f) =>
-      monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
-    ),
-  );
-  return ctx.fx.convert(own, contract.currency, month);
+  return ctx.fx.convert(ownFees(view, month), view.contract.currency, month);
 }
+
+/**
+ * A contract's fixed fees in `month`, in its own currency. Of the contract alone (its fees, term and
+ * termination), so kept by the record itself (records are never changed once loaded): the trend, the runway,
+ * the projection and the scenarios ask for the same contract-months, at the as-of date and the month before.
+ */
+function ownFees(view: ContractView, month: string): Decimal {
+  let byMonth = OWN_FEES.get(view.contract);
+  if (!byMonth) OWN_FEES.set(view.contract, (byMonth = new Map<string, Decimal>()));
+  let own = byMonth.get(month);
+  if (!own)
+    byMonth.set(
+      month,
+      (own = sum(
+        fixedFees(view.contract).map((f) =>
+          monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
+        ),
+      )),
+    );
+  return own;
+}
+
+const OWN_FEES = new WeakMap<object, Map<string, Decimal>>();
 
 /**
  * The contract that bills a hub's cloud cost in `month`: the latest-starting
@@ -57,13 +74,25 @@ export function passThroughRevenue(
     if (cost.month !== month) continue;
     const view = billingContractForHub(ctx, partner, cost.hub, month);
     if (view?.contract.cloud.billing !== 'pass-through' || (billedBy && view !== billedBy)) continue;
-    const markup = dec(view.contract.cloud.markup_pct ?? 0)
-      .dividedBy(100)
-      .plus(1);
-    total = total.plus(ctx.fx.convert(dec(cost.amount).times(markup), cost.currency, month));
+    total = total.plus(ctx.fx.convert(dec(cost.amount).times(markupOf(view.contract)), cost.currency, month));
   }
   return total;
 }
+
+/** 1 + the contract's cloud markup: divided out once per contract, not once per cloud bill. */
+function markupOf(contract: ContractView['contract']): Decimal {
+  let markup = MARKUPS.get(contract);
+  if (!markup)
+    MARKUPS.set(
+      contract,
+      (markup = dec(contract.cloud.markup_pct ?? 0)
+        .dividedBy(100)
+        .plus(1)),
+    );
+  return markup;
+}
+
+const MARKUPS = new WeakMap<object, Decimal>();
 
 /**
  * A partner's recurring revenue in `month`: (fixed fees + usage fees) × (1 − sponsor fee %)

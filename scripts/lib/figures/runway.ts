@@ -3,14 +3,13 @@
  * of the fiscal sponsor fee on the revenue side, and the fee is counted once,
  * in costs: costs(m) = the projection's recurring costs + fee × committed(m).
  */
-import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import { addMonths } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
 import { cashAt, type CashOnHand } from './cash.js';
 import { memoized, type ContractView, type FigureContext } from './context.js';
 import { PROJECTION_MONTHS, projectionAt } from './projection.js';
-import { monthlyFigure } from './recurring.js';
+import { feeRevenue } from './revenue.js';
 import { scenarios, type Scenarios } from './scenarios.js';
 import { contractUsageFees } from './usage-fees.js';
 
@@ -112,16 +111,6 @@ const show = (d: Decimal) => {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 };
 
-/** A contract's fixed fees in `month`, in the reporting currency, gross of the sponsor fee. */
-function grossFees(ctx: FigureContext, v: ContractView, month: string): Decimal {
-  const own = sum(
-    fixedFees(v.contract).map((f) =>
-      monthlyFigure({ amount: f.amount, per: f.per, effective: v.effective, term: v.term }, month),
-    ),
-  );
-  return ctx.fx.convert(own, v.contract.currency, month);
-}
-
 /** The first `n` months after M: committed (gross) and costs (S2). */
 export function runwayMonths(ctx: FigureContext, n: number): RunwayMonth[] {
   const fee = dec(ctx.repo.config.fiscal_sponsor_fee_pct).dividedBy(100);
@@ -129,7 +118,7 @@ export function runwayMonths(ctx: FigureContext, n: number): RunwayMonth[] {
   return projectionAt(ctx, n).map((p, i) =>
     memoized(ctx, `runway month ${ctx.asOf} ${i + 1}`, () => {
       const month = addMonths(ctx.month, i + 1);
-      const committed = sum(signed.map((v) => grossFees(ctx, v, month)));
+      const committed = sum(signed.map((v) => feeRevenue(ctx, v, month)));
       return { month, committed, costs: p.costs.plus(fee.times(committed)) };
     }),
   );

@@ -31,11 +31,16 @@ export const TWO_32 = 4294967296;
  * position (n − 1) × q (the spreadsheet's PERCENTILE.INC, numpy's default).
  */
 export function quantile(sorted: readonly Decimal[], q: Decimal): Decimal {
-  const h = new Decimal(sorted.length - 1).times(q);
+  return quantileAt(sorted.length, (i) => sorted[i], q);
+}
+
+/** quantile() of n sorted values read by `at` (a run's revenue becomes a decimal only when it is read). */
+function quantileAt(n: number, at: (i: number) => Decimal, q: Decimal): Decimal {
+  const h = new Decimal(n - 1).times(q);
   const lo = h.floor().toNumber();
-  const below = sorted[lo];
-  if (lo + 1 >= sorted.length) return below;
-  return below.plus(h.minus(lo).times(sorted[lo + 1].minus(below)));
+  const below = at(lo);
+  if (lo + 1 >= n) return below;
+  return below.plus(h.minus(lo).times(at(lo + 1).minus(below)));
 }
 
 export interface ScenarioMonth {
@@ -88,26 +93,36 @@ export function scenarios(
     const billing = committed.map((_, m) => drafts.flatMap((_, i) => (fees[i][m].isZero() ? [] : [i])));
     const scaledFees = fees.map((row) => row.map(toScaled));
     const start = committed.map((c) => toScaled(c.committed));
+    const small = committed.map((_, m) => asSmallIntegers([start[m], ...billing[m].map((i) => scaledFees[i][m])]));
     const next = mulberry32(seed);
     const byMonth: Scaled[][] = committed.map(() => []);
+    // The runs' revenue of a month of small integers (see asSmallIntegers), in units of 10^e.
+    const wholeByMonth: number[][] = committed.map(() => []);
     const closed: boolean[] = [];
     for (let r = 0; r < runs; r++) {
       for (let i = 0; i < drafts.length; i++) closed[i] = next() * 100 < limits[i];
       for (let m = 0; m < committed.length; m++) {
+        const whole = small[m];
+        if (whole) {
+          let revenue = whole.c[0];
+          for (let k = 0; k < billing[m].length; k++) if (closed[billing[m][k]]) revenue += whole.c[k + 1];
+          wholeByMonth[m].push(revenue);
+          continue;
+        }
         let revenue = start[m];
         for (const i of billing[m]) if (closed[i]) revenue = addScaled(revenue, scaledFees[i][m]);
         byMonth[m].push(revenue);
       }
     }
     const months = committed.map((c, m): ScenarioMonth => {
-      const values = byMonth[m];
-      const sorted = [...values].sort(compareScaled).map(fromScaled);
+      const whole = small[m];
+      const { at, total } = whole ? smallOrder(wholeByMonth[m], whole.e) : scaledOrder(byMonth[m]);
       return {
         month: c.month,
         committed: c.committed,
-        p10: quantile(sorted, P10),
-        mean: fromScaled(values.reduce(addScaled, toScaled(ZERO))).dividedBy(runs),
-        p90: quantile(sorted, P90),
+        p10: quantileAt(runs, at, P10),
+        mean: fromScaled(total).dividedBy(runs),
+        p90: quantileAt(runs, at, P90),
       };
     });
     return {
@@ -118,6 +133,49 @@ export function scenarios(
       breaches: months.flatMap(orderBreaches),
     };
   });
+}
+
+/**
+ * Amounts as integer multiples of one power of ten, when any sum of them is an exact integer in a double (the sum
+ * of their sizes at most 2⁵³): then no addition of them rounds, in addScaled (its coefficients stay far below 40
+ * digits) as in decimal.js, and a run's revenue added in plain numbers is the same value, without a bigint and an
+ * object per step. undefined when they are too long for that (a prorated fee has 40 digits).
+ */
+export function asSmallIntegers(values: readonly Scaled[]): { e: number; c: number[] } | undefined {
+  const e = Math.min(...values.map((v) => v.e));
+  const coefficients: bigint[] = [];
+  let size = 0n;
+  for (const v of values) {
+    const c = v.c * 10n ** BigInt(v.e - e);
+    size += c < 0n ? -c : c;
+    if (size > MAX_EXACT) return undefined;
+    coefficients.push(c);
+  }
+  return { e, c: coefficients.map(Number) };
+}
+
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The runs' revenues of a month in ascending order (the i-th as a decimal) and their total. */
+interface RunOrder {
+  at: (i: number) => Decimal;
+  total: Scaled;
+}
+
+function scaledOrder(revenues: readonly Scaled[]): RunOrder {
+  const sorted = [...revenues].sort(compareScaled);
+  return { at: (i) => fromScaled(sorted[i]), total: revenues.reduce(addScaled, toScaled(ZERO)) };
+}
+
+/**
+ * The same of revenues in small integers of 10^e (see asSmallIntegers): sorted as numbers and added as one exact
+ * bigint (no step of it could round: at most 19 digits), the same values as sorting and adding them as decimals.
+ */
+function smallOrder(revenues: readonly number[], e: number): RunOrder {
+  const ascending = Float64Array.from(revenues).sort();
+  let total = 0n;
+  for (const r of revenues) total += BigInt(r);
+  return { at: (i) => fromScaled({ c: BigInt(ascending[i]), e }), total: { c: total, e } };
 }
 
 /** The links of committed ≤ P10 ≤ mean ≤ P90 that do not hold in one month. */

@@ -20,9 +20,23 @@ export function isCounted(c: Pick<Contract, 'status'>): boolean {
 export type FixedFee = Fee & Required<Pick<Fee, 'amount' | 'per'>>;
 
 /** The contract's fixed recurring fees: every fee with `amount` and `per` (metered fees have neither). */
-export function fixedFees(c: Pick<Contract, 'fees'>): FixedFee[] {
-  return c.fees.filter((f): f is FixedFee => f.amount !== undefined && f.per !== undefined && f.metered === undefined);
+export function fixedFees(c: Pick<Contract, 'fees'>): readonly FixedFee[] {
+  let fixed = FIXED_FEES.get(c.fees);
+  if (!fixed)
+    FIXED_FEES.set(
+      c.fees,
+      (fixed = c.fees.filter(
+        (f): f is FixedFee => f.amount !== undefined && f.per !== undefined && f.metered === undefined,
+      )),
+    );
+  return fixed;
 }
+
+/**
+ * By the contract's list of fees itself (records are never changed once loaded; the records at another date
+ * share it): the figures ask for a contract's fixed fees per billing period and per month.
+ */
+const FIXED_FEES = new WeakMap<readonly Fee[], readonly FixedFee[]>();
 
 /** The contract's metered (usage) fees. */
 export function meteredFees(c: Pick<Contract, 'fees'>): Fee[] {

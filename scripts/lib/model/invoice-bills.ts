@@ -47,8 +47,12 @@ export function periodFee(fee: FixedFee, period: Period, term: Period, anchor = 
     const termDays = daysBetween(term.from, term.to) + 1;
     return dec(fee.amount).times(daysInside(period, term)).dividedBy(termDays);
   }
-  const monthly = monthlyOf(fee, fee.per);
-  const { whole, stubs } = wholeMonths(period, anchor);
+  return monthsFee(fee, fee.per, wholeMonths(period, anchor));
+}
+
+/** A monthly, quarterly or yearly fee over whole months and stubs (see periodFee). */
+function monthsFee(fee: FixedFee, per: keyof typeof MONTHS, { whole, stubs }: Months): Decimal {
+  const monthly = monthlyOf(fee, per);
   return monthly.times(whole).plus(sum(stubs.map((s) => prorated(monthly, s))));
 }
 
@@ -62,14 +66,23 @@ function monthlyOf(fee: FixedFee, per: keyof typeof MONTHS): Decimal {
 const MONTHLY = new WeakMap<FixedFee, Decimal>();
 
 /** The whole months of a period and the stub left over, if any (see periodFee). */
-function wholeMonths(period: Period, anchor = period.from): { whole: number; stubs: Period[] } {
+interface Months {
+  whole: number;
+  stubs: Period[];
+}
+
+function wholeMonths(period: Period, anchor = period.from): Months {
   // Month boundaries are the anchor's day of the month; a period not on them is counted from its own first day.
   // Counted, not listed: a list of the months since the start, for each period, made this quadratic.
   let base = monthsApart(anchor, period.from);
   if (base < 0 || addMonthsToDate(anchor, base) !== period.from) [anchor, base] = [period.from, 0];
   const boundary = (n: number) => addMonthsToDate(anchor, base + n);
-  let whole = 0;
-  while (addDays(boundary(whole + 1), -1) <= period.to) whole++;
+  // The whole months are the boundaries after the first on or before the day after the period. Boundaries fall
+  // one a month, so the last such is the one in that day's month or the one before: two dates to work out, not
+  // one per month of the period.
+  const after = addDays(period.to, 1);
+  const last = monthsApart(period.from, after);
+  const whole = last > 0 && boundary(last) > after ? last - 1 : Math.max(last, 0);
   if (boundary(whole) > period.to) return { whole, stubs: [] };
   if (period.to === lastDay(monthOf(period.to)) && !period.from.endsWith('-01')) {
     const stubEnd = lastDay(monthOf(period.from));
@@ -120,8 +133,32 @@ const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
   const places = MINOR_UNITS[contract.currency];
-  return fixedFees(contract).map((fee) => ({ fee, amount: dec(toFixed(periodFee(fee, period, term), places)) }));
+  return fixedFees(contract).map((fee) => ({
+    fee,
+    amount:
+      fee.per === 'term'
+        ? dec(toFixed(periodFee(fee, period, term), places))
+        : roundedMonthsFee(fee, fee.per, wholeMonths(period, term.from), places),
+  }));
 }
+
+/**
+ * periodFees' amount of a monthly, quarterly or yearly fee. Whole months
+ * without a stub come to the same amount in every period of the contract (a
+ * month, a quarter…): worked out once per fee and number of months, rather
+ * than once per period (decimals are immutable, so one is shared).
+ */
+function roundedMonthsFee(fee: FixedFee, per: keyof typeof MONTHS, months: Months, places: number): Decimal {
+  if (months.stubs.length) return dec(toFixed(monthsFee(fee, per, months), places));
+  let byWhole = WHOLE_MONTHS_FEE.get(fee);
+  if (!byWhole) WHOLE_MONTHS_FEE.set(fee, (byWhole = new Map<string, Decimal>()));
+  const key = `${months.whole} ${places}`;
+  let amount = byWhole.get(key);
+  if (!amount) byWhole.set(key, (amount = dec(toFixed(monthsFee(fee, per, months), places))));
+  return amount;
+}
+
+const WHOLE_MONTHS_FEE = new WeakMap<FixedFee, Map<string, Decimal>>();
 
 /** Something contracted that no invoice bills yet: the fees of a billing period, or a one-time fee. */
 export interface NotInvoiced extends Period {
@@ -137,16 +174,16 @@ export interface NotInvoiced extends Period {
  * is owed and not yet asked for (R11), whether or not it is due yet.
  */
 export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
-  const billables = invoiceBillables(contract, invoices);
+  const billed = billedIndex(invoiceBillables(contract, invoices));
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
-    const open = p.fees.filter(({ fee }) => !billedBy(billables, { kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
+    const open = p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
     if (open.length === 0) continue;
     const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
     out.push({ kind: 'fee', from: p.from, to: p.to, items, amount: sum(items.map((i) => i.amount)) });
   }
   for (const o of contract.one_time ?? []) {
-    if (billedBy(billables, { kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
+    if (billed({ kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
     const amount = dec(toFixed(dec(o.amount), MINOR_UNITS[contract.currency]));
     out.push({
       kind: 'one-time',
@@ -157,6 +194,45 @@ export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): N
     });
   }
   return out;
+}
+
+/**
+ * Whether any invoice bills an item (what billedBy answers, without the
+ * numbers). The billables of each kind and ref are sorted by first day, with
+ * the latest last day among them so far: an item is billed when, of the
+ * billables starting on or before it, one ends on or after it. A binary
+ * search per item, where billedBy scans every invoice: the list of periods
+ * not invoiced asks this for every fee of every billing period.
+ */
+function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): (item: Billable) => boolean {
+  const byRef = new Map<string, Period[]>();
+  for (const items of billables.values())
+    for (const b of items) {
+      const key = `${b.kind} ${b.ref}`;
+      const spans = byRef.get(key);
+      if (spans) spans.push(b);
+      else byRef.set(key, [b]);
+    }
+  const index = new Map<string, { froms: string[]; latestTo: string[] }>();
+  for (const [key, spans] of byRef) {
+    spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let latest = '';
+    const latestTo = spans.map((s) => (latest = s.to > latest ? s.to : latest));
+    index.set(key, { froms: spans.map((s) => s.from), latestTo });
+  }
+  return (item) => {
+    const spans = index.get(`${item.kind} ${item.ref}`);
+    if (!spans) return false;
+    // The last billable starting on or before the item's first day.
+    let lo = 0;
+    let hi = spans.froms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans.froms[mid] <= item.from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && spans.latestTo[lo - 1] >= item.to;
+  };
 }
 
 const bills = (i: Invoice, contract: Contract) => i.contract === contract.id && i.status !== 'void';
@@ -172,13 +248,21 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
   const lineless = invoices.filter((i) => bills(i, contract) && !i.lines?.length && i.period);
   const byInvoice = new Map<Invoice, FeePeriod[]>(lineless.map((i) => [i, []]));
   const joint = new Set<Invoice>();
+  // The fee periods come in date order, one after the other: the invoices overlapping each are found by a sweep
+  // over the invoices by first day (those ended before the period are dropped), not by filtering all of them.
+  const byFrom = [...lineless].sort((a, b) =>
+    a.period!.from < b.period!.from ? -1 : a.period!.from > b.period!.from ? 1 : 0,
+  );
+  let next = 0;
+  let overlapping: Invoice[] = [];
   for (const p of feePeriods(contract)) {
-    const inside = lineless.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
+    while (next < byFrom.length && byFrom[next].period!.from <= p.to) overlapping.push(byFrom[next++]);
+    overlapping = overlapping.filter((i) => i.period!.to >= p.from);
+    const inside = overlapping.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
     if (inside.length) {
       for (const i of inside) byInvoice.get(i)!.push(p);
       continue;
     }
-    const overlapping = lineless.filter((i) => i.period!.from <= p.to && i.period!.to >= p.from);
     if (
       overlapping.length === 0 ||
       !isCovered(
