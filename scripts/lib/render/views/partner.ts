@@ -52,7 +52,10 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
   return {
     history: f.trend.map(({ month }) => ({
       month,
-      byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])),
+      // The as-of month's is the cost-recovery report's, already computed.
+      byPartner: new Map(
+        (month === f.ctx.month ? f.partners : partnerRecovery(f.ctx, month)).map((r) => [r.partner, r]),
+      ),
     })),
     openInvoices,
     declining: new Set(f.decliningUsage),
@@ -212,7 +215,11 @@ function incompleteLine(f: Figures, r: PartnerRecovery | undefined): string {
 
 function byPartner(hours: readonly SupportHours[]): Map<PartnerFolder, SupportHours[]> {
   const out = new Map<PartnerFolder, SupportHours[]>();
-  for (const h of hours) out.set(h.partner, [...(out.get(h.partner) ?? []), h]);
+  for (const h of hours) {
+    const list = out.get(h.partner);
+    if (list) list.push(h);
+    else out.set(h.partner, [h]);
+  }
   return out;
 }
 
