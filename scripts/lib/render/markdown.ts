@@ -81,8 +81,13 @@ export function notesMarkdown(text: string): string {
   return atSigns(safe, (rest) => rest.replace(/@/g, '`@`'));
 }
 
+/** Up to 60 characters that mean nothing to Mermaid, single spaces between words and none at either end. */
+const MERMAID_SAFE = /^[\p{L}\p{N}.,'()/&+-]+(?: [\p{L}\p{N}.,'()/&+-]+)*$/u;
+
 /** Text for inside a Mermaid block, where quotes, colons and semicolons have meaning. */
 export function mermaidText(text: string): string {
+  // Most labels (months, titles) are already safe: kept as they are, the same as the replacements would leave them.
+  if (text.length <= 60 && MERMAID_SAFE.test(text)) return text;
   return (
     text
       .replace(/[^\p{L}\p{N} .,'()/&+-]/gu, ' ')
