@@ -27,7 +27,7 @@ import { withEquivalent } from './currency.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
-/** Each month of the trend: every partner's recovery, computed once for all pages. */
+/** Each month of the trend (consecutive, oldest first): every partner's recovery, computed once for all pages. */
 export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
 
 /** What the partner pages share, indexed once so that no page scans every partner's records. */
