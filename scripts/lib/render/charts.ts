@@ -106,12 +106,15 @@ function drawXyChart(c: XyChart, x: string[], marked: boolean[] | undefined): st
   // Padding only away from 0: the axis never starts below 0 unless a value does.
   const pad = (hi - lo) * 0.1;
   const colors = c.series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]).join(', ');
-  const init = { xyChart: { width: 900, height: 360 }, themeVariables: { xyChart: { plotColorPalette: colors } } };
+  // JSON.stringify of { xyChart: { width: 900, … } } written out: only the palette varies (a chart per partner page).
+  const init =
+    '{"xyChart":{"width":900,"height":360},' +
+    `"themeVariables":{"xyChart":{"plotColorPalette":${JSON.stringify(colors)}}}}`;
   // The mark goes on after mermaidText, which keeps only characters safe in any Mermaid text.
   const label = (l: string, i: number) => `"${mermaidText(l)}${marked?.[i] ? INCOMPLETE_MARK : ''}"`;
   const lines = [
     '```mermaid',
-    `%%{init: ${JSON.stringify(init)}}%%`,
+    `%%{init: ${init}}%%`,
     'xychart-beta',
     `  title "${mermaidText(c.title)}"`,
     `  x-axis [${x.map(label).join(', ')}]`,

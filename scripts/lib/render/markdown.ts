@@ -16,6 +16,8 @@ const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_{}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+
  * any other `@` a code span of its own).
  */
 function atSigns(text: string, escape: (rest: string) => string): string {
+  // Most text has no @ at all: no address to look for (the same result, without the search).
+  if (!text.includes('@')) return escape(text);
   let out = '';
   let from = 0;
   for (const m of text.matchAll(EMAIL)) {
@@ -25,21 +27,33 @@ function atSigns(text: string, escape: (rest: string) => string): string {
   return out + escape(text.slice(from));
 }
 
+/**
+ * Every character md() changes: a control or line-separating character, `\`, `&`, `<`, `>`, `|`, a Markdown
+ * marker or `@`. Text without any (most names, ids and labels) is already safe as it is.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f\u2028\u2029\\&<>|*_`[\]#~!{}@]/;
+
 /** Text from the data, for a table cell or a line of prose. */
 export function md(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return atSigns(
     // eslint-disable-next-line no-control-regex
     text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' '),
-    (rest) =>
-      rest
-        .replace(/\\/g, '\\\\')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/([*_`[\]#~!{}])/g, '\\$1')
-        .replace(/@/g, '`@`'),
+    escapeText,
   );
+}
+
+/** What md() does to the text outside email addresses. */
+function escapeText(rest: string): string {
+  return rest
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`[\]#~!{}])/g, '\\$1')
+    .replace(/@/g, '`@`');
 }
 
 /** A link to a web address from the data; anything but http(s) is shown as text, not linked. */
@@ -67,8 +81,13 @@ export function notesMarkdown(text: string): string {
   return atSigns(safe, (rest) => rest.replace(/@/g, '`@`'));
 }
 
+/** Up to 60 characters that mean nothing to Mermaid, single spaces between words and none at either end. */
+const MERMAID_SAFE = /^[\p{L}\p{N}.,'()/&+-]+(?: [\p{L}\p{N}.,'()/&+-]+)*$/u;
+
 /** Text for inside a Mermaid block, where quotes, colons and semicolons have meaning. */
 export function mermaidText(text: string): string {
+  // Most labels (months, titles) are already safe: kept as they are, the same as the replacements would leave them.
+  if (text.length <= 60 && MERMAID_SAFE.test(text)) return text;
   return (
     text
       .replace(/[^\p{L}\p{N} .,'()/&+-]/gu, ' ')

@@ -28,12 +28,24 @@ export function signedRatio(d: Decimal | undefined): string {
  * always has the same digits as the two decimals. Without revenue there is no ratio, and it says so.
  */
 export function costRatio(d: Decimal | undefined): string {
-  return d === undefined ? NO_RATIO : `${toFixed(d, 2)} (${costRatioWords(d)})`;
+  if (d === undefined) return NO_RATIO;
+  const twoPlaces = toFixed(d, 2);
+  return `${twoPlaces} (${percentWords(twoPlaces)})`;
 }
 
 /** "costs are 87 % of revenue". */
 export function costRatioWords(d: Decimal): string {
-  return `costs are ${group(toFixed(d.times(100), 0))} % of revenue`;
+  return percentWords(toFixed(d, 2));
+}
+
+/**
+ * The words for a ratio shown to two places ("0.87", "-1.20"): its digits without the point are its whole percent
+ * (rounding to two places is rounding the ratio × 100 to a whole, at the same digit), so no second rounding.
+ */
+function percentWords(twoPlaces: string): string {
+  // "-0.05" → "-005" → "-5"; toFixed never gives "-0.00".
+  const whole = twoPlaces.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
+  return `costs are ${group(whole)} % of revenue`;
 }
 
 /** What stands for a costs ÷ revenue ratio when there is no revenue to divide by. */

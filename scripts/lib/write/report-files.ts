@@ -14,14 +14,15 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { link, lstat, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Interruptible, isAlive, uninterrupted, flushFolder, withLock } from './atomic.js';
 import {
@@ -37,8 +38,8 @@ import {
   type OutputRules,
 } from './output-folder.js';
 
-/** How many report files may be being written while the next ones render. */
-const WRITES_AHEAD = 32;
+/** How many report files are rendered and written between two looks for a Ctrl-C. */
+const CHECK_EVERY = 32;
 
 export interface WriteSummary {
   changed: string[];
@@ -94,52 +95,25 @@ async function swapIn(
         const written: string[] = [];
         // The staging folder is ours alone until the swap: plain writes, flushed once below. A page the same as
         // the old set's is hard-linked from it instead (no bytes written, and removing the old set then frees
-        // nothing); pages are compared, written and linked in the background (libuv's threads) while the next
-        // ones render, WRITES_AHEAD at most at a time.
+        // nothing). Written at once, synchronously: a page is a few kilobytes, and a write handed to libuv's
+        // threads cost the main thread more (a promise, a file handle, three round trips) than writing it.
         const made = new Set<string>();
         const previous = new Set(old.ours);
         const unchanged = new Set<string>();
-        const stage = async (path: string, content: string) => {
-          const [from, target] = [join(out, path), join(staging, path)];
-          const same = previous.has(path) && (await holds(from, content));
-          if (same) {
-            unchanged.add(path);
-            try {
-              await link(from, target);
-              return;
-            } catch {
-              // A file system without hard links: the page is written.
-            }
+        for (const [path, content] of files) {
+          const target = join(staging, path);
+          const folder = dirname(target);
+          if (!made.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            made.add(folder);
           }
-          await writeFile(target, content);
-        };
-        let staged: Promise<void>[] = [];
-        let before: Promise<void>[] = [];
-        let failed: { error: unknown } | undefined;
-        const settled = async (batch: Promise<void>[]) => {
-          await Promise.all(batch);
-          if (failed) throw failed.error;
-        };
-        try {
-          for (const [path, content] of files) {
-            const folder = dirname(join(staging, path));
-            if (!made.has(folder)) {
-              mkdirSync(folder, { recursive: true });
-              made.add(folder);
-            }
-            // Caught at once (no unhandled rejection), thrown at the next wait.
-            staged.push(stage(path, content).catch((error: unknown) => void (failed ??= { error })));
-            written.push(path);
-            if (staged.length < WRITES_AHEAD) continue;
-            await settled(before);
-            [before, staged] = [staged, []];
-            // Rendering is synchronous: this is where a Ctrl-C gets through.
-            await interrupt.checkpoint();
-          }
-          await settled([...before, ...staged]);
-        } finally {
-          // Nothing may still be writing into the staging folder when it is flushed or removed.
-          await Promise.all([...before, ...staged]);
+          const from = join(out, path);
+          const same = previous.has(path) && holds(from, content);
+          if (same) unchanged.add(path);
+          if (!(same && linked(from, target))) writeFileSync(target, content);
+          written.push(path);
+          // Rendering and writing are synchronous: this is where a Ctrl-C gets through.
+          if (written.length % CHECK_EVERY === 0) await interrupt.checkpoint();
         }
         written.sort();
         writeFileSync(join(staging, MANIFEST), written.map((p) => `${p}\n`).join(''));
@@ -211,10 +185,20 @@ function carryOver(out: string, staging: string, path: string): void {
   }
 }
 
-/** True when `path` is a regular file holding exactly `content` (a link someone put in its place is not one). */
-async function holds(path: string, content: string): Promise<boolean> {
+/** Gives `target` a second name for the bytes of `from`; false on a file system without hard links. */
+function linked(from: string, target: string): boolean {
   try {
-    return (await lstat(path)).isFile() && (await readFile(path, 'utf8')) === content;
+    linkSync(from, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `path` is a regular file holding exactly `content` (a link someone put in its place is not one). */
+function holds(path: string, content: string): boolean {
+  try {
+    return lstatSync(path).isFile() && readFileSync(path, 'utf8') === content;
   } catch {
     return false;
   }

@@ -49,8 +49,17 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return out;
 }
 
+/** Each run's figures' index: the dashboard, the weekly review and the partner pages all read it. */
+const indexes = new WeakMap<Figures, HealthIndex>();
+
 /** Built once per report run: no page scans every partner's records. */
 export function healthIndex(f: Figures): HealthIndex {
+  let index = indexes.get(f);
+  if (!index) indexes.set(f, (index = buildHealthIndex(f)));
+  return index;
+}
+
+function buildHealthIndex(f: Figures): HealthIndex {
   const noticeBy = new Map<string, string>();
   for (const v of noticesPassed(f.ctx)) {
     const by = noticeDeadline(v.contract);

@@ -25,14 +25,18 @@ export function missingLines(f: Figures, missing: readonly MissingInput[]): stri
   const list = (ids: string[]) =>
     ids.length === 1 ? code(ids[0]) : `${ids.slice(0, -1).map(code).join(', ')} and ${code(ids[ids.length - 1])}`;
   const lines: string[] = [];
-  const partners = [...new Set(missing.map((m) => m.partner))];
-  for (const p of partners) {
-    const hubs = missing.flatMap((m) => (m.kind === 'cloud-bill' && m.partner === p ? [m.hub] : []));
+  // Each partner's hubs in one pass (the dashboard's list has every partner's), partners in order of first mention.
+  const hubsOf = new Map<string, string[]>();
+  for (const m of missing) {
+    const hubs = hubsOf.get(m.partner) ?? [];
+    if (!hubsOf.has(m.partner)) hubsOf.set(m.partner, hubs);
+    if (m.kind === 'cloud-bill') hubs.push(m.hub);
+  }
+  for (const [p, hubs] of hubsOf)
     if (hubs.length)
       lines.push(
         `the cloud bill${hubs.length > 1 ? 's' : ''} of hub${hubs.length > 1 ? 's' : ''} ${list(hubs)} (${name(p)})`,
       );
-  }
   for (const m of missing)
     if (m.kind === 'usage')
       lines.push(

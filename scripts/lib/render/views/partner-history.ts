@@ -3,7 +3,6 @@
  * months with nothing in them named in one line rather than shown as rows of 0.00.
  */
 import type { PartnerFolder } from '../../model/repository.js';
-import { addMonths } from '../../time/calendar.js';
 import { money } from '../numbers.js';
 import { monthLabel } from './incomplete.js';
 import { partnerCloud, partnerRatio } from './partner-ratio.js';
@@ -23,40 +22,34 @@ export function folded<T>(rows: T[], summary: (older: T[]) => string) {
  * costs, nothing missing), which one line names instead: a lead's page is not twelve rows of 0.00.
  */
 export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder) {
-  const empty: string[] = [];
-  const recovery = history.flatMap(({ month, byPartner }) => {
+  // Runs of consecutive empty months, by their places in the history (its months are consecutive).
+  const empty: [number, number][] = [];
+  const recovery = [];
+  for (let i = 0; i < history.length; i++) {
+    const { month, byPartner } = history[i];
     const r = byPartner.get(partner)!;
-    const nothing = r.revenue.isZero() && r.cloudCost.isZero() && r.sharedCost.isZero() && !r.missing.length;
-    if (nothing) {
-      empty.push(month);
-      return [];
+    if (r.revenue.isZero() && r.cloudCost.isZero() && r.sharedCost.isZero() && !r.missing.length) {
+      const last = empty.at(-1);
+      if (last && last[1] === i - 1) last[1] = i;
+      else empty.push([i, i]);
+      continue;
     }
-    return [
-      {
-        month: monthLabel(month, r.missing.length > 0),
-        revenue: money(r.revenue),
-        cloud: partnerCloud(r),
-        shared: money(r.sharedCost),
-        recovery: partnerRatio(r),
-      },
-    ];
-  });
-  const months = monthSpans(empty);
+    recovery.push({
+      month: monthLabel(month, r.missing.length > 0),
+      revenue: money(r.revenue),
+      cloud: partnerCloud(r),
+      shared: money(r.sharedCost),
+      recovery: partnerRatio(r),
+    });
+  }
+  // Months as runs: "2025-12 to 2026-08, 2026-10".
+  const months = empty
+    .map(([a, b]) => (a === b ? history[a].month : `${history[a].month} to ${history[b].month}`))
+    .join(', ');
   const nothing = !empty.length
     ? ''
     : recovery.length
       ? `Left out, with no revenue, no cloud cost and no share of the recurring costs: ${months}.`
       : `Nothing in ${months}: no revenue, no cloud cost and no share of the recurring costs.`;
   return { recovery, nothing };
-}
-
-/** Months as runs: "2025-12 to 2026-08, 2026-10". */
-function monthSpans(months: readonly string[]): string {
-  const runs: [string, string][] = [];
-  for (const m of months) {
-    const last = runs.at(-1);
-    if (last && addMonths(last[1], 1) === m) last[1] = m;
-    else runs.push([m, m]);
-  }
-  return runs.map(([a, b]) => (a === b ? a : `${a} to ${b}`)).join(', ');
 }

@@ -27,7 +27,7 @@ import { withEquivalent } from './currency.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
 
-/** Each month of the trend: every partner's recovery, computed once for all pages. */
+/** Each month of the trend (consecutive, oldest first): every partner's recovery, computed once for all pages. */
 export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
 
 /** What the partner pages share, indexed once so that no page scans every partner's records. */
@@ -52,7 +52,10 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
   return {
     history: f.trend.map(({ month }) => ({
       month,
-      byPartner: new Map(partnerRecovery(f.ctx, month).map((r) => [r.partner, r])),
+      // The as-of month's is the cost-recovery report's, already computed.
+      byPartner: new Map(
+        (month === f.ctx.month ? f.partners : partnerRecovery(f.ctx, month)).map((r) => [r.partner, r]),
+      ),
     })),
     openInvoices,
     declining: new Set(f.decliningUsage),
@@ -212,7 +215,11 @@ function incompleteLine(f: Figures, r: PartnerRecovery | undefined): string {
 
 function byPartner(hours: readonly SupportHours[]): Map<PartnerFolder, SupportHours[]> {
   const out = new Map<PartnerFolder, SupportHours[]>();
-  for (const h of hours) out.set(h.partner, [...(out.get(h.partner) ?? []), h]);
+  for (const h of hours) {
+    const list = out.get(h.partner);
+    if (list) list.push(h);
+    else out.set(h.partner, [h]);
+  }
   return out;
 }
 
