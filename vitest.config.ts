@@ -7,8 +7,10 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    globalSetup: ['test/temp-root.ts'],
     // Vitest's default is one worker fewer than the cores: on the 2-core machines here (CI's too) that is one,
-    // and most files wait on a process they started. Two measured 3 min 17 s (one) against 2 min 42 s (two), all 109 files, Prometheus and Chromium installed.
+    // and most files wait on a process they started. Two measured 3 min 17 s (one) against 2 min 42 s (two), all
+    // 109 files, Prometheus and Chromium installed.
     maxWorkers: 2,
     projects: [
       {

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A new empty folder, inside the run's own temporary folder (test/temp-root.ts) when vitest runs the tests. */
 export function tempDir(prefix = 'ops-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.OPS_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** A writable copy of test/fixtures/<name>, with `overlay` copied on top and `remove` deleted. */
