@@ -170,7 +170,10 @@ async function main(): Promise<number> {
   const rows: string[] = [];
   for (const n of sizes) {
     const { dir, files, mb } = await dataset(n, seed);
-    const out = mkdtempSync(join(tmpdir(), 'ops-bench-report-'));
+    // reports/ in a folder of its own, as in a repository: the report lists the folder beside its output (for what
+    // a killed run left), and the system's temporary folder may hold thousands of entries.
+    const outParent = mkdtempSync(join(tmpdir(), 'ops-bench-report-'));
+    const out = join(outParent, 'reports');
     console.error(`${n} partners: ${files} files, ${mb.toFixed(1)} MB, ${runsAt(n)} runs`);
     const { floor, validate, metrics, report } = sideBySide(runsAt(n), {
       floor: () => bareFloor(dir),
@@ -179,7 +182,7 @@ async function main(): Promise<number> {
       report: () => command('report', '--root', dir, '--as-of', BENCH_AS_OF, '--out', out),
     });
     const ajv = reference(dir);
-    rmSync(out, { recursive: true, force: true });
+    rmSync(outParent, { recursive: true, force: true });
     const all = { floor, validate, metrics, report, ajv };
     for (const [name, r] of Object.entries(all)) if (!r.ok) throw new Error(`${name} failed on ${n} partners`);
     const cell = (r: Run) => `${r.seconds.toFixed(2)} s / ${Math.round(r.peakMiB)} MiB`;
