@@ -22,7 +22,7 @@ import { Decimal, sum } from './decimal.js';
  * one minor unit of the parts' exact sum, as every result of this function is.
  */
 export function roundToTotal(parts: readonly Decimal[], minorUnits = 2, shownTotal?: Decimal): Decimal[] {
-  const unit = new Decimal(10).pow(-minorUnits);
+  const unit = minorUnit(minorUnits);
   const floors = parts.map((p) => p.toDecimalPlaces(minorUnits, Decimal.ROUND_FLOOR));
   const total = shownTotal ?? sum(parts).toDecimalPlaces(minorUnits, Decimal.ROUND_HALF_UP);
   // 0 ≤ leftover ≤ the number of parts: the total lies between Σ floors and Σ ceilings.
@@ -40,6 +40,15 @@ export function roundToTotal(parts: readonly Decimal[], minorUnits = 2, shownTot
   }
   return shown;
 }
+
+/** 10^−places, made once per number of places (a power of a Decimal is slow, and the partner pages ask often). */
+function minorUnit(places: number): Decimal {
+  let unit = UNITS.get(places);
+  if (!unit) UNITS.set(places, (unit = new Decimal(10).pow(-places)));
+  return unit;
+}
+
+const UNITS = new Map<number, Decimal>();
 
 /** Each row beside its part rounded by roundToTotal over all the rows: `[row, shown part]`. */
 export function withShownParts<T>(rows: readonly T[], part: (row: T) => Decimal, minorUnits = 2): [T, Decimal][] {
