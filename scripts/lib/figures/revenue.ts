@@ -99,7 +99,7 @@ const MARKUPS = new WeakMap<object, Decimal>();
  * + pass-through cloud revenue.
  */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoizedFor(ctx, `revenue ${month}`, partner, () => {
+  return memoizedFor(ctx, 'revenue', month, partner, () => {
     const fees = sum(
       (ctx.contractsOf.get(partner) ?? [])
         .filter((v) => v.contract.status !== 'draft')

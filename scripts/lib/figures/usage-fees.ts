@@ -11,7 +11,7 @@ import { Decimal, ZERO } from '../money/decimal.js';
 import { meteredFees } from '../model/contract-terms.js';
 import { daysInMonth } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import { memoized, type ContractView, type FigureContext } from './context.js';
+import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { feeBands, usageFee } from './price-book.js';
 
 export interface UsageFeeOfMonth {
@@ -30,7 +30,7 @@ export interface UsageFeeOfMonth {
 export function contractUsageFees(ctx: FigureContext, view: ContractView, month: string): UsageFeeOfMonth[] {
   const metered = meteredFees(view.contract);
   if (metered.length === 0) return [];
-  return memoized(ctx, `usage fees ${view.contract.id} ${month}`, () => {
+  return memoizedFor(ctx, 'usage fees', month, view.contract, () => {
     const days = daysInside(monthPeriod(month), view.effective);
     if (days === 0) return [];
     const hubs = view.contract.hubs ?? [];
