@@ -4,9 +4,9 @@ import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import type { Currency } from '../model/records.js';
 import { monthsBetween } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
+import { monthPeriod } from '../time/periods.js';
 import { hubsOf, memoized, memoizedFor, memoizedMonth, type FigureContext } from './context.js';
-import { monthlyFigure } from './recurring.js';
+import { monthDaysInside, monthlyFigure } from './recurring.js';
 
 /** The organisation's recurring costs in `month`, in the reporting currency. */
 export function recurringCosts(ctx: FigureContext, month: string): Decimal {
@@ -152,7 +152,7 @@ export function liveHubs(partner: PartnerFolder, month: string): number {
 
 function hasContractInForce(ctx: FigureContext, partner: PartnerFolder, month: string): boolean {
   return (ctx.contractsOf.get(partner) ?? []).some(
-    (v) => v.contract.status !== 'draft' && daysInside(monthPeriod(month), v.effective) > 0,
+    (v) => v.contract.status !== 'draft' && monthDaysInside(month, v.effective) > 0,
   );
 }
 

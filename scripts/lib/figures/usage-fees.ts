@@ -10,7 +10,7 @@
 import { Decimal, ZERO } from '../money/decimal.js';
 import { meteredFees } from '../model/contract-terms.js';
 import { daysInMonth } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
+import { monthDaysInside } from './recurring.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { feeBands, usageFee } from './price-book.js';
 
@@ -31,7 +31,7 @@ export function contractUsageFees(ctx: FigureContext, view: ContractView, month:
   const metered = meteredFees(view.contract);
   if (metered.length === 0) return [];
   return memoizedFor(ctx, 'usage fees', month, view.contract, () => {
-    const days = daysInside(monthPeriod(month), view.effective);
+    const days = monthDaysInside(month, view.effective);
     if (days === 0) return [];
     const hubs = view.contract.hubs ?? [];
     const rows = view.partner.usage.filter((u) => u.value.month === month && hubs.includes(u.value.hub));
