@@ -43,15 +43,30 @@ export function memoized<T>(ctx: FigureContext, key: string, compute: () => T): 
 }
 
 /**
- * A partner's figure of one month (its revenue, its cloud costs), memoised per
- * month by the partner itself rather than by a string naming both: the trend
- * and the partner pages read each of these for every partner and month.
+ * A figure of one month, memoised under a fixed name and then by the month,
+ * never by a string built for each call: the figures ask for these per
+ * partner, hub or contract and month, and building and hashing a fresh key
+ * each time was a good part of the trend's time.
  */
-export function memoizedFor<T>(ctx: FigureContext, key: string, partner: PartnerFolder, compute: () => T): T {
-  const byPartner = memoized(ctx, key, () => new Map<PartnerFolder, T>());
-  if (byPartner.has(partner)) return byPartner.get(partner)!;
+export function memoizedMonth<T>(ctx: FigureContext, name: string, month: string, compute: () => T): T {
+  const byMonth = memoized(ctx, name, () => new Map<string, T>());
+  if (byMonth.has(month)) return byMonth.get(month)!;
   const value = compute();
-  byPartner.set(partner, value);
+  byMonth.set(month, value);
+  return value;
+}
+
+/**
+ * A partner's (or a contract's) figure of one month (its revenue, its cloud
+ * costs), memoised per month by the partner itself rather than by a string
+ * naming both: the trend and the partner pages read each of these for every
+ * partner and month.
+ */
+export function memoizedFor<T>(ctx: FigureContext, name: string, month: string, owner: object, compute: () => T): T {
+  const byOwner = memoizedMonth(ctx, name, month, () => new Map<object, T>());
+  if (byOwner.has(owner)) return byOwner.get(owner)!;
+  const value = compute();
+  byOwner.set(owner, value);
   return value;
 }
 

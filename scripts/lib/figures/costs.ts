@@ -4,13 +4,13 @@ import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import type { Currency } from '../model/records.js';
 import { monthsBetween } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
-import { hubsOf, memoized, memoizedFor, type FigureContext } from './context.js';
-import { monthlyFigure } from './recurring.js';
+import { monthPeriod } from '../time/periods.js';
+import { hubsOf, memoized, memoizedFor, memoizedMonth, type FigureContext } from './context.js';
+import { monthDaysInside, monthlyFigure } from './recurring.js';
 
 /** The organisation's recurring costs in `month`, in the reporting currency. */
 export function recurringCosts(ctx: FigureContext, month: string): Decimal {
-  return memoized(ctx, `recurring ${month}`, () =>
+  return memoizedMonth(ctx, 'recurring', month, () =>
     sum(
       ctx.repo.recurringCosts.map(({ value: c }) => {
         const term = { from: c.start, to: c.end ?? '9999-12-31' };
@@ -26,7 +26,7 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
 
 /** A partner's cloud costs in `month`, in the reporting currency, less the cloud credits taken off its hubs. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoizedFor(ctx, `cloud ${month}`, partner, () => {
+  return memoizedFor(ctx, 'cloud', month, partner, () => {
     const { byHub } = cloudCredits(ctx, month);
     const gross = partner.cloudCosts
       .filter((c) => c.value.month === month)
@@ -70,7 +70,7 @@ export interface CreditsApplied {
  * the vendors' ids and of their lists.
  */
 export function cloudCredits(ctx: FigureContext, month: string): CreditsApplied {
-  return memoized(ctx, `credits ${month}`, () => {
+  return memoizedMonth(ctx, 'credits', month, () => {
     const byHub = new Map<string, Decimal>();
     const byVendor = new Map<string, Decimal>();
     const vendors = ctx.repo.partners.filter((p) => p.profile?.value.credits?.length);
@@ -152,7 +152,7 @@ export function liveHubs(partner: PartnerFolder, month: string): number {
 
 function hasContractInForce(ctx: FigureContext, partner: PartnerFolder, month: string): boolean {
   return (ctx.contractsOf.get(partner) ?? []).some(
-    (v) => v.contract.status !== 'draft' && daysInside(monthPeriod(month), v.effective) > 0,
+    (v) => v.contract.status !== 'draft' && monthDaysInside(month, v.effective) > 0,
   );
 }
 
@@ -166,7 +166,7 @@ function activeUsers(partner: PartnerFolder, month: string): number {
  * by-usage: its active users. All weights zero means nothing is allocated.
  */
 export function allocationWeights(ctx: FigureContext, month: string): Map<PartnerFolder, number> {
-  return memoized(ctx, `weights ${month}`, () => {
+  return memoizedMonth(ctx, 'weights', month, () => {
     const mode = ctx.repo.config.cost_allocation;
     const weight = (p: PartnerFolder) =>
       mode === 'per-hub'
@@ -186,8 +186,11 @@ export function allocationWeights(ctx: FigureContext, month: string): Map<Partne
  */
 export function allocatedCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   const weights = allocationWeights(ctx, month);
-  const total = memoized(ctx, `weight total ${month}`, () => [...weights.values()].reduce((a, b) => a + b, 0));
+  const total = memoizedMonth(ctx, 'weight total', month, () => [...weights.values()].reduce((a, b) => a + b, 0));
   const own = weights.get(partner) ?? 0;
   if (total === 0 || own === 0) return ZERO;
-  return memoized(ctx, `share ${month} ${own}`, () => recurringCosts(ctx, month).times(own).dividedBy(total));
+  const shares = memoizedMonth(ctx, 'shares', month, () => new Map<number, Decimal>());
+  let share = shares.get(own);
+  if (!share) shares.set(own, (share = recurringCosts(ctx, month).times(own).dividedBy(total)));
+  return share;
 }

@@ -21,7 +21,7 @@ export interface RecurringItem {
 
 /** In the item's own currency; zero outside the term. */
 export function monthlyFigure(item: RecurringItem, month: string): Decimal {
-  const days = daysInside(monthPeriod(month), item.effective);
+  const days = monthDaysInside(month, item.effective);
   if (days === 0) return ZERO;
   if (item.per === 'term') {
     // A total contract value spread evenly over the term's days.
@@ -31,6 +31,18 @@ export function monthlyFigure(item: RecurringItem, month: string): Decimal {
   // A monthly amount over the whole month is the amount itself (× days ÷ days, exactly: no digit is lost).
   if (item.per === 'month' && days === daysInMonth(month)) return dec(item.amount);
   return dec(item.amount).dividedBy(DIVISOR[item.per]).times(days).dividedBy(daysInMonth(month));
+}
+
+/**
+ * The days of `month` inside `period` (daysInside), counted only for a month the period cuts: a month wholly
+ * inside has all its days and one outside none, which ISO dates compared as text tell. The figures ask this of
+ * every contract for every month of the trend and the projection, and most months are whole.
+ */
+export function monthDaysInside(month: string, period: Period): number {
+  const m = monthPeriod(month);
+  if (period.from <= m.from && period.to >= m.to) return daysInMonth(month);
+  if (period.from > m.to || period.to < m.from) return 0;
+  return daysInside(m, period);
 }
 
 /** What a fee is worth over a year, for sizing accounts and deals. */

@@ -6,9 +6,8 @@
 import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
-import { monthlyFigure } from './recurring.js';
+import { monthDaysInside, monthlyFigure } from './recurring.js';
 import { usageRevenue } from './usage-fees.js';
 
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
@@ -53,7 +52,7 @@ export function billingContractForHub(
   let found: ContractView | undefined;
   for (const view of ctx.contractsOf.get(partner) ?? []) {
     if (view.contract.status === 'draft') continue;
-    if (!(view.contract.hubs ?? []).includes(hub) || daysInside(monthPeriod(month), view.effective) === 0) continue;
+    if (!(view.contract.hubs ?? []).includes(hub) || monthDaysInside(month, view.effective) === 0) continue;
     if (!found || view.contract.start >= found.contract.start) found = view;
   }
   return found;
@@ -99,7 +98,7 @@ const MARKUPS = new WeakMap<object, Decimal>();
  * + pass-through cloud revenue.
  */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
-  return memoizedFor(ctx, `revenue ${month}`, partner, () => {
+  return memoizedFor(ctx, 'revenue', month, partner, () => {
     const fees = sum(
       (ctx.contractsOf.get(partner) ?? [])
         .filter((v) => v.contract.status !== 'draft')

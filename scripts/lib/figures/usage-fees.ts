@@ -10,8 +10,8 @@
 import { Decimal, ZERO } from '../money/decimal.js';
 import { meteredFees } from '../model/contract-terms.js';
 import { daysInMonth } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
-import { memoized, type ContractView, type FigureContext } from './context.js';
+import { monthDaysInside } from './recurring.js';
+import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { feeBands, usageFee } from './price-book.js';
 
 export interface UsageFeeOfMonth {
@@ -30,8 +30,8 @@ export interface UsageFeeOfMonth {
 export function contractUsageFees(ctx: FigureContext, view: ContractView, month: string): UsageFeeOfMonth[] {
   const metered = meteredFees(view.contract);
   if (metered.length === 0) return [];
-  return memoized(ctx, `usage fees ${view.contract.id} ${month}`, () => {
-    const days = daysInside(monthPeriod(month), view.effective);
+  return memoizedFor(ctx, 'usage fees', month, view.contract, () => {
+    const days = monthDaysInside(month, view.effective);
     if (days === 0) return [];
     const hubs = view.contract.hubs ?? [];
     const rows = view.partner.usage.filter((u) => u.value.month === month && hubs.includes(u.value.hub));
