@@ -6,7 +6,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTRACT_KINDS, PARTNER_TYPES } from '../scripts/lib/model/records.js';
+import { periodAmount } from '../scripts/lib/model/invoice-bills.js';
+import { CONTRACT_KINDS, PARTNER_TYPES, type Contract } from '../scripts/lib/model/records.js';
 import { addDays, addMonths, addMonthsToDate, daysBetween, minDate, monthOf } from '../scripts/lib/time/calendar.js';
 import { billingPeriods } from '../scripts/lib/time/periods.js';
 
@@ -142,26 +143,27 @@ export function generate({ partners, seed, out }: GenerateOptions): { files: num
       `partners/${id}/contracts/${cid}.yaml`,
       contract(r, cid, id, status, signed, start, end, currency, hubs, { every, when, fee, cloud, terminated }),
     );
-    // Invoices: every billing period due by the as-of date, most paid, some late, some partly paid.
+    // Invoices: every billing period due by the as-of date, most paid, some late, some partly paid. Each for what
+    // the contract's fees come to over its period (model/invoice-bills.ts: whole months at the monthly fee, a stub
+    // by its days), as `npm run billing -- --write` writes them: a team's invoices match their contracts.
     const effectiveEnd = terminated ?? end;
-    const perPeriod = (p: { from: string; to: string }) =>
-      Math.round((fee * (daysBetween(p.from, p.to) + 1)) / 30.4375);
+    const fees = { start, end, currency, fees: [{ id: 'hosting', amount: fee, per: 'month' }] } as unknown as Contract;
     const inv: string[] = [];
     for (const p of billingPeriods(start, effectiveEnd, every)) {
       const issued = when === 'advance' ? p.from : addDays(p.to, 3);
       if (issued > BENCH_AS_OF) break;
-      const amount = perPeriod(p);
+      const cents = periodAmount(fees, p).times(100).toNumber();
       const age = daysBetween(issued, BENCH_AS_OF);
       const paidOn = addDays(issued, r.int(10, 95));
       const partial = r.chance(0.05);
-      const payments =
-        age > 40 && paidOn <= BENCH_AS_OF ? (partial ? [[paidOn, Math.floor(amount / 2)]] : [[paidOn, amount]]) : [];
-      const paid = payments.length > 0 && payments[0][1] === amount;
+      const payments: [string, number][] =
+        age > 40 && paidOn <= BENCH_AS_OF ? (partial ? [[paidOn, Math.floor(cents / 2)]] : [[paidOn, cents]]) : [];
+      const paid = payments.length > 0 && payments[0][1] === cents;
       inv.push(
         `- number: INV-${++invoiceNo}\n  contract: ${cid}\n  issued: ${issued}\n  currency: ${currency}\n  ` +
-          `amount: ${amount}.00\n  period: { from: ${p.from}, to: ${p.to} }\n  status: ${paid ? 'paid' : 'sent'}\n` +
+          `amount: ${money(cents)}\n  period: { from: ${p.from}, to: ${p.to} }\n  status: ${paid ? 'paid' : 'sent'}\n` +
           (payments.length
-            ? `  payments:\n${payments.map(([dt, a]) => `    - { date: ${dt}, amount: ${a}.00 }`).join('\n')}\n`
+            ? `  payments:\n${payments.map(([dt, a]) => `    - { date: ${dt}, amount: ${money(a)} }`).join('\n')}\n`
             : ''),
       );
     }
@@ -264,6 +266,11 @@ function contract(
     `{ every: ${terms.every}, in: ${terms.when} }\n` +
     (hubs.length ? `hubs: [${hubs.join(', ')}]\n` : '')
   );
+}
+
+/** Cents as the invoice's amount: 1234.05. */
+function money(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 function weighted<T extends string>(r: ReturnType<typeof rng>, table: readonly (readonly [T, number])[]): T {

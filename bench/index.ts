@@ -12,6 +12,7 @@
  *   npm run bench -- --sizes 100,1000 --runs 5  some sizes, more runs
  *   npm run bench -- generate --partners N --seed S --out DIR
  */
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -95,10 +96,14 @@ function reference(dir: string): Run {
 
 async function dataset(partners: number, seed: number): Promise<{ dir: string; files: number; mb: number }> {
   const dir = join(DATA, `${partners}-${seed}`);
+  // Made again when the generator changed since (the stamp holds a hash of its text).
   const stamp = join(dir, '.generated');
-  if (!existsSync(stamp)) {
+  const version = createHash('sha256')
+    .update(readFileSync(join(ROOT, 'bench/generate.ts')))
+    .digest('hex');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== version) {
     generate({ partners, seed, out: dir });
-    writeFileSync(stamp, '');
+    writeFileSync(stamp, version);
   }
   const { files, bytes } = await dataSize(dir);
   return { dir, files, mb: bytes / 1e6 };
