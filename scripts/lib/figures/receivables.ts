@@ -45,6 +45,15 @@ export function paidBy(invoice: Invoice, date: string): Decimal {
   return sum((invoice.payments ?? []).filter((p) => p.date <= date).map((p) => dec(p.amount)));
 }
 
+/**
+ * Paid in full by one payment on or before `date` (most invoices): nothing is outstanding, as paidBy would say
+ * with three decimal operations — the same number read from the file is the same amount.
+ */
+function paidInOne(invoice: Invoice, date: string): boolean {
+  const payments = invoice.payments;
+  return payments?.length === 1 && payments[0].date <= date && payments[0].amount === invoice.amount;
+}
+
 /** Worked out once per as-of date: the figure itself and each partner's health (overdue invoices) read it. */
 export function receivables(ctx: FigureContext): Receivables {
   return memoized(ctx, `receivables ${ctx.asOf}`, () => openReceivables(ctx));
@@ -56,6 +65,7 @@ function openReceivables(ctx: FigureContext): Receivables {
   for (const partner of ctx.repo.partners) {
     for (const { value: invoice } of partner.invoices) {
       if ((invoice.status !== 'sent' && invoice.status !== 'paid') || invoice.issued > asOf) continue;
+      if (paidInOne(invoice, asOf)) continue;
       const outstanding = dec(invoice.amount).minus(paidBy(invoice, asOf));
       if (outstanding.lessThanOrEqualTo(0)) continue;
       const contract = partner.contracts.find((c) => c.value.id === invoice.contract)?.value;
