@@ -14,7 +14,7 @@ import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.
 import { renderReports } from '../scripts/lib/render/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import type { FixedFee } from '../scripts/lib/model/contract-terms.js';
-import { periodFee } from '../scripts/lib/model/invoice-bills.js';
+import { invoiceBillables, invoicesOf, notInvoiced, periodFee } from '../scripts/lib/model/invoice-bills.js';
 import { addDays, addMonthsToDate, isIsoDate } from '../scripts/lib/time/calendar.js';
 import { fixtureCopy, readTree, replaceIn, sampleCopy } from './helpers/fixtures.js';
 
@@ -199,5 +199,23 @@ describe('contracted, not invoiced (R11) on the sample data at 2026-11-24', () =
       '| `openpress-2026` | [Open Press Publishing](partners/openpress.md) | Publishing pipeline setup | ' +
         'one-time fee dated 2026-10-15 | 6,000.00 USD |',
     );
+  });
+});
+
+describe('what the invoices of a contract bill, asked again', () => {
+  it('is the same answer, worked out once per contract and list of invoices', async () => {
+    // Unbilled at D and at last month's date, the billing statement: each asks of every contract.
+    const { repo } = await checkData(new FolderSource(sampleCopy()), { asOf: '2026-11-24' });
+    const partner = repo.partners.find((p) => p.id === 'openpress')!;
+    const contract = partner.contracts[0].value;
+    expect(invoicesOf(partner)).toBe(invoicesOf(partner));
+    expect(invoicesOf(partner)).toEqual(partner.invoices.map((i) => i.value));
+    const billables = invoiceBillables(contract, invoicesOf(partner));
+    expect(invoiceBillables(contract, invoicesOf(partner))).toBe(billables);
+    expect(notInvoiced(contract, invoicesOf(partner))).toBe(notInvoiced(contract, invoicesOf(partner)));
+    // Another list (one invoice fewer) is another answer: a new list is never read from the old one's memo.
+    const fewer = invoicesOf(partner).filter((i) => i.number !== 'INV-2026-1067');
+    expect(invoiceBillables(contract, fewer)).not.toBe(billables);
+    expect([...invoiceBillables(contract, fewer).keys()].map((i) => i.number)).not.toContain('INV-2026-1067');
   });
 });

@@ -9,7 +9,7 @@
  */
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum, toFixed, ZERO } from '../money/decimal.js';
-import { billedBy, feePeriods, invoiceBillables, type FeePeriod } from '../model/invoice-bills.js';
+import { billedBy, feePeriods, invoiceBillables, invoicesOf, type FeePeriod } from '../model/invoice-bills.js';
 import type { Contract } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
 import { lastDay, monthOf } from '../time/calendar.js';
@@ -124,10 +124,7 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
         amount: round(dec(o.amount)),
         status: 'to-invoice',
       });
-  const billables = invoiceBillables(
-    contract,
-    partner.invoices.map((i) => i.value),
-  );
+  const billables = invoiceBillables(contract, invoicesOf(partner));
   for (const line of lines) {
     if (line.status === 'pending') continue;
     const by = billedBy(billables, { kind: line.kind, ref: line.ref, from: line.period_from, to: line.period_to });

@@ -20,6 +20,7 @@ import {
 import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from '../time/periods.js';
 import { effectiveEnd, fixedFees, type FixedFee } from './contract-terms.js';
 import type { Contract, Invoice } from './records.js';
+import type { PartnerFolder } from './repository.js';
 
 /** What a statement line (or an invoice) bills: a fee, usage fee, hub or one-time fee over a span of days. */
 export interface Billable extends Period {
@@ -173,7 +174,13 @@ export interface NotInvoiced extends Period {
  * fees), then the one-time fees no invoice bills, each in date order: what
  * is owed and not yet asked for (R11), whether or not it is due yet.
  */
-export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
+export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): readonly NotInvoiced[] {
+  return perInvoices(NOT_INVOICED, contract, invoices, () => findNotInvoiced(contract, invoices));
+}
+
+const NOT_INVOICED = new WeakMap<Contract, WeakMap<readonly Invoice[], readonly NotInvoiced[]>>();
+
+function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
   const billed = billedIndex(invoiceBillables(contract, invoices));
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
@@ -287,7 +294,13 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
  * one-time fee whose amount it equals (the earliest such fee that no
  * earlier invoice of the file already bills).
  */
-export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Billable[]> {
+export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): ReadonlyMap<Invoice, Billable[]> {
+  return perInvoices(BILLABLES, contract, invoices, () => findBillables(contract, invoices));
+}
+
+const BILLABLES = new WeakMap<Contract, WeakMap<readonly Invoice[], ReadonlyMap<Invoice, Billable[]>>>();
+
+function findBillables(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Billable[]> {
   const out = new Map<Invoice, Billable[]>();
   const { byInvoice } = linelessPeriods(contract, invoices);
   const oneTimeTaken = new Set<string>();
@@ -316,6 +329,39 @@ export function invoiceBillables(contract: Contract, invoices: readonly Invoice[
   }
   return out;
 }
+
+/**
+ * An answer about a contract and a list of invoices, worked out once per
+ * pair: the list of periods not invoiced (at D and at last month's date),
+ * the billing statement and the invoice-amount check ask the same of each
+ * contract. Keyed by the records and the list themselves, which are never
+ * changed once loaded (a changed list is a new list).
+ */
+function perInvoices<T>(
+  memo: WeakMap<Contract, WeakMap<readonly Invoice[], T>>,
+  contract: Contract,
+  invoices: readonly Invoice[],
+  compute: () => T,
+): T {
+  let byList = memo.get(contract);
+  if (!byList) memo.set(contract, (byList = new WeakMap()));
+  let value = byList.get(invoices);
+  if (value === undefined) byList.set(invoices, (value = compute()));
+  return value;
+}
+
+/**
+ * A partner's invoices, one list per partner folder: the answers above are
+ * kept per list, so every figure asking about a partner's contracts passes
+ * this same one.
+ */
+export function invoicesOf(partner: PartnerFolder): readonly Invoice[] {
+  let list = INVOICES.get(partner.invoices);
+  if (!list) INVOICES.set(partner.invoices, (list = partner.invoices.map((i) => i.value)));
+  return list;
+}
+
+const INVOICES = new WeakMap<object, readonly Invoice[]>();
 
 /** The numbers of the non-void invoices that bill `item` (same kind and ref, over a span covering it), joined. */
 export function billedBy(billables: ReadonlyMap<Invoice, Billable[]>, item: Billable): string | undefined {
