@@ -112,15 +112,22 @@ export interface FeePeriod extends Period {
 export function feePeriods(contract: Contract): FeePeriod[] {
   let periods = FEE_PERIODS.get(contract);
   if (!periods) {
-    periods = fixedFees(contract).length
-      ? billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).map((p) => ({
-          ...p,
-          fees: periodFees(contract, p),
-        }))
-      : [];
+    periods = fixedFees(contract).length ? billedPeriods(contract) : [];
     FEE_PERIODS.set(contract, periods);
   }
   return periods;
+}
+
+function billedPeriods(contract: Contract): FeePeriod[] {
+  const every = contract.billing.every;
+  const periods = billingPeriods(contract.start, effectiveEnd(contract), every);
+  // Every period but the last runs from one boundary to the day before the next: a month, a quarter or a year of
+  // whole months by construction, so only the last (cut at the term's end) has its whole months counted.
+  const last = periods.length - 1;
+  return periods.map((p, k) => ({
+    ...p,
+    fees: periodFees(contract, p, every === 'once' || k === last ? undefined : MONTHS[every]),
+  }));
 }
 
 /**
@@ -130,16 +137,26 @@ export function feePeriods(contract: Contract): FeePeriod[] {
  */
 const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 
-/** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
-function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
+/**
+ * Each fixed fee of the contract over `period`, rounded to the currency's
+ * minor unit (what an invoice shows). `whole`: the period is known to be
+ * that many whole months from the contract's start, with no stub.
+ */
+function periodFees(contract: Contract, period: Period, whole?: number): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
   const places = MINOR_UNITS[contract.currency];
+  let months: Months | undefined;
   return fixedFees(contract).map((fee) => ({
     fee,
     amount:
       fee.per === 'term'
         ? dec(toFixed(periodFee(fee, period, term), places))
-        : roundedMonthsFee(fee, fee.per, wholeMonths(period, term.from), places),
+        : roundedMonthsFee(
+            fee,
+            fee.per,
+            (months ??= whole === undefined ? wholeMonths(period, term.from) : { whole, stubs: [] }),
+            places,
+          ),
   }));
 }
 

@@ -31,6 +31,10 @@ export function fromDays(days: number): string {
 }
 
 export function addDays(date: string, n: number): string {
+  // A day that stays between the 1st and the 28th is in the same month whatever the month: the text is enough
+  // (the day before a billing period's next start, the day after a period, are mostly such).
+  const day = +date.slice(8, 10) + n;
+  if (day >= 1 && day <= 28) return `${date.slice(0, 8)}${day < 10 ? '0' : ''}${day}`;
   return fromDays(toDays(date) + n);
 }
 
