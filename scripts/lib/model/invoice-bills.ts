@@ -198,9 +198,15 @@ export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): r
 const NOT_INVOICED = new WeakMap<Contract, WeakMap<readonly Invoice[], readonly NotInvoiced[]>>();
 
 function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
-  const billed = billedIndex(invoiceBillables(contract, invoices));
+  const { listed, periods } = invoiceBills(contract, invoices);
+  const billed = billedIndex(listed);
+  // A fee period a lineless invoice bills has every fee billed; its fees are not listed one by one (most invoices
+  // are such, and listing every fee of every period they bill was most of the time here).
+  const covered = new Set<FeePeriod>();
+  for (const ps of periods.values()) for (const p of ps) covered.add(p);
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
+    if (covered.has(p)) continue;
     const open = p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
     if (open.length === 0) continue;
     const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
@@ -312,39 +318,55 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
  * earlier invoice of the file already bills).
  */
 export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): ReadonlyMap<Invoice, Billable[]> {
-  return perInvoices(BILLABLES, contract, invoices, () => findBillables(contract, invoices));
+  const { listed, periods } = invoiceBills(contract, invoices);
+  const out = new Map<Invoice, Billable[]>();
+  for (const inv of invoices)
+    if (listed.has(inv)) out.set(inv, listed.get(inv)!);
+    else if (periods.has(inv)) out.set(inv, periods.get(inv)!.flatMap(feeBillables));
+  return out;
 }
 
-const BILLABLES = new WeakMap<Contract, WeakMap<readonly Invoice[], ReadonlyMap<Invoice, Billable[]>>>();
+const feeBillables = (p: FeePeriod): Billable[] =>
+  p.fees.map(({ fee }) => ({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
 
-function findBillables(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Billable[]> {
-  const out = new Map<Invoice, Billable[]>();
+/**
+ * What the non-void invoices of a contract bill, in two parts: `listed`,
+ * those with lines and those billing a one-time fee, with their billables;
+ * `periods`, those without lines but with a period, with the fee periods
+ * they bill (every fee of each: the billables are listed only when asked).
+ */
+interface InvoiceBills {
+  listed: Map<Invoice, Billable[]>;
+  periods: Map<Invoice, FeePeriod[]>;
+}
+
+function invoiceBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
+  return perInvoices(BILLS, contract, invoices, () => findBills(contract, invoices));
+}
+
+const BILLS = new WeakMap<Contract, WeakMap<readonly Invoice[], InvoiceBills>>();
+
+function findBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
+  const listed = new Map<Invoice, Billable[]>();
   const { byInvoice } = linelessPeriods(contract, invoices);
   const oneTimeTaken = new Set<string>();
   for (const inv of invoices) {
     if (!bills(inv, contract)) continue;
     if (inv.lines?.length) {
       const span = inv.period ?? { from: inv.issued, to: inv.issued };
-      out.set(
+      listed.set(
         inv,
         inv.lines.map((l) => ({ kind: l.kind, ref: l.ref ?? '', ...span })),
       );
-    } else if (inv.period) {
-      out.set(
-        inv,
-        byInvoice
-          .get(inv)!
-          .flatMap((p) => p.fees.map(({ fee }) => ({ kind: 'fee' as const, ref: fee.id, from: p.from, to: p.to }))),
-      );
-    } else {
+    } else if (!inv.period) {
       const fee = [...(contract.one_time ?? [])]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
         .find((o) => !oneTimeTaken.has(o.id) && dec(o.amount).equals(dec(inv.amount)));
       if (fee) oneTimeTaken.add(fee.id);
-      out.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
+      listed.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
     }
   }
-  return out;
+  return { listed, periods: byInvoice };
 }
 
 /**
@@ -380,12 +402,22 @@ export function invoicesOf(partner: PartnerFolder): readonly Invoice[] {
 
 const INVOICES = new WeakMap<object, readonly Invoice[]>();
 
-/** The numbers of the non-void invoices that bill `item` (same kind and ref, over a span covering it), joined. */
-export function billedBy(billables: ReadonlyMap<Invoice, Billable[]>, item: Billable): string | undefined {
+/**
+ * The numbers of the contract's non-void invoices that bill `item` (same
+ * kind and ref, over a span covering it), joined, in file order. A lineless
+ * invoice bills a fee over a span when one of its fee periods covers it.
+ */
+export function billedBy(contract: Contract, invoices: readonly Invoice[], item: Billable): string | undefined {
+  const { listed, periods } = invoiceBills(contract, invoices);
+  const covers = (b: Period) => b.from <= item.from && b.to >= item.to;
   const numbers: string[] = [];
-  for (const [inv, items] of billables)
-    if (items.some((b) => b.kind === item.kind && b.ref === item.ref && b.from <= item.from && b.to >= item.to))
-      numbers.push(inv.number);
+  for (const inv of invoices) {
+    const items = listed.get(inv);
+    const billsIt = items
+      ? items.some((b) => b.kind === item.kind && b.ref === item.ref && covers(b))
+      : item.kind === 'fee' && !!periods.get(inv)?.some((p) => covers(p) && p.fees.some((f) => f.fee.id === item.ref));
+    if (billsIt) numbers.push(inv.number);
+  }
   return numbers.length ? numbers.join(' + ') : undefined;
 }
 
