@@ -1,15 +1,23 @@
 /**
  * Shortcuts in the billing periods of a contract, each held to the plain
- * computation over random dates and terms: a day added within the 1st–28th
- * told from the text, each period boundary worked out once, and the whole
+ * computation over random dates and terms: days between two days of one
+ * month and a day added within the 1st–28th told from the text, each period boundary worked out once, and the whole
  * months of every period but the last known from how the periods are built.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feePeriods, periodAmount } from '../scripts/lib/model/invoice-bills.js';
 import type { Contract } from '../scripts/lib/model/records.js';
-import { addDays, addMonthsToDate, fromDays, minDate, toDays } from '../scripts/lib/time/calendar.js';
-import { billingPeriods } from '../scripts/lib/time/periods.js';
+import {
+  addDays,
+  addMonths,
+  addMonthsToDate,
+  daysBetween,
+  fromDays,
+  minDate,
+  toDays,
+} from '../scripts/lib/time/calendar.js';
+import { billingPeriods, daysInside, monthPeriod } from '../scripts/lib/time/periods.js';
 
 const day = fc.integer({ min: 0, max: 4 * 366 }).map((n) => fromDays(toDays('2023-01-01') + n));
 const every = fc.constantFrom('month' as const, 'quarter' as const, 'year' as const, 'once' as const);
@@ -29,6 +37,23 @@ function plainPeriods(start: string, end: string, e: 'month' | 'quarter' | 'year
 }
 
 describe('billing periods', () => {
+  it('count days between two dates, and a month’s days inside a term, as the day count does', () => {
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 47 }), (a, b, k) => {
+        expect(daysBetween(a, b)).toBe(toDays(b) - toDays(a));
+        // Same-month pairs are rare among random days: each day against others of its month too.
+        const sameMonth = `${a.slice(0, 8)}${b.slice(8, 10) > '28' ? '28' : b.slice(8, 10)}`;
+        expect(daysBetween(a, sameMonth)).toBe(toDays(sameMonth) - toDays(a));
+        const month = monthPeriod(addMonths('2023-01', k));
+        const term = { from: a < b ? a : b, to: a < b ? b : a };
+        const from = month.from > term.from ? month.from : term.from;
+        const to = month.to < term.to ? month.to : term.to;
+        expect(daysInside(month, term)).toBe(to < from ? 0 : toDays(to) - toDays(from) + 1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('add days as the day count does', () => {
     fc.assert(
       fc.property(day, fc.integer({ min: -70, max: 70 }), (d, n) => {
