@@ -1,8 +1,9 @@
 /**
  * Shortcuts in the billing periods of a contract, each held to the plain
- * computation over random dates and terms: days between two days of one
- * month and a day added within the 1st–28th told from the text, each period boundary worked out once, and the whole
- * months of every period but the last known from how the periods are built.
+ * computation over random dates and terms: the days two spans share within
+ * one month and a day added within the 1st–28th told from the text, each
+ * period boundary worked out once, and the whole months of every period but
+ * the last known from how the periods are built.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

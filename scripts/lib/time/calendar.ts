@@ -40,8 +40,6 @@ export function addDays(date: string, n: number): string {
 
 /** b − a in days. */
 export function daysBetween(a: string, b: string): number {
-  // Two days of one month (a month's days inside a term, mostly) differ by their day numbers: no day count needed.
-  if (a.slice(0, 7) === b.slice(0, 7)) return +b.slice(8, 10) - +a.slice(8, 10);
   return toDays(b) - toDays(a);
 }
 
@@ -98,7 +96,10 @@ export function addMonthsToDate(anchor: string, n: number): string {
 export function overlapDays(aFrom: string, aTo: string, bFrom: string, bTo: string): number {
   const from = aFrom > bFrom ? aFrom : bFrom;
   const to = aTo < bTo ? aTo : bTo;
-  return to < from ? 0 : daysBetween(from, to) + 1;
+  if (to < from) return 0;
+  // Within one month (a month's days inside a term, mostly), the days are told from the day numbers: no day count.
+  if (from.slice(0, 7) === to.slice(0, 7)) return +to.slice(8, 10) - +from.slice(8, 10) + 1;
+  return daysBetween(from, to) + 1;
 }
 
 export function minDate(a: string, b: string): string {
