@@ -14,7 +14,15 @@ import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.
 import { renderReports } from '../scripts/lib/render/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import type { FixedFee } from '../scripts/lib/model/contract-terms.js';
-import { periodFee } from '../scripts/lib/model/invoice-bills.js';
+import {
+  billedBy,
+  invoiceBillables,
+  invoicesOf,
+  linelessFeeTotals,
+  notInvoiced,
+  periodFee,
+} from '../scripts/lib/model/invoice-bills.js';
+import type { Contract, Invoice } from '../scripts/lib/model/records.js';
 import { addDays, addMonthsToDate, isIsoDate } from '../scripts/lib/time/calendar.js';
 import { fixtureCopy, readTree, replaceIn, sampleCopy } from './helpers/fixtures.js';
 
@@ -199,5 +207,61 @@ describe('contracted, not invoiced (R11) on the sample data at 2026-11-24', () =
       '| `openpress-2026` | [Open Press Publishing](partners/openpress.md) | Publishing pipeline setup | ' +
         'one-time fee dated 2026-10-15 | 6,000.00 USD |',
     );
+  });
+});
+
+describe('what the invoices of a contract bill, asked again', () => {
+  it('is the same answer, worked out once per contract and list of invoices', async () => {
+    // Unbilled at D and at last month's date, the billing statement: each asks of every contract.
+    const { repo } = await checkData(new FolderSource(sampleCopy()), { asOf: '2026-11-24' });
+    const partner = repo.partners.find((p) => p.id === 'openpress')!;
+    const contract = partner.contracts[0].value;
+    expect(invoicesOf(partner)).toBe(invoicesOf(partner));
+    expect(invoicesOf(partner)).toEqual(partner.invoices.map((i) => i.value));
+    const open = notInvoiced(contract, invoicesOf(partner));
+    expect(notInvoiced(contract, invoicesOf(partner))).toBe(open);
+    const hosting = { kind: 'fee' as const, ref: 'hosting', from: '2026-10-15', to: '2026-11-14' };
+    expect(billedBy(contract, invoicesOf(partner), hosting)).toBe('INV-2026-1067');
+    // Another list (one invoice fewer) is another answer: a new list is never read from the old one's memo.
+    const fewer = invoicesOf(partner).filter((i) => i.number !== 'INV-2026-1067');
+    expect(billedBy(contract, fewer, hosting)).toBeUndefined();
+    expect(notInvoiced(contract, fewer).map((n) => `${n.from}..${n.to}`)).toContain('2026-10-15..2026-11-14');
+    expect([...invoiceBillables(contract, fewer).keys()].map((i) => i.number)).not.toContain('INV-2026-1067');
+  });
+});
+
+describe('invoices without lines that bill a period together', () => {
+  it('bill a month invoiced in two halves, by both, and leave the months no invoice reaches', () => {
+    const contract = {
+      id: 'c',
+      status: 'active',
+      start: '2026-01-01',
+      end: '2026-06-30',
+      currency: 'USD',
+      billing: { every: 'month', in: 'advance' },
+      fees: [{ id: 'f', description: 'F', amount: 1000, per: 'month' }],
+    } as unknown as Contract;
+    const invoice = (number: string, from: string, to: string) =>
+      ({ number, contract: 'c', status: 'sent', amount: 1000, period: { from, to } }) as unknown as Invoice;
+    // A and B together cover January (B also holds February whole); C holds April; nothing reaches March, May, June.
+    const invoices = [
+      invoice('A', '2026-01-01', '2026-01-15'),
+      invoice('B', '2026-01-16', '2026-02-28'),
+      invoice('C', '2026-04-01', '2026-04-30'),
+    ];
+    expect(notInvoiced(contract, invoices).map((n) => `${n.from}..${n.to}`)).toEqual([
+      '2026-03-01..2026-03-31',
+      '2026-05-01..2026-05-31',
+      '2026-06-01..2026-06-30',
+    ]);
+    const fee = (from: string, to: string) => ({ kind: 'fee' as const, ref: 'f', from, to });
+    expect(billedBy(contract, invoices, fee('2026-01-01', '2026-01-31'))).toBe('A + B');
+    expect(billedBy(contract, invoices, fee('2026-02-01', '2026-02-28'))).toBe('B');
+    expect(billedBy(contract, invoices, fee('2026-04-01', '2026-04-30'))).toBe('C');
+    expect(billedBy(contract, invoices, fee('2026-05-01', '2026-05-31'))).toBeUndefined();
+    // Which share of January is A's own is not known: only C's amount is compared.
+    expect([...linelessFeeTotals(contract, invoices)].map(([i, t]) => `${i.number} ${t.toFixed(2)}`)).toEqual([
+      'C 1000.00',
+    ]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { MINOR_UNITS } from '../money/currency.js';
 import { Decimal, dec, sum, toFixed, ZERO } from '../money/decimal.js';
-import { billedBy, feePeriods, invoiceBillables, type FeePeriod } from '../model/invoice-bills.js';
+import { billedBy, feePeriods, invoicesOf, type FeePeriod } from '../model/invoice-bills.js';
 import type { Contract } from '../model/records.js';
 import type { Repository } from '../model/repository.js';
 import { lastDay, monthOf } from '../time/calendar.js';
@@ -124,13 +124,15 @@ function contractLines(ctx: FigureContext, view: ContractView, month: string): B
         amount: round(dec(o.amount)),
         status: 'to-invoice',
       });
-  const billables = invoiceBillables(
-    contract,
-    partner.invoices.map((i) => i.value),
-  );
+  const invoices = invoicesOf(partner);
   for (const line of lines) {
     if (line.status === 'pending') continue;
-    const by = billedBy(billables, { kind: line.kind, ref: line.ref, from: line.period_from, to: line.period_to });
+    const by = billedBy(contract, invoices, {
+      kind: line.kind,
+      ref: line.ref,
+      from: line.period_from,
+      to: line.period_to,
+    });
     if (by) Object.assign(line, { status: 'invoiced', invoiced_by: by });
   }
   return lines;

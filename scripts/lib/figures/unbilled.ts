@@ -7,7 +7,7 @@
  */
 import type { Decimal } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
-import { notInvoiced } from '../model/invoice-bills.js';
+import { invoicesOf, notInvoiced } from '../model/invoice-bills.js';
 import type { Period } from '../time/periods.js';
 import type { FigureContext } from './context.js';
 
@@ -25,7 +25,7 @@ export function unbilled(ctx: FigureContext): UnbilledPeriod[] {
   const out: UnbilledPeriod[] = [];
   for (const { contract, partner } of ctx.contracts) {
     if (contract.status === 'draft') continue;
-    const invoices = partner.invoices.map((i) => i.value);
+    const invoices = invoicesOf(partner);
     for (const n of notInvoiced(contract, invoices)) {
       const due = n.kind === 'one-time' || contract.billing.in === 'advance' ? n.from : n.to;
       if (due > ctx.asOf) continue;

@@ -20,6 +20,7 @@ import {
 import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from '../time/periods.js';
 import { effectiveEnd, fixedFees, type FixedFee } from './contract-terms.js';
 import type { Contract, Invoice } from './records.js';
+import type { PartnerFolder } from './repository.js';
 
 /** What a statement line (or an invoice) bills: a fee, usage fee, hub or one-time fee over a span of days. */
 export interface Billable extends Period {
@@ -111,15 +112,22 @@ export interface FeePeriod extends Period {
 export function feePeriods(contract: Contract): FeePeriod[] {
   let periods = FEE_PERIODS.get(contract);
   if (!periods) {
-    periods = fixedFees(contract).length
-      ? billingPeriods(contract.start, effectiveEnd(contract), contract.billing.every).map((p) => ({
-          ...p,
-          fees: periodFees(contract, p),
-        }))
-      : [];
+    periods = fixedFees(contract).length ? billedPeriods(contract) : [];
     FEE_PERIODS.set(contract, periods);
   }
   return periods;
+}
+
+function billedPeriods(contract: Contract): FeePeriod[] {
+  const every = contract.billing.every;
+  const periods = billingPeriods(contract.start, effectiveEnd(contract), every);
+  // Every period but the last runs from one boundary to the day before the next: a month, a quarter or a year of
+  // whole months by construction, so only the last (cut at the term's end) has its whole months counted.
+  const last = periods.length - 1;
+  return periods.map((p, k) => ({
+    ...p,
+    fees: periodFees(contract, p, every === 'once' || k === last ? undefined : MONTHS[every]),
+  }));
 }
 
 /**
@@ -129,16 +137,26 @@ export function feePeriods(contract: Contract): FeePeriod[] {
  */
 const FEE_PERIODS = new WeakMap<Contract, FeePeriod[]>();
 
-/** Each fixed fee of the contract over `period`, rounded to the currency's minor unit (what an invoice shows). */
-function periodFees(contract: Contract, period: Period): { fee: FixedFee; amount: Decimal }[] {
+/**
+ * Each fixed fee of the contract over `period`, rounded to the currency's
+ * minor unit (what an invoice shows). `whole`: the period is known to be
+ * that many whole months from the contract's start, with no stub.
+ */
+function periodFees(contract: Contract, period: Period, whole?: number): { fee: FixedFee; amount: Decimal }[] {
   const term = { from: contract.start, to: contract.end };
   const places = MINOR_UNITS[contract.currency];
+  let months: Months | undefined;
   return fixedFees(contract).map((fee) => ({
     fee,
     amount:
       fee.per === 'term'
         ? dec(toFixed(periodFee(fee, period, term), places))
-        : roundedMonthsFee(fee, fee.per, wholeMonths(period, term.from), places),
+        : roundedMonthsFee(
+            fee,
+            fee.per,
+            (months ??= whole === undefined ? wholeMonths(period, term.from) : { whole, stubs: [] }),
+            places,
+          ),
   }));
 }
 
@@ -173,10 +191,22 @@ export interface NotInvoiced extends Period {
  * fees), then the one-time fees no invoice bills, each in date order: what
  * is owed and not yet asked for (R11), whether or not it is due yet.
  */
-export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
-  const billed = billedIndex(invoiceBillables(contract, invoices));
+export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): readonly NotInvoiced[] {
+  return perInvoices(NOT_INVOICED, contract, invoices, () => findNotInvoiced(contract, invoices));
+}
+
+const NOT_INVOICED = new WeakMap<Contract, WeakMap<readonly Invoice[], readonly NotInvoiced[]>>();
+
+function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
+  const { listed, periods } = invoiceBills(contract, invoices);
+  const billed = billedIndex(listed);
+  // A fee period a lineless invoice bills has every fee billed; its fees are not listed one by one (most invoices
+  // are such, and listing every fee of every period they bill was most of the time here).
+  const covered = new Set<FeePeriod>();
+  for (const ps of periods.values()) for (const p of ps) covered.add(p);
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
+    if (covered.has(p)) continue;
     const open = p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
     if (open.length === 0) continue;
     const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
@@ -287,42 +317,107 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
  * one-time fee whose amount it equals (the earliest such fee that no
  * earlier invoice of the file already bills).
  */
-export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): Map<Invoice, Billable[]> {
+export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): ReadonlyMap<Invoice, Billable[]> {
+  const { listed, periods } = invoiceBills(contract, invoices);
   const out = new Map<Invoice, Billable[]>();
+  for (const inv of invoices)
+    if (listed.has(inv)) out.set(inv, listed.get(inv)!);
+    else if (periods.has(inv)) out.set(inv, periods.get(inv)!.flatMap(feeBillables));
+  return out;
+}
+
+const feeBillables = (p: FeePeriod): Billable[] =>
+  p.fees.map(({ fee }) => ({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
+
+/**
+ * What the non-void invoices of a contract bill, in two parts: `listed`,
+ * those with lines and those billing a one-time fee, with their billables;
+ * `periods`, those without lines but with a period, with the fee periods
+ * they bill (every fee of each: the billables are listed only when asked).
+ */
+interface InvoiceBills {
+  listed: Map<Invoice, Billable[]>;
+  periods: Map<Invoice, FeePeriod[]>;
+}
+
+function invoiceBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
+  return perInvoices(BILLS, contract, invoices, () => findBills(contract, invoices));
+}
+
+const BILLS = new WeakMap<Contract, WeakMap<readonly Invoice[], InvoiceBills>>();
+
+function findBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
+  const listed = new Map<Invoice, Billable[]>();
   const { byInvoice } = linelessPeriods(contract, invoices);
   const oneTimeTaken = new Set<string>();
   for (const inv of invoices) {
     if (!bills(inv, contract)) continue;
     if (inv.lines?.length) {
       const span = inv.period ?? { from: inv.issued, to: inv.issued };
-      out.set(
+      listed.set(
         inv,
         inv.lines.map((l) => ({ kind: l.kind, ref: l.ref ?? '', ...span })),
       );
-    } else if (inv.period) {
-      out.set(
-        inv,
-        byInvoice
-          .get(inv)!
-          .flatMap((p) => p.fees.map(({ fee }) => ({ kind: 'fee' as const, ref: fee.id, from: p.from, to: p.to }))),
-      );
-    } else {
+    } else if (!inv.period) {
       const fee = [...(contract.one_time ?? [])]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
         .find((o) => !oneTimeTaken.has(o.id) && dec(o.amount).equals(dec(inv.amount)));
       if (fee) oneTimeTaken.add(fee.id);
-      out.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
+      listed.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
     }
   }
-  return out;
+  return { listed, periods: byInvoice };
 }
 
-/** The numbers of the non-void invoices that bill `item` (same kind and ref, over a span covering it), joined. */
-export function billedBy(billables: ReadonlyMap<Invoice, Billable[]>, item: Billable): string | undefined {
+/**
+ * An answer about a contract and a list of invoices, worked out once per
+ * pair: the list of periods not invoiced (at D and at last month's date),
+ * the billing statement and the invoice-amount check ask the same of each
+ * contract. Keyed by the records and the list themselves, which are never
+ * changed once loaded (a changed list is a new list).
+ */
+function perInvoices<T>(
+  memo: WeakMap<Contract, WeakMap<readonly Invoice[], T>>,
+  contract: Contract,
+  invoices: readonly Invoice[],
+  compute: () => T,
+): T {
+  let byList = memo.get(contract);
+  if (!byList) memo.set(contract, (byList = new WeakMap()));
+  let value = byList.get(invoices);
+  if (value === undefined) byList.set(invoices, (value = compute()));
+  return value;
+}
+
+/**
+ * A partner's invoices, one list per partner folder: the answers above are
+ * kept per list, so every figure asking about a partner's contracts passes
+ * this same one.
+ */
+export function invoicesOf(partner: PartnerFolder): readonly Invoice[] {
+  let list = INVOICES.get(partner.invoices);
+  if (!list) INVOICES.set(partner.invoices, (list = partner.invoices.map((i) => i.value)));
+  return list;
+}
+
+const INVOICES = new WeakMap<object, readonly Invoice[]>();
+
+/**
+ * The numbers of the contract's non-void invoices that bill `item` (same
+ * kind and ref, over a span covering it), joined, in file order. A lineless
+ * invoice bills a fee over a span when one of its fee periods covers it.
+ */
+export function billedBy(contract: Contract, invoices: readonly Invoice[], item: Billable): string | undefined {
+  const { listed, periods } = invoiceBills(contract, invoices);
+  const covers = (b: Period) => b.from <= item.from && b.to >= item.to;
   const numbers: string[] = [];
-  for (const [inv, items] of billables)
-    if (items.some((b) => b.kind === item.kind && b.ref === item.ref && b.from <= item.from && b.to >= item.to))
-      numbers.push(inv.number);
+  for (const inv of invoices) {
+    const items = listed.get(inv);
+    const billsIt = items
+      ? items.some((b) => b.kind === item.kind && b.ref === item.ref && covers(b))
+      : item.kind === 'fee' && !!periods.get(inv)?.some((p) => covers(p) && p.fees.some((f) => f.fee.id === item.ref));
+    if (billsIt) numbers.push(inv.number);
+  }
   return numbers.length ? numbers.join(' + ') : undefined;
 }
 

@@ -31,6 +31,10 @@ export function fromDays(days: number): string {
 }
 
 export function addDays(date: string, n: number): string {
+  // A day that stays between the 1st and the 28th is in the same month whatever the month: the text is enough
+  // (the day before a billing period's next start, the day after a period, are mostly such).
+  const day = +date.slice(8, 10) + n;
+  if (day >= 1 && day <= 28) return `${date.slice(0, 8)}${day < 10 ? '0' : ''}${day}`;
   return fromDays(toDays(date) + n);
 }
 
@@ -92,7 +96,10 @@ export function addMonthsToDate(anchor: string, n: number): string {
 export function overlapDays(aFrom: string, aTo: string, bFrom: string, bTo: string): number {
   const from = aFrom > bFrom ? aFrom : bFrom;
   const to = aTo < bTo ? aTo : bTo;
-  return to < from ? 0 : daysBetween(from, to) + 1;
+  if (to < from) return 0;
+  // Within one month (a month's days inside a term, mostly), the days are told from the day numbers: no day count.
+  if (from.slice(0, 7) === to.slice(0, 7)) return +to.slice(8, 10) - +from.slice(8, 10) + 1;
+  return daysBetween(from, to) + 1;
 }
 
 export function minDate(a: string, b: string): string {

@@ -18,11 +18,12 @@ export function billingPeriods(start: string, end: string, every: 'month' | 'qua
   if (every === 'once') return [{ from: start, to: end }];
   const step = MONTHS_PER[every];
   const out: Period[] = [];
-  for (let k = 0; ; k++) {
-    const from = addMonthsToDate(start, k * step);
-    if (from > end) break;
-    const next = addMonthsToDate(start, (k + 1) * step);
+  // Each boundary is worked out once: it ends one period and starts the next.
+  let from = start; // addMonthsToDate(start, 0)
+  for (let k = 1; from <= end; k++) {
+    const next = addMonthsToDate(start, k * step);
     out.push({ from, to: minDate(addDays(next, -1), end) });
+    from = next;
   }
   return out;
 }
