@@ -8,7 +8,7 @@ import type { PartnerFolder } from '../model/repository.js';
 import { addDays, addMonths } from '../time/calendar.js';
 import { inWindow, windowEnding } from '../time/window.js';
 import { memoized, type FigureContext } from './context.js';
-import { roundHalfAwayFromZero } from './stats.js';
+import { percentRounded } from './stats.js';
 
 export interface Nps {
   survey: string;
@@ -26,7 +26,7 @@ export const DECLINE_THRESHOLD = new Decimal('0.7');
 export function nps(survey: string, responses: readonly Feedback[]): Nps {
   const promoters = responses.filter((r) => r.score >= 9).length;
   const detractors = responses.filter((r) => r.score <= 6).length;
-  const score = roundHalfAwayFromZero(new Decimal(100).times(promoters - detractors).dividedBy(responses.length));
+  const score = percentRounded(promoters - detractors, responses.length);
   return { survey, score, responses: responses.length, promoters, detractors };
 }
 
@@ -70,7 +70,7 @@ export function csat(survey: string, scores: readonly number[]): Csat {
   const satisfied = scores.filter((s) => s >= 4).length;
   return {
     survey,
-    score: roundHalfAwayFromZero(new Decimal(100).times(satisfied).dividedBy(scores.length)),
+    score: percentRounded(satisfied, scores.length),
     responses: scores.length,
   };
 }
