@@ -140,9 +140,6 @@ async function swapIn(
             // The new set is in place; the next run removes what is left of the old one.
           }
         });
-        // A signal that came while the set was swapped in (held back until it was whole) ends the run as well,
-        // with the whole new set in place: Ctrl-C always ends in 130, never in a run that says it finished.
-        await interrupt.checkpoint();
         return summary;
       } catch (e) {
         rmSync(staging, { recursive: true, force: true });
