@@ -10,8 +10,10 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate.js';
+import { runCli } from './helpers/cli.js';
+import { readTree, REPO_ROOT, tempDir } from './helpers/fixtures.js';
 
 const SCRIPTS = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
@@ -22,9 +24,15 @@ const START_TIMEOUT_MS = 120_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Ctrl-C on npm run report', () => {
-  // The sample data with the published reports: the interrupted run must leave them as they were.
-  const root = sampleCopy();
-  cpSync(join(REPO_ROOT, 'reports'), join(root, 'reports'), { recursive: true });
+  // 400 synthetic partners, so that the report is still rendering for a good while after it takes its lock (on
+  // the sample data it could finish before the signal got through, and rightly exit 0), and the set of an earlier
+  // as-of date in the folder: the interrupted run must leave that set as it was.
+  const root = tempDir();
+  generate({ partners: 400, seed: 1, out: root });
+  const earlier = join(tempDir(), 'reports');
+  beforeAll(async () => {
+    expect((await runCli('report', ['--root', root, '--as-of', '2026-11-20', '--out', earlier])).code).toBe(0);
+  }, START_TIMEOUT_MS);
 
   it.each([
     ['SIGINT', 130],
@@ -34,7 +42,7 @@ describe('Ctrl-C on npm run report', () => {
     async (signal, code) => {
       const parent = tempDir();
       const out = join(parent, 'reports');
-      cpSync(join(root, 'reports'), out, { recursive: true });
+      cpSync(earlier, out, { recursive: true });
       const before = readTree(out);
       const child = spawn(
         'sh',
