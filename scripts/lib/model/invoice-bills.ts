@@ -310,30 +310,14 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
 }
 
 /**
- * What each non-void invoice of the contract bills (R1). With `lines`: each
- * line's kind and ref over the invoice's period. Without lines but with a
- * period: every fixed fee of every billing period lying inside it (or
- * covered by it together with other such invoices). Without either: the
- * one-time fee whose amount it equals (the earliest such fee that no
- * earlier invoice of the file already bills).
- */
-export function invoiceBillables(contract: Contract, invoices: readonly Invoice[]): ReadonlyMap<Invoice, Billable[]> {
-  const { listed, periods } = invoiceBills(contract, invoices);
-  const out = new Map<Invoice, Billable[]>();
-  for (const inv of invoices)
-    if (listed.has(inv)) out.set(inv, listed.get(inv)!);
-    else if (periods.has(inv)) out.set(inv, periods.get(inv)!.flatMap(feeBillables));
-  return out;
-}
-
-const feeBillables = (p: FeePeriod): Billable[] =>
-  p.fees.map(({ fee }) => ({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
-
-/**
- * What the non-void invoices of a contract bill, in two parts: `listed`,
- * those with lines and those billing a one-time fee, with their billables;
- * `periods`, those without lines but with a period, with the fee periods
- * they bill (every fee of each: the billables are listed only when asked).
+ * What the non-void invoices of a contract bill (R1), in two parts:
+ * `listed`, those with lines (each line's kind and ref over the invoice's
+ * period) and those with neither lines nor a period (the one-time fee whose
+ * amount it equals, the earliest such fee no earlier invoice of the file
+ * already bills), with their billables; `periods`, those without lines but
+ * with a period, with the fee periods they bill (every fixed fee of every
+ * billing period lying inside the period, or covered by it together with
+ * other such invoices).
  */
 interface InvoiceBills {
   listed: Map<Invoice, Billable[]>;
