@@ -16,6 +16,7 @@ import { located, readRows, refuseIf, type RowProblem } from './csv.js';
 import { columnsOf, headingsOf, type Headings } from './headings.js';
 import { partnerNamed, slugPart } from './partner-names.js';
 import type { YamlEditor } from './yaml-editor.js';
+import { pushTo } from '../collections.js';
 
 /**
  * Each field of a ticket and its heading in each source: `ours` (SPEC-2's)
@@ -136,9 +137,7 @@ export async function importSupport(changes: ChangeSet, file: string): Promise<S
       );
       continue;
     }
-    const list = byPartner.get(partner);
-    if (list) list.push(t);
-    else byPartner.set(partner, [t]);
+    pushTo(byPartner, partner, t);
   }
   for (const [partner, list] of [...byPartner].sort(([a], [b]) => (a.id < b.id ? -1 : 1))) {
     const recorded = new Map(

@@ -21,6 +21,7 @@ import { located, readRows, readTable, refuseIf, type Row, type RowProblem, type
 import { money } from './new-records.js';
 import { monthlyActiveUsers } from './prometheus.js';
 import type { YamlEditor } from './yaml-editor.js';
+import { pushTo } from '../collections.js';
 
 export const IMPORT_COLUMNS = {
   'cloud-costs': ['month', 'hub', 'amount', 'currency'],
@@ -82,10 +83,7 @@ function entriesOf(
       errors.push(located(csv, r.line, problem));
       continue;
     }
-    const key = `${r.row.hub} ${r.row.month}`;
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
+    pushTo(groups, `${r.row.hub} ${r.row.month}`, r);
   }
   const entries: Entry[] = [];
   for (const group of groups.values()) {

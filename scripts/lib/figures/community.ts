@@ -9,6 +9,7 @@ import { addDays, addMonths } from '../time/calendar.js';
 import { inWindow, windowEnding } from '../time/window.js';
 import { memoized, type FigureContext } from './context.js';
 import { percentRounded } from './stats.js';
+import { pushTo } from '../collections.js';
 
 export interface Nps {
   survey: string;
@@ -36,9 +37,7 @@ export function npsBySurvey(ctx: FigureContext, partners: readonly PartnerFolder
   for (const p of partners) {
     for (const { value: f } of p.feedback) {
       if (f.date > ctx.asOf || isCsat(f)) continue;
-      const round = rounds.get(f.survey);
-      if (round) round.push(f);
-      else rounds.set(f.survey, [f]);
+      pushTo(rounds, f.survey, f);
     }
   }
   return [...rounds.keys()].sort().map((survey) => nps(survey, rounds.get(survey)!));
@@ -82,15 +81,10 @@ export function csat(survey: string, scores: readonly number[]): Csat {
 export function csatBySurvey(ctx: FigureContext, partners: readonly PartnerFolder[] = ctx.repo.partners): Csat[] {
   const surveys = new Map<string, number[]>();
   const support = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, score: number) => {
-    const list = map.get(key);
-    if (list) list.push(score);
-    else map.set(key, [score]);
-  };
   for (const p of partners) {
-    for (const { value: f } of p.feedback) if (isCsat(f) && f.date <= ctx.asOf) add(surveys, f.survey, f.score);
+    for (const { value: f } of p.feedback) if (isCsat(f) && f.date <= ctx.asOf) pushTo(surveys, f.survey, f.score);
     for (const { value: r } of p.support)
-      if (r.csat !== undefined) add(support, `support-${(r.resolved ?? r.opened).slice(0, 7)}`, r.csat);
+      if (r.csat !== undefined) pushTo(support, `support-${(r.resolved ?? r.opened).slice(0, 7)}`, r.csat);
   }
   const rows = (map: Map<string, number[]>) => [...map.keys()].sort().map((k) => csat(k, map.get(k)!));
   return [...rows(surveys), ...rows(support)];

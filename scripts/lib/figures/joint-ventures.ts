@@ -11,6 +11,7 @@ import type { ContractView, FigureContext } from './context.js';
 import { cloudCredits } from './costs.js';
 import { feeRevenue } from './revenue.js';
 import { usageRevenue } from './usage-fees.js';
+import { pushTo } from '../collections.js';
 
 /** The partner types a joint venture is with. */
 export const JV_TYPES = new Set(['reseller', 'cloud-vendor', 'publisher']);
@@ -40,9 +41,7 @@ export function jointVentures(ctx: FigureContext): JointVenture[] {
   const soldVia = new Map<string, ContractView[]>();
   for (const v of ctx.contracts) {
     if (v.contract.via === undefined || v.contract.status === 'draft') continue;
-    const list = soldVia.get(v.contract.via);
-    if (list) list.push(v);
-    else soldVia.set(v.contract.via, [v]);
+    pushTo(soldVia, v.contract.via, v);
   }
   for (const partner of ctx.repo.partners) {
     const profile = partner.profile?.value;

@@ -12,6 +12,7 @@ import { inWindow, windowEnding, type Window } from '../time/window.js';
 import type { FigureContext } from './context.js';
 import { milestoneSpansOf, type MilestoneSpan } from './onboarding.js';
 import { median } from './stats.js';
+import { pushTo } from '../collections.js';
 
 /** What a partner with no `source` is counted under. */
 export const NO_SOURCE = '(none)';
@@ -192,10 +193,7 @@ export function cohorts(ctx: FigureContext): Cohort[] {
   for (const p of ctx.repo.partners) {
     const first = milestones(p).first_contact;
     if (first === undefined) continue;
-    const q = quarterOf(first);
-    const own = byQuarter.get(q);
-    if (own) own.push(p);
-    else byQuarter.set(q, [p]);
+    pushTo(byQuarter, quarterOf(first), p);
   }
   return [...byQuarter.keys()].sort().map((quarter) => ({
     quarter,

@@ -11,6 +11,7 @@ import { incompleteMonth, type MissingInput } from './completeness.js';
 import type { FigureContext } from './context.js';
 import { allocatedCosts, cloudCosts, mrc } from './costs.js';
 import { mrr, partnerRevenue } from './revenue.js';
+import { pushTo } from '../collections.js';
 
 export interface RecoveryPoint {
   month: string;
@@ -82,11 +83,7 @@ export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): 
   // Each partner's missing inputs, in the month's order: filtering the whole list per partner grows with the
   // square of the partners (2.5 s at 10,000).
   const missingOf = new Map<string, MissingInput[]>();
-  for (const m of incompleteMonth(ctx, month)) {
-    const list = missingOf.get(m.partner);
-    if (list) list.push(m);
-    else missingOf.set(m.partner, [m]);
-  }
+  for (const m of incompleteMonth(ctx, month)) pushTo(missingOf, m.partner, m);
   return ctx.repo.partners.map((partner) => {
     const revenue = partnerRevenue(ctx, partner, month);
     const cloudCost = cloudCosts(ctx, partner, month);

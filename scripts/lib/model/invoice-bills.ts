@@ -21,6 +21,7 @@ import { billingPeriods, daysInside, isCovered, monthPeriod, type Period } from 
 import { effectiveEnd, fixedFees, type FixedFee } from './contract-terms.js';
 import type { Contract, Invoice } from './records.js';
 import type { PartnerFolder } from './repository.js';
+import { pushTo } from '../collections.js';
 
 /** What a statement line (or an invoice) bills: a fee, usage fee, hub or one-time fee over a span of days. */
 export interface Billable extends Period {
@@ -236,13 +237,7 @@ function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotI
  */
 function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): (item: Billable) => boolean {
   const byRef = new Map<string, Period[]>();
-  for (const items of billables.values())
-    for (const b of items) {
-      const key = `${b.kind} ${b.ref}`;
-      const spans = byRef.get(key);
-      if (spans) spans.push(b);
-      else byRef.set(key, [b]);
-    }
+  for (const items of billables.values()) for (const b of items) pushTo(byRef, `${b.kind} ${b.ref}`, b);
   const index = new Map<string, { froms: string[]; latestTo: string[] }>();
   for (const [key, spans] of byRef) {
     spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

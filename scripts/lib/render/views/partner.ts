@@ -26,6 +26,7 @@ import { folded, recoveryRows } from './partner-history.js';
 import { withEquivalent } from './currency.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
+import { pushTo } from '../../collections.js';
 
 /** Each month of the trend (consecutive, oldest first): every partner's recovery, computed once for all pages. */
 export type RecoveryHistory = { month: string; byPartner: Map<PartnerFolder, PartnerRecovery> }[];
@@ -215,11 +216,7 @@ function incompleteLine(f: Figures, r: PartnerRecovery | undefined): string {
 
 function byPartner(hours: readonly SupportHours[]): Map<PartnerFolder, SupportHours[]> {
   const out = new Map<PartnerFolder, SupportHours[]>();
-  for (const h of hours) {
-    const list = out.get(h.partner);
-    if (list) list.push(h);
-    else out.set(h.partner, [h]);
-  }
+  for (const h of hours) pushTo(out, h.partner, h);
   return out;
 }
 
