@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate.js';
 import { commandArgs, runCli } from './helpers/cli.js';
 import { DEAD_PID, readTree, REPO_ROOT, sampleCopy, tempDir } from './helpers/fixtures.js';
 
@@ -232,8 +233,11 @@ describe('where the reports may be written (item 1)', () => {
 });
 
 describe('an interrupted report (item 4)', () => {
-  // The old set (as of 2026-10-15) and the new one (as of 2026-11-24), made once.
-  const root = sampleCopy();
+  // The old set (as of 2026-10-15) and the new one (as of 2026-11-24), made once, of 200 synthetic partners: long
+  // enough a run that a signal sent as rendering starts lands while it renders (the sample data's run could end
+  // first, and rightly exit 0 with the new set).
+  const root = tempDir();
+  generate({ partners: 200, seed: 1, out: root });
   const oldSet = join(tempDir(), 'old');
   const newSet = join(tempDir(), 'new');
   let typicalMs = 0;
