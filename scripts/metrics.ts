@@ -22,9 +22,11 @@ runCommand(async () => {
   const args = parseCommand(spec);
   const asOf = asOfOption(args['as-of']);
   const root = rootOption(args.root);
+  // Asked first: git answers on the other core while the data loads (load/git-query.ts).
+  const gitHistory = readHistory(root, args.rev);
   const repo = (await checkedData(await dataSource(root, args.rev), asOf))?.repo;
   if (!repo) return 1;
-  const history = await readHistory(root, args.rev);
+  const history = await gitHistory;
   process.stdout.write(JSON.stringify(metricsJson(computeFigures(repo, asOf, history)), null, 2) + '\n');
   return 0;
 });

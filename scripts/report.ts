@@ -38,10 +38,12 @@ runCommand(async () => {
   const rules: OutputRules = { root, dataFolders: DATA_FOLDERS, reportsFolder: join(root, 'reports') };
   // A folder the reports may not go to is refused before the data is read, at once.
   const out = outputFolder(args.out ? resolve(args.out) : rules.reportsFolder, rules);
+  // Git is asked first: its processes answer on the other core while the data loads (load/git-query.ts).
+  const gitFacts = Promise.all([readHistory(root, args.rev), dataRevision(root, args.rev)]);
   // Only the records are kept: the files' texts and positions (for locating problems) are let go before rendering.
   const repo = (await checkedData(await dataSource(root, args.rev), asOf))?.repo;
   if (!repo) return 1;
-  const [history, revision] = await Promise.all([readHistory(root, args.rev), dataRevision(root, args.rev)]);
+  const [history, revision] = await gitFacts;
   const figures = computeFigures(repo, asOf, history);
   const previous = computeFigures(repo, previousMonthDate(asOf), history);
   const meta = {

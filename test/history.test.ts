@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NO_HISTORY, readHistory } from '../scripts/lib/load/history.js';
 import { dataRevision } from '../scripts/lib/load/revision.js';
 import type { DiffJson } from '../scripts/lib/write/diff-json.js';
 import type { MetricsJson } from '../scripts/lib/write/metrics-json.js';
@@ -296,5 +297,20 @@ describe('the data revision a report names', () => {
     writeFileSync(join(repo, 'README.md'), 'outside the data\n');
     expect(await dataRevision(join(repo, 'ops'))).toBe(`${hash} (2026-06-01)`);
     expect(await dataRevision(tempDir())).toBe('a folder not under version control');
+  });
+
+  it('tells no repository from a repository with nothing committed yet', async () => {
+    expect(await readHistory(tempDir())).toEqual(NO_HISTORY);
+    const empty = tempDir();
+    git(empty, ['init', '-q', '-b', 'main']);
+    // A repository: the history figures are shown, with nothing in them.
+    expect(await readHistory(empty)).toEqual({ available: true, changes: [] });
+    expect(await dataRevision(empty)).toBe('unknown (git could not be read)');
+    // Committed, but no data file: the history is empty and the revision says so.
+    writeFileSync(join(empty, 'README.md'), 'x\n');
+    git(empty, ['add', '-A']);
+    git(empty, ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'readme']);
+    expect(await readHistory(empty)).toEqual({ available: true, changes: [] });
+    expect(await dataRevision(empty)).toBe('no commit yet');
   });
 });

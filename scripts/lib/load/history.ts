@@ -3,7 +3,7 @@
  * changed which data file in which commit and when. Figures read it; nothing
  * here runs a command per file.
  */
-import { simpleGit } from 'simple-git';
+import { gitOutput, isInsideWorkTree } from './git-query.js';
 import { DATA_FOLDERS, ROOT_FILES } from './layout.js';
 
 export interface FileChange {
@@ -31,10 +31,10 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 
 export async function readHistory(root: string, rev = 'HEAD'): Promise<History> {
-  const git = simpleGit({ baseDir: root });
-  try {
-    if (!(await git.checkIsRepo())) return NO_HISTORY;
-    const out = await git.raw([
+  // Both asked at once: the log does not wait for the answer that the folder is a repository (git-query.ts).
+  const [inside, log] = await Promise.allSettled([
+    isInsideWorkTree(root),
+    gitOutput(root, [
       '-c',
       'core.quotePath=false',
       'log',
@@ -46,12 +46,12 @@ export async function readHistory(root: string, rev = 'HEAD'): Promise<History> 
       '--',
       ...ROOT_FILES,
       ...DATA_FOLDERS,
-    ]);
-    return { available: true, changes: parseLog(out) };
-  } catch {
-    // An empty repository, or a revision with no data yet.
-    return { available: true, changes: [] };
-  }
+    ]),
+  ]);
+  if (inside.status === 'fulfilled' && !inside.value) return NO_HISTORY;
+  // An empty repository, a revision with no data yet, or git unable to answer.
+  if (inside.status === 'rejected' || log.status === 'rejected') return { available: true, changes: [] };
+  return { available: true, changes: parseLog(log.value) };
 }
 
 export function parseLog(out: string): FileChange[] {
