@@ -68,9 +68,14 @@ export function costRatioWords(d: Decimal): string {
  * (rounding to two places is rounding the ratio × 100 to a whole, at the same digit), so no second rounding.
  */
 function percentWords(twoPlaces: string): string {
-  // "-0.05" → "-005" → "-5"; toFixed never gives "-0.00".
-  const whole = twoPlaces.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
-  return `costs are ${group(whole)} % of revenue`;
+  // "-0.05" → "-005" → "-5"; toFixed never gives "-0.00". By hand, not two replaces: every partner page has a
+  // ratio a month.
+  const sign = twoPlaces.startsWith('-') ? 1 : 0;
+  const point = twoPlaces.indexOf('.');
+  const digits = twoPlaces.slice(sign, point) + twoPlaces.slice(point + 1);
+  let zeros = 0;
+  while (zeros < digits.length - 1 && digits[zeros] === '0') zeros++;
+  return `costs are ${group((sign ? '-' : '') + digits.slice(zeros))} % of revenue`;
 }
 
 /** What stands for a costs ÷ revenue ratio when there is no revenue to divide by. */
