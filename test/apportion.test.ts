@@ -1,6 +1,7 @@
 /** roundToTotal (SPEC-3 R7): shown parts add up to the shown total, by largest remainder. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundToTotal } from '../scripts/lib/money/apportion.js';
+import { byLargestRemainder, roundToTotal } from '../scripts/lib/money/apportion.js';
 import { Decimal, sum } from '../scripts/lib/money/decimal.js';
 
 const d = (s: string | number) => new Decimal(s);
@@ -55,5 +56,32 @@ describe('roundToTotal', () => {
     // 10 / 3 × 3 = 10: floors 3 + 3 + 3, one yen to the first.
     const third = d(10).dividedBy(3);
     expect(shown([third, third, third], 0)).toEqual(['4', '3', '3']);
+  });
+
+  it('gives parts exact to the unit back as they are, as the largest-remainder method does', () => {
+    // Exact parts (whole cents, any sign, or whole yen) with no total, their own sum, or a total a unit or two
+    // off it (the method then hands out or refuses the units).
+    const exact = fc
+      .tuple(
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { maxLength: 6 }),
+      )
+      .map(([units, ints]) => ({ units, parts: ints.map((i) => new Decimal(i.toString()).dividedBy(10 ** units)) }));
+    fc.assert(
+      fc.property(exact, fc.constantFrom(undefined, 0, 1, -1, 2), ({ units, parts }, off) => {
+        const total = off === undefined ? undefined : sum(parts).plus(new Decimal(off).dividedBy(10 ** units));
+        const run = (f: () => Decimal[]) => {
+          try {
+            return f().map((p) => p.toFixed(units));
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(run(() => roundToTotal(parts, units, total))).toEqual(
+          run(() => byLargestRemainder(parts, units, total)),
+        );
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

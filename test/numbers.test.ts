@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, toFixed } from '../scripts/lib/money/decimal.js';
-import { costRatio, costRatioWords } from '../scripts/lib/render/numbers.js';
+import { costRatio, costRatioWords, money, rememberedMoney } from '../scripts/lib/render/numbers.js';
 import { grouped } from '../scripts/lib/text/grouped.js';
 
 /** Digits with the point anywhere, either sign: ties (…5), runs of 9 that carry, ratios far below 1 %. */
@@ -35,5 +35,29 @@ describe('cost ratio words', () => {
     expect(['0.875', '0.8749', '-0.005', '-0.004', '0', '12345.678', '0.0999'].map(words)).toEqual(
       ['88', '87', '-1', '0', '0', '1,234,568', '10'].map((p) => `costs are ${p} % of revenue`),
     );
+  });
+});
+
+describe('remembered money (the partner pages)', () => {
+  it('shows every Decimal as money() does, whether met before or not', () => {
+    const shown = rememberedMoney();
+    fc.assert(
+      fc.property(ratio, (d) => {
+        expect(shown(d)).toBe(money(d));
+        expect(shown(d)).toBe(money(d));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('answers each object from its first showing, and equal values held apart', () => {
+    const shown = rememberedMoney();
+    const share = new Decimal('1177.915');
+    expect([shown(share), shown(share), shown(new Decimal('-0.001')), shown(new Decimal('1177.914'))]).toEqual([
+      '1,177.92',
+      '1,177.92',
+      '0.00',
+      '1,177.91',
+    ]);
   });
 });

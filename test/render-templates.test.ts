@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { precompiled } from '../scripts/lib/render/templates.js';
+import { inlinePartials, precompiled, TEMPLATE_DIR } from '../scripts/lib/render/templates.js';
 import { tempDir } from './helpers/fixtures.js';
 
 /** A compiled template's output, as render calls it. */
@@ -47,5 +47,39 @@ describe('compiled templates kept between runs', () => {
   it('keeps strict mode: a misspelt field is an error, not a blank', () => {
     const specs = precompiled([['t', '{{nmae}}']], join(tempDir(), 'cache'));
     expect(() => run(specs, 't', { name: 'x' })).toThrow(/"nmae" not defined/);
+  });
+});
+
+describe('partials written into the templates', () => {
+  /** The text Handlebars gives with the partial called, and with it written in by inlinePartials. */
+  const both = (template: string, partial: string, view: object) => {
+    const hbs = Handlebars.create();
+    hbs.registerPartial('header', partial);
+    const options = { strict: true, noEscape: true, knownHelpersOnly: true };
+    return [
+      hbs.compile(template, options)(view),
+      hbs.compile(inlinePartials(template, [['header', partial]]), options)(view),
+    ];
+  };
+
+  it("give every report's text as the partial call does, its own header included", () => {
+    const header = readFileSync(join(TEMPLATE_DIR, 'partials', 'header.hbs'), 'utf8');
+    const view = { header: { title: 'T', organization: 'O', asOf: 'D', revision: 'r', amounts: 'a', up: '../' } };
+    for (const home of ['', '../README.md'])
+      for (const rest of ['', '\n', '\nBody {{header.title}}\n', '{{#if header.home}}\nx\n{{/if}}\n']) {
+        const [called, written] = both(`{{> header}}\n${rest}`, header, { header: { ...view.header, home, net: '' } });
+        expect(written).toBe(called);
+      }
+    for (const partial of ['{{#if x}}\nyes\n{{/if}}\n', 'a\n  {{x}}\n', 'line\n']) {
+      const [called, written] = both('{{> header}}\n{{#if x}}\nafter\n{{/if}}\n', partial, { x: 'X' });
+      expect(written).toBe(called);
+    }
+  });
+
+  it('leaves to Handlebars a partial indented, inside a line, or without a last newline', () => {
+    const partials = [['header', 'h\n']] as const;
+    expect(inlinePartials('  {{> header}}\nx {{> header}}\n', partials)).toBe('  {{> header}}\nx {{> header}}\n');
+    expect(inlinePartials('{{> header}}\n', [['header', 'h']])).toBe('{{> header}}\n');
+    expect(inlinePartials('{{> other}}\n{{> header}}\n', partials)).toBe('{{> other}}\nh\n');
   });
 });

@@ -22,6 +22,17 @@ import { Decimal, sum } from './decimal.js';
  * one minor unit of the parts' exact sum, as every result of this function is.
  */
 export function roundToTotal(parts: readonly Decimal[], minorUnits = 2, shownTotal?: Decimal): Decimal[] {
+  // Parts already exact to the unit (999 of 1,000 partner pages' contracts and fee kinds) that add up to the total
+  // are their own shown parts: each floor is its part and nothing is left over, so no decimal work is needed.
+  if (parts.every((p) => p.decimalPlaces() <= minorUnits)) {
+    const exact = sum(parts);
+    if (shownTotal === undefined || shownTotal.equals(exact)) return [...parts];
+  }
+  return byLargestRemainder(parts, minorUnits, shownTotal);
+}
+
+/** roundToTotal's method, for any parts (exported for the test that holds the shortcut above to it). */
+export function byLargestRemainder(parts: readonly Decimal[], minorUnits: number, shownTotal?: Decimal): Decimal[] {
   const unit = minorUnit(minorUnits);
   const floors = parts.map((p) => p.toDecimalPlaces(minorUnits, Decimal.ROUND_FLOOR));
   const total = shownTotal ?? sum(parts).toDecimalPlaces(minorUnits, Decimal.ROUND_HALF_UP);

@@ -68,6 +68,8 @@ export function mdLink(label: string, url: string | undefined): string {
  * under the section that shows them.
  */
 export function notesMarkdown(text: string): string {
+  // Most notes are plain sentences, with none of the characters the replaces below look for.
+  if (!NOTES_UNSAFE.test(text)) return text.trim();
   const safe = text
     .replace(/\r\n?/g, '\n')
     .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
@@ -80,6 +82,9 @@ export function notesMarkdown(text: string): string {
     .trim();
   return atSigns(safe, (rest) => rest.replace(/@/g, '`@`'));
 }
+
+/** What notesMarkdown() may change: \r, &, <, >, a link's "](", a heading's #, "{{" and @. */
+const NOTES_UNSAFE = /[\r&<>#{@]|\]\(/;
 
 /** Up to 60 characters that mean nothing to Mermaid, single spaces between words and none at either end. */
 const MERMAID_SAFE = /^[\p{L}\p{N}.,'()/&+-]+(?: [\p{L}\p{N}.,'()/&+-]+)*$/u;

@@ -2,8 +2,8 @@
  * A partner page's histories, short enough to read: the latest rows with the rest folded into <details>, and
  * months with nothing in them named in one line rather than shown as rows of 0.00.
  */
+import type { Decimal } from '../../money/decimal.js';
 import type { PartnerFolder } from '../../model/repository.js';
-import { money } from '../numbers.js';
 import { monthLabel } from './incomplete.js';
 import { partnerCloud, partnerRatio } from './partner-ratio.js';
 import type { RecoveryHistory } from './partner.js';
@@ -19,9 +19,10 @@ export function folded<T>(rows: T[], summary: (older: T[]) => string) {
 
 /**
  * The revenue-against-cost months, leaving out those with nothing in them (no revenue, no cloud cost, no share of
- * costs, nothing missing), which one line names instead: a lead's page is not twelve rows of 0.00.
+ * costs, nothing missing), which one line names instead: a lead's page is not twelve rows of 0.00. `money` is
+ * the run's remembered one (rememberedMoney): the rows of all the pages share many of their figures.
  */
-export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder) {
+export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder, money: (d: Decimal) => string) {
   // Runs of consecutive empty months, by their places in the history (its months are consecutive).
   const empty: [number, number][] = [];
   const recovery = [];
@@ -37,7 +38,7 @@ export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder) {
     recovery.push({
       month: monthLabel(month, r.missing.length > 0),
       revenue: money(r.revenue),
-      cloud: partnerCloud(r),
+      cloud: partnerCloud(r, money),
       shared: money(r.sharedCost),
       recovery: partnerRatio(r),
     });

@@ -7,14 +7,14 @@ import { dueDate, paidBy, type OpenInvoice } from '../../figures/receivables.js'
 import { partnerRecovery, RECOVERY_WORDS, type PartnerRecovery } from '../../figures/recovery.js';
 import { contractRevenue, partnerRevenue } from '../../figures/revenue.js';
 import { roundToTotal } from '../../money/apportion.js';
-import { dec, sum, toFixed } from '../../money/decimal.js';
-import { MILESTONES } from '../../model/records.js';
+import { dec, sum, toFixed, type Decimal } from '../../money/decimal.js';
+import { MILESTONES, type Invoice } from '../../model/records.js';
 import type { PartnerFolder } from '../../model/repository.js';
 import { daysBetween } from '../../time/calendar.js';
 import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
 import { md, mdLink, notesMarkdown } from '../markdown.js';
-import { money } from '../numbers.js';
+import { money, rememberedAmounts, rememberedMoney } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, type HealthIndex } from './health.js';
 import { mrrAtStake, ownerOf } from './at-stake.js';
 import { reasonsWithSteps } from './next-steps.js';
@@ -41,6 +41,10 @@ export interface PartnerPageIndex {
   turned: Set<string>;
   /** Each partner's support hours by contract. */
   supportHours: Map<PartnerFolder, SupportHours[]>;
+  /** money(), remembering what it showed: the pages share many of their figures' objects. */
+  money: (d: Decimal) => string;
+  /** An amount as written in a record, as money() shows it: 6,257 invoices have 378 different amounts. */
+  amount: (n: number) => string;
 }
 
 export function partnerPageIndex(f: Figures): PartnerPageIndex {
@@ -63,6 +67,8 @@ export function partnerPageIndex(f: Figures): PartnerPageIndex {
     health: healthIndex(f),
     turned: new Set(turnedWorse(f).map((x) => x.partner)),
     supportHours: byPartner(f.supportHours),
+    money: rememberedMoney(),
+    amount: rememberedAmounts(),
   };
 }
 
@@ -80,7 +86,7 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
   const usage = usageByMonth(partner);
   const usageMonths = history.map((h) => h.month).filter((m) => usage.has(m));
   const nps = partnerNps(ctx, partner);
-  const mrr = partnerMrr(f, partner);
+  const mrr = partnerMrr(f, partner, index.money);
   return {
     header: header(meta, md(partnerName(partner)), '../../'),
     id: code(partner.id),
@@ -114,26 +120,13 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
       document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
     })),
     invoices: folded(
-      invoices.map((i) => {
-        const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
-        const paid = paidBy(i, asOf);
-        return {
-          number: md(i.number),
-          issued: i.issued,
-          due: dueDate(i, contract, ctx.repo.config.payment_terms_days),
-          amount: `${money(dec(i.amount))} ${i.currency}`,
-          paid: `${money(paid)} ${i.currency}`,
-          status: i.status,
-          outstanding:
-            i.status === 'sent' || i.status === 'paid' ? `${money(dec(i.amount).minus(paid))} ${i.currency}` : '—',
-        };
-      }),
+      invoices.map((i) => invoiceRow(f, partner, i, index.amount)),
       (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
     ),
     balance:
       [...balances.entries()].map(([currency, amount]) => withEquivalent(f, amount, currency)).join(' + ') ||
       'nothing outstanding',
-    ...recoveryRows(history, partner),
+    ...recoveryRows(history, partner, index.money),
     incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
     usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
     usageChart:
@@ -181,9 +174,11 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
  * and usage fees net of the sponsor fee and the cloud they pass through. The line says what it is made of; it
  * and each contract's part are rounded to add up to the MRR shown (R7).
  */
-function partnerMrr(f: Figures, partner: PartnerFolder) {
+function partnerMrr(f: Figures, partner: PartnerFolder, shown: (d: Decimal) => string) {
   const { ctx } = f;
-  const total = dec(toFixed(partnerRevenue(ctx, partner, ctx.month), 2));
+  const exact = partnerRevenue(ctx, partner, ctx.month);
+  // Nearly always exact to the cent already, and so its own shown total (no text to write and read back).
+  const total = exact.decimalPlaces() <= 2 ? exact : dec(toFixed(exact, 2));
   const signed = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
   const parts = signed.map((v) => contractRevenue(ctx, v, ctx.month));
   const byContract = roundToTotal(
@@ -200,8 +195,31 @@ function partnerMrr(f: Figures, partner: PartnerFolder) {
   return {
     byContract: new Map(signed.map((v, i) => [v, money(byContract[i])])),
     line:
-      `**MRR ${ctx.month}: ${money(total)} ${f.currency}** — this partner's part of the dashboard's MRR: fixed fees ` +
+      // The exact figure's text is its rounded total's, and the as-of month's revenue row has it already.
+      `**MRR ${ctx.month}: ${shown(exact)} ${f.currency}** — this partner's part of the dashboard's MRR: fixed fees ` +
       `${money(fixed)} + usage fees ${money(usage)}${net} + pass-through cloud ${money(passThrough)}.`,
+  };
+}
+
+/** An invoice's row: its amount, what was paid by D and what is outstanding, each in its currency. */
+function invoiceRow(f: Figures, partner: PartnerFolder, i: Invoice, amount: (n: number) => string) {
+  const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
+  const total = amount(i.amount);
+  // Nothing paid by D, or paid in full by one payment (most invoices): the paid and outstanding texts are 0.00
+  // and the amount's, as paidBy and a subtraction would give them, without three decimal operations per invoice.
+  const payments = (i.payments ?? []).filter((p) => p.date <= f.asOf);
+  const inOne = payments.length === 1 && payments[0].amount === i.amount;
+  const paid = payments.length === 0 || inOne ? undefined : paidBy(i, f.asOf);
+  const paidText = paid ? money(paid) : inOne ? total : '0.00';
+  const outstanding = paid ? money(dec(i.amount).minus(paid)) : inOne ? '0.00' : total;
+  return {
+    number: md(i.number),
+    issued: i.issued,
+    due: dueDate(i, contract, f.ctx.repo.config.payment_terms_days),
+    amount: `${total} ${i.currency}`,
+    paid: `${paidText} ${i.currency}`,
+    status: i.status,
+    outstanding: i.status === 'sent' || i.status === 'paid' ? `${outstanding} ${i.currency}` : '—',
   };
 }
 
