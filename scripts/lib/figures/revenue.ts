@@ -4,7 +4,7 @@
  * (a reimbursement the sponsor fee does not touch, SPEC-2 A), converted.
  */
 import { fixedFees } from '../model/contract-terms.js';
-import { add, Decimal, dec, sum, ZERO } from '../money/decimal.js';
+import { add, Decimal, dec, sum, times, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { monthDaysInside, monthlyFigure } from './recurring.js';
@@ -104,7 +104,7 @@ export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month
         .filter((v) => v.contract.status !== 'draft')
         .map((v) => add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month))),
     );
-    return add(fees.times(ctx.netOfSponsor), passThroughRevenue(ctx, partner, month));
+    return add(times(fees, ctx.netOfSponsor), passThroughRevenue(ctx, partner, month));
   });
 }
 
@@ -122,8 +122,8 @@ export interface ContractRevenue {
  * partnerRevenue.
  */
 export function contractRevenue(ctx: FigureContext, view: ContractView, month: string): ContractRevenue {
-  const fixed = feeRevenue(ctx, view, month).times(ctx.netOfSponsor);
-  const usage = usageRevenue(ctx, view, month).times(ctx.netOfSponsor);
+  const fixed = times(feeRevenue(ctx, view, month), ctx.netOfSponsor);
+  const usage = times(usageRevenue(ctx, view, month), ctx.netOfSponsor);
   const passThrough = passThroughRevenue(ctx, view.partner, month, view);
   return { fixed, usage, passThrough, total: fixed.plus(usage).plus(passThrough) };
 }
