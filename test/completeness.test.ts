@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { OverlaySource } from '../scripts/lib/edit/overlay-source.js';
-import { incompleteMonth, lastCompleteMonth } from '../scripts/lib/figures/completeness.js';
+import { incompleteMonth, isCompleteMonth, lastCompleteMonth } from '../scripts/lib/figures/completeness.js';
 import { computeFigures, previousMonthDate } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
@@ -111,6 +111,16 @@ describe('incompleteMonth and lastCompleteMonth', () => {
       { kind: 'cloud-bill', month: '2025-05', partner: 'alpha', hub: 'alpha-two' },
       { kind: 'usage', month: '2025-05', partner: 'alpha', contract: 'alpha-2025', hubs: ['alpha-two'] },
     ]);
+  });
+  it('tell a complete month without listing it: the same answer, asked before or after the list', async () => {
+    // partner-pays, March's bill only: April misses its bill, May its usage only (no bill expected), March nothing.
+    const edits = { [CONTRACT]: contract('partner-pays'), 'partners/alpha/cloud-costs.yaml': bills(['2025-03', 200]) };
+    const months = ['2025-02', '2025-03', '2025-04', '2025-05'];
+    const before = (await figures('2025-05-20', edits)).f.ctx;
+    expect(months.map((m) => isCompleteMonth(before, m))).toEqual([true, true, false, false]);
+    const after = (await figures('2025-05-20', edits)).f.ctx;
+    expect(months.map((m) => incompleteMonth(after, m).length === 0)).toEqual([true, true, false, false]);
+    expect(months.map((m) => isCompleteMonth(after, m))).toEqual([true, true, false, false]);
   });
 });
 

@@ -220,6 +220,11 @@ describe('cloud cost anomaly: M above 1.2 × the mean of the three months before
 
   it('is not flagged when one of the three months before is not recorded', async () => {
     expect(await at([before[0], before[2], ['2025-07', '500.00']])).toEqual({ anomalies: [], reasons: [] });
+    expect(await at([before[1], before[2], ['2025-07', '500.00']])).toEqual({ anomalies: [], reasons: [] });
+  });
+
+  it("is not flagged before M's bill is recorded", async () => {
+    expect(await at(before)).toEqual({ anomalies: [], reasons: [] });
   });
 });
 

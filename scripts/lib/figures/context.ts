@@ -1,6 +1,6 @@
 /** What every figure needs, built once per as-of date: no figure re-reads or re-indexes the data. */
 import { FxTable } from '../money/fx.js';
-import { Decimal, dec } from '../money/decimal.js';
+import { Decimal, dec, ONE } from '../money/decimal.js';
 import { effectiveEnd } from '../model/contract-terms.js';
 import type { Contract, Partner } from '../model/records.js';
 import type { PartnerFolder, Repository } from '../model/repository.js';
@@ -13,7 +13,7 @@ export interface FigureContext {
   /** The month of the as-of date. */
   month: string;
   fx: FxTable;
-  /** 1 − fiscal sponsor fee: every revenue figure is multiplied by it. */
+  /** 1 − fiscal sponsor fee: every revenue figure is multiplied by it (times() skips the shared ONE of no fee). */
   netOfSponsor: Decimal;
   /** Every contract (drafts too) with its partner and terms, in a stable order. */
   contracts: ContractView[];
@@ -98,7 +98,9 @@ export function figureContext(repo: Repository, asOf: string): FigureContext {
     asOf,
     month: monthOf(asOf),
     fx: new FxTable(repo.config),
-    netOfSponsor: new Decimal(1).minus(dec(repo.config.fiscal_sponsor_fee_pct).dividedBy(100)),
+    netOfSponsor: repo.config.fiscal_sponsor_fee_pct
+      ? new Decimal(1).minus(dec(repo.config.fiscal_sponsor_fee_pct).dividedBy(100))
+      : ONE,
     contracts,
     contractsOf,
     partnerById: new Map(repo.partners.map((p) => [p.id, p])),

@@ -1,5 +1,5 @@
 /** Recurring costs and cloud costs, and how shared costs are allocated to partners. */
-import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
+import { add, Decimal, dec, subtract, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
 import type { Currency } from '../model/records.js';
@@ -32,7 +32,7 @@ export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: st
       .filter((c) => c.value.month === month)
       .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month));
     const credited = byHub.size ? hubsOf(partner).map((h) => byHub.get(h.id) ?? ZERO) : [];
-    return sum(gross).minus(sum(credited));
+    return subtract(sum(gross), sum(credited));
   });
 }
 
@@ -137,9 +137,10 @@ export function unattributedCloudCosts(ctx: FigureContext, month: string): Decim
 
 /** MRC: recurring costs plus every cloud cost of `month`, the hubs' and the unattributed. */
 export function mrc(ctx: FigureContext, month: string): Decimal {
-  return recurringCosts(ctx, month)
-    .plus(sum(ctx.repo.partners.map((p) => cloudCosts(ctx, p, month))))
-    .plus(unattributedCloudCosts(ctx, month));
+  return add(
+    add(recurringCosts(ctx, month), sum(ctx.repo.partners.map((p) => cloudCosts(ctx, p, month)))),
+    unattributedCloudCosts(ctx, month),
+  );
 }
 
 /** A hub counts as live in a month it was launched by and not decommissioned before. */

@@ -131,12 +131,21 @@ export function cloudCostAnomalies(ctx: FigureContext): CloudCostAnomaly[] {
 
 function hubAnomalies(ctx: FigureContext): CloudCostAnomaly[] {
   const out: CloudCostAnomaly[] = [];
+  const months = [1, 2, 3].map((k) => addMonths(ctx.month, -k));
   for (const partner of ctx.repo.partners) {
     for (const { id: hub } of hubsOf(partner)) {
       const amount = hubCloudCost(ctx, partner, hub, ctx.month);
-      const before = [1, 2, 3].map((k) => hubCloudCost(ctx, partner, hub, addMonths(ctx.month, -k)));
-      if (amount === undefined || before.some((b) => b === undefined)) continue;
-      const total = sum(before as Decimal[]);
+      // Without M's bill (most hubs, until M's bills come in) or one of the three before, no anomaly: the months
+      // before are read only while each is recorded.
+      if (amount === undefined) continue;
+      const before: Decimal[] = [];
+      for (const month of months) {
+        const cost = hubCloudCost(ctx, partner, hub, month);
+        if (cost === undefined) break;
+        before.push(cost);
+      }
+      if (before.length < months.length) continue;
+      const total = sum(before);
       // amount > 1.2 × total / 3, compared as 3 × amount > 1.2 × total: no rounded third decides it.
       if (amount.times(3).greaterThan(total.times(ANOMALY_FACTOR)))
         out.push({ partner: partner.id, hub, month: ctx.month, amount, baseline: total.dividedBy(3) });

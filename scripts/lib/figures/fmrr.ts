@@ -5,7 +5,7 @@
  * revenue up for renewal and NMRR the fees of draft contracts.
  */
 import { fixedFees } from '../model/contract-terms.js';
-import { dec, sum, type Decimal } from '../money/decimal.js';
+import { dec, sum, times, type Decimal } from '../money/decimal.js';
 import { addMonths, firstDay, monthOf } from '../time/calendar.js';
 import { monthPeriod } from '../time/periods.js';
 import type { ContractView, FigureContext } from './context.js';
@@ -62,7 +62,7 @@ export function lastMonthFees(ctx: FigureContext, v: ContractView, month: string
       monthlyFigure({ amount: f.amount, per: f.per, effective: monthPeriod(last), term: v.term }, last),
     ),
   );
-  return ctx.fx.convert(own, v.contract.currency, month).times(ctx.netOfSponsor);
+  return times(ctx.fx.convert(own, v.contract.currency, month), ctx.netOfSponsor);
 }
 
 /**
@@ -84,7 +84,7 @@ export function fmrr(ctx: FigureContext, committed: readonly ProjectionMonth[]):
     const renewing = ending.filter((v) => v.effective.to < firstDay(month));
     const rmrr = sum(renewing.map((v) => lastMonthFees(ctx, v, month)));
     const inForce = drafts
-      .map((v) => ({ v, fees: feeRevenue(ctx, v, month).times(ctx.netOfSponsor) }))
+      .map((v) => ({ v, fees: times(feeRevenue(ctx, v, month), ctx.netOfSponsor) }))
       .filter((d) => !d.fees.isZero());
     const nmrr = sum(inForce.map((d) => d.fees));
     return {

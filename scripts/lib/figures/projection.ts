@@ -8,7 +8,7 @@
  * committed (SPEC-3 R3); expected usage is a figure of its own, never added.
  */
 import { fixedFees } from '../model/contract-terms.js';
-import { Decimal, sum, ZERO } from '../money/decimal.js';
+import { Decimal, sum, times, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
 import { addMonths } from '../time/calendar.js';
 import { memoized, type ContractView, type FigureContext } from './context.js';
@@ -66,11 +66,12 @@ function projectionMonth(ctx: FigureContext, month: string): ProjectionMonth {
     }
   }
   const committedByService = Object.fromEntries(
-    SERVICES.map((s) => [s, byService.get(s)!.times(ctx.netOfSponsor)]),
+    SERVICES.map((s) => [s, times(byService.get(s)!, ctx.netOfSponsor)]),
   ) as Record<Service, Decimal>;
-  const pipeline = sum(
-    pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100)),
-  ).times(ctx.netOfSponsor);
+  const pipeline = times(
+    sum(pipelineViews.map((v) => feeRevenue(ctx, v, month).times(v.contract.probability!).dividedBy(100))),
+    ctx.netOfSponsor,
+  );
   return {
     month,
     committed: sum(Object.values(committedByService)),
@@ -105,7 +106,7 @@ export function revenueByAccountSize(ctx: FigureContext): AccountSizeRow[] {
   );
   for (const partner of ctx.repo.partners) {
     const views = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
-    const monthly = sum(views.map((v) => feeRevenue(ctx, v, ctx.month))).times(ctx.netOfSponsor);
+    const monthly = times(sum(views.map((v) => feeRevenue(ctx, v, ctx.month))), ctx.netOfSponsor);
     if (monthly.isZero()) continue;
     const row = rows.get(accountSize(monthly.times(12)))!;
     row.partners.push(partner.id);

@@ -7,7 +7,7 @@ import { Decimal } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths, lastDay } from '../time/calendar.js';
 import { daysInside, monthPeriod } from '../time/periods.js';
-import { incompleteMonth, type MissingInput } from './completeness.js';
+import { incompleteMonth, isCompleteMonth, type MissingInput } from './completeness.js';
 import type { FigureContext } from './context.js';
 import { allocatedCosts, cloudCosts, mrc } from './costs.js';
 import { mrr, partnerRevenue } from './revenue.js';
@@ -31,7 +31,7 @@ export function recoveryAt(ctx: FigureContext, month: string): RecoveryPoint {
     mrr: revenue,
     mrc: costs,
     ratio: costRatio(costs, revenue),
-    incomplete: incompleteMonth(ctx, month).length > 0,
+    incomplete: !isCompleteMonth(ctx, month),
   };
 }
 

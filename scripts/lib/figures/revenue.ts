@@ -4,7 +4,7 @@
  * (a reimbursement the sponsor fee does not touch, SPEC-2 A), converted.
  */
 import { fixedFees } from '../model/contract-terms.js';
-import { Decimal, dec, sum, ZERO } from '../money/decimal.js';
+import { add, Decimal, dec, sum, times, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
 import { monthDaysInside, monthlyFigure } from './recurring.js';
@@ -73,7 +73,7 @@ export function passThroughRevenue(
     if (cost.month !== month) continue;
     const view = billingContractForHub(ctx, partner, cost.hub, month);
     if (view?.contract.cloud.billing !== 'pass-through' || (billedBy && view !== billedBy)) continue;
-    total = total.plus(ctx.fx.convert(dec(cost.amount).times(markupOf(view.contract)), cost.currency, month));
+    total = add(total, ctx.fx.convert(dec(cost.amount).times(markupOf(view.contract)), cost.currency, month));
   }
   return total;
 }
@@ -102,9 +102,9 @@ export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month
     const fees = sum(
       (ctx.contractsOf.get(partner) ?? [])
         .filter((v) => v.contract.status !== 'draft')
-        .map((v) => feeRevenue(ctx, v, month).plus(usageRevenue(ctx, v, month))),
+        .map((v) => add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month))),
     );
-    return fees.times(ctx.netOfSponsor).plus(passThroughRevenue(ctx, partner, month));
+    return add(times(fees, ctx.netOfSponsor), passThroughRevenue(ctx, partner, month));
   });
 }
 
@@ -122,8 +122,8 @@ export interface ContractRevenue {
  * partnerRevenue.
  */
 export function contractRevenue(ctx: FigureContext, view: ContractView, month: string): ContractRevenue {
-  const fixed = feeRevenue(ctx, view, month).times(ctx.netOfSponsor);
-  const usage = usageRevenue(ctx, view, month).times(ctx.netOfSponsor);
+  const fixed = times(feeRevenue(ctx, view, month), ctx.netOfSponsor);
+  const usage = times(usageRevenue(ctx, view, month), ctx.netOfSponsor);
   const passThrough = passThroughRevenue(ctx, view.partner, month, view);
   return { fixed, usage, passThrough, total: fixed.plus(usage).plus(passThrough) };
 }

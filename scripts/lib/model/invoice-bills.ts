@@ -125,9 +125,19 @@ function billedPeriods(contract: Contract): FeePeriod[] {
   // Every period but the last runs from one boundary to the day before the next: a month, a quarter or a year of
   // whole months by construction, so only the last (cut at the term's end) has its whole months counted.
   const last = periods.length - 1;
+  // Those whole periods bill the same amounts, unless a fee is per term (its days in the term): one list of fees
+  // serves them all (nothing changes a period's fees), instead of one list per period of every contract.
+  const shared = every !== 'once' && fixedFees(contract).every((f) => f.per !== 'term');
+  let whole: FeePeriod['fees'] | undefined;
   return periods.map((p, k) => ({
-    ...p,
-    fees: periodFees(contract, p, every === 'once' || k === last ? undefined : MONTHS[every]),
+    from: p.from,
+    to: p.to,
+    fees:
+      every === 'once' || k === last
+        ? periodFees(contract, p)
+        : shared
+          ? (whole ??= periodFees(contract, p, MONTHS[every]))
+          : periodFees(contract, p, MONTHS[every]),
   }));
 }
 
@@ -279,15 +289,20 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
     a.period!.from < b.period!.from ? -1 : a.period!.from > b.period!.from ? 1 : 0,
   );
   let next = 0;
-  let overlapping: Invoice[] = [];
+  const overlapping: Invoice[] = [];
   for (const p of feePeriods(contract)) {
     while (next < byFrom.length && byFrom[next].period!.from <= p.to) overlapping.push(byFrom[next++]);
-    overlapping = overlapping.filter((i) => i.period!.to >= p.from);
-    const inside = overlapping.filter((i) => i.period!.from <= p.from && i.period!.to >= p.to);
-    if (inside.length) {
-      for (const i of inside) byInvoice.get(i)!.push(p);
-      continue;
-    }
+    // Kept in place, without a new list per period: there is one period per month of every contract.
+    let kept = 0;
+    for (const i of overlapping) if (i.period!.to >= p.from) overlapping[kept++] = i;
+    overlapping.length = kept;
+    let inside = false;
+    for (const i of overlapping)
+      if (i.period!.from <= p.from && i.period!.to >= p.to) {
+        byInvoice.get(i)!.push(p);
+        inside = true;
+      }
+    if (inside) continue;
     if (
       overlapping.length === 0 ||
       !isCovered(

@@ -10,6 +10,9 @@ export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUN
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
+/** 1, as one shared decimal: times() knows it by identity. */
+export const ONE = new Decimal(1);
+const PRECISION = Decimal.precision;
 
 /** A number read from YAML as the decimal it was written as (1234.5 → 1234.5, not 1234.4999…). */
 export function dec(n: number | string): Decimal {
@@ -24,8 +27,34 @@ const NUMBERS = new Map<number, Decimal>();
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  for (const v of values) total = add(total, v);
   return total;
+}
+
+/**
+ * a + b, the decimal a.plus(b) gives, without the two new decimals plus makes when one side is 0 (a partner
+ * without usage fees, the first term of every sum): plus then copies the other side and rounds it to the
+ * precision, which leaves a decimal within the precision as it was — every result of arithmetic, every amount
+ * read from the data. Both 0 (−0 + 0 is 0) and longer decimals go through plus.
+ */
+export function add(a: Decimal, b: Decimal): Decimal {
+  if (b.isZero()) {
+    if (!a.isZero() && a.sd() <= PRECISION) return a;
+  } else if (a.isZero() && b.sd() <= PRECISION) return b;
+  return a.plus(b);
+}
+
+/**
+ * a × b, the decimal a.times(b) gives; b the shared ONE (revenue net of a sponsor fee of 0, every revenue of most
+ * organisations) leaves a decimal within the precision as it was, without a multiplication.
+ */
+export function times(a: Decimal, b: Decimal): Decimal {
+  return b === ONE && a.sd() <= PRECISION ? a : a.times(b);
+}
+
+/** a − b, as a.minus(b) gives it (see add): a 0 taken off leaves a decimal within the precision as it was. */
+export function subtract(a: Decimal, b: Decimal): Decimal {
+  return b.isZero() && !a.isZero() && a.sd() <= PRECISION ? a : a.minus(b);
 }
 
 /**
