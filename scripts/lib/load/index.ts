@@ -9,12 +9,11 @@ import { splitFrontMatter } from './front-matter.js';
 import { KINDS, type Kinds } from '../model/kinds.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
-import type { DataSource, SourceEntry } from './source.js';
+import { MAX_FILE_BYTES, NotRead, type DataSource, type SourceEntry } from './source.js';
 import { PlainLocator } from './plain-locator.js';
 import { positionsOf, readYaml } from './yaml-text.js';
 
-/** Files larger than this are refused unread: no real record file comes near it. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './source.js';
 
 export interface LoadedFile {
   path: string;
@@ -46,7 +45,10 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
   const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() =>
     source.close?.(),
   );
-  const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i] }]));
+  const toParse = entries.flatMap((e, i) => {
+    const text = texts[i];
+    return typeof text === 'string' ? [{ path: e.path, text }] : [];
+  });
   const files = toParse.map(({ path, text }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);
@@ -59,30 +61,38 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
       positions: lazyPositions(path.endsWith('.md'), text, parsed.fast === true),
     };
   });
-  return { files, problems, paths: new Set(entries.map((e) => e.path)) };
+  return { files, problems, paths: new Set(entries.flatMap((e, i) => (texts[i] === GONE ? [] : [e.path]))) };
 }
+
+/** What readEntry answers for a file that went away between the listing and the read. */
+const GONE = Symbol('gone');
 
 async function readEntry(
   source: DataSource,
   entry: SourceEntry,
   problems: Problem[],
   kinds: Kinds,
-): Promise<string | undefined> {
+): Promise<string | undefined | typeof GONE> {
   const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
+  const refuse = (reason: NotRead['reason'], size = 0) => {
+    if (reason === 'symlink')
+      fileProblem(
+        'file-type',
+        'this is a symbolic link; links are not followed (they could point outside the repository): replace it ' +
+          'with the real file',
+      );
+    else if (reason === 'too-large')
+      fileProblem(
+        'file-too-large',
+        `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} ` +
+          `MiB are not read. Split the data (one file per partner) or remove what does not belong`,
+      );
+    else fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
+    return undefined;
+  };
   if (isIgnoredFile(entry.path)) return undefined;
-  if (entry.type === 'symlink') {
-    fileProblem(
-      'file-type',
-      'this is a symbolic link; links are not followed (they could point outside the repository): replace it ' +
-        'with the real file',
-    );
-    return undefined;
-  }
-  if (entry.type !== 'file') {
-    fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
-    return undefined;
-  }
+  if (entry.type !== 'file') return refuse(entry.type);
   if (!classify(entry.path, kinds)) {
     fileProblem(
       'unknown-file',
@@ -90,15 +100,17 @@ async function readEntry(
     );
     return undefined;
   }
-  if (entry.size > MAX_FILE_BYTES) {
-    fileProblem(
-      'file-too-large',
-      `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} ` +
-        `MiB are not read. Split the data (one file per partner) or remove what does not belong`,
-    );
-    return undefined;
+  // A size from the listing (git); a folder's files are sized by read() itself, which refuses them alike.
+  if (entry.size !== undefined && entry.size > MAX_FILE_BYTES) return refuse('too-large', entry.size);
+  let bytes: Buffer;
+  try {
+    bytes = await source.read(entry.path);
+  } catch (e) {
+    if (e instanceof NotRead) return refuse(e.reason, e.size);
+    // Gone since the folder was listed (another command's temporary file, renamed into place): not data.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return GONE;
+    throw e;
   }
-  const bytes = await source.read(entry.path);
   const { text, faults } = decodeUtf8(bytes);
   if (faults.length > 0) {
     // Locate by counting lines of the decoded text up to the fault.
