@@ -73,37 +73,58 @@ export function parseFast(text: string): { data: unknown } | undefined {
  */
 export function closesOnItsLine(text: string): boolean {
   if (!/["'[{]/.test(text)) return true;
-  for (const line of text.split('\n')) {
-    // A line with no quote or bracket opens and closes nothing (most lines: skip them whole).
-    if (!QUOTE_OR_BRACKET.test(line)) continue;
-    let quote = '';
-    let depth = 0;
-    let last = ''; // the last character outside quotes that is not a space
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quote === '"') {
-        if (c === '\\') i++;
-        else if (c === '"') quote = '';
-      } else if (quote === "'") {
-        if (c === "'" && line[i + 1] === "'") i++;
-        else if (c === "'") quote = '';
-      } else if (
-        (c === '"' || c === "'") &&
-        (last === '' || ':-[{,?'.includes(last)) &&
-        (i === 0 || isSpace(line[i - 1]) || '[{,'.includes(line[i - 1]))
-      ) {
-        quote = c;
-      } else if (c === '#' && (i === 0 || isSpace(line[i - 1]))) {
-        break;
-      } else if (!isSpace(c)) {
-        if (c === '[' || c === '{') depth++;
-        else if (c === ']' || c === '}') depth--;
-        last = c;
-      }
-    }
-    if (quote || depth !== 0) return false;
+  // Most lines hold no quote or bracket, or brackets opened and closed again with no quote, comment or
+  // nesting (`- { month: 2026-01, hub: h1 }`): such a line closes. One pass of ODD_LINE finds the others,
+  // and only they are walked character by character.
+  ODD_LINE.lastIndex = 0;
+  for (let m = ODD_LINE.exec(text); m !== null; m = ODD_LINE.exec(text)) {
+    const start = m.index === 0 ? 0 : text.lastIndexOf('\n', m.index - 1) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline === -1 ? text.length : newline;
+    if (!lineCloses(text.slice(start, end))) return false;
+    if (newline === -1) break;
+    ODD_LINE.lastIndex = newline + 1;
   }
   return true;
+}
+
+/**
+ * The start of a line that is not plain text with flat, closed brackets (no quote, no '#', no nesting). The
+ * class leaves out every line terminator of `^` and `$`, so a lone CR only splits a line into two flat parts.
+ */
+const PLAIN = String.raw`[^\n\r\u2028\u2029"'#[\]{}]*`;
+const ODD_LINE = new RegExp(String.raw`^(?!${PLAIN}(?:[[{]${PLAIN}[\]}]${PLAIN})*$)`, 'gm');
+
+/** closesOnItsLine for one line. */
+function lineCloses(line: string): boolean {
+  // A line with no quote or bracket opens and closes nothing.
+  if (!QUOTE_OR_BRACKET.test(line)) return true;
+  let quote = '';
+  let depth = 0;
+  let last = ''; // the last character outside quotes that is not a space
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+    } else if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = '';
+    } else if (
+      (c === '"' || c === "'") &&
+      (last === '' || ':-[{,?'.includes(last)) &&
+      (i === 0 || isSpace(line[i - 1]) || '[{,'.includes(line[i - 1]))
+    ) {
+      quote = c;
+    } else if (c === '#' && (i === 0 || isSpace(line[i - 1]))) {
+      break;
+    } else if (!isSpace(c)) {
+      if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') depth--;
+      last = c;
+    }
+  }
+  return !quote && depth === 0;
 }
 
 const QUOTE_OR_BRACKET = /["'[\]{}]/;
