@@ -74,26 +74,36 @@ export const rule = defineRule({
         return; // One finding a name: deleting one shows the next.
       }
     };
-    // One path, grown and shrunk as the walk goes (copied only for a finding): every value of every record is visited.
-    const walk = (at: Place, path: Segment[], value: unknown): void => {
+    // One path, grown and shrunk as the walk goes (copied only for a finding): every value of every record is
+    // visited, but only objects and lists are descended into (a number, date or other text holds no name).
+    const walk = (at: Place, path: Segment[], value: object): void => {
       if (Array.isArray(value))
         for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          if (v === null || typeof v !== 'object') continue;
           path.push(i);
-          walk(at, path, value[i]);
+          walk(at, path, v);
           path.pop();
         }
-      else if (value !== null && typeof value === 'object')
+      else
         for (const key of Object.keys(value)) {
           const v = (value as Record<string, unknown>)[key];
+          const name = typeof v === 'string' && NAME_FIELDS.has(key);
+          if (!name && (v === null || typeof v !== 'object')) continue;
           path.push(key);
-          if (NAME_FIELDS.has(key) && typeof v === 'string') check(at, path, key, v);
-          else walk(at, path, v);
+          if (name) check(at, path, key, v);
+          else walk(at, path, v as object);
           path.pop();
         }
     };
     // Every kind of record: a name field added to any schema is checked without a change here.
     return Object.fromEntries(
-      Object.values(KINDS).map((k) => [k.item, (item: Place & { value: unknown }) => walk(item, [], item.value)]),
+      Object.values(KINDS).map((k) => [
+        k.item,
+        (item: Place & { value: unknown }) => {
+          if (item.value !== null && typeof item.value === 'object') walk(item, [], item.value);
+        },
+      ]),
     );
   },
 });
