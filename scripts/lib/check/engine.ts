@@ -26,6 +26,7 @@ export function runRules(
     rule.create({
       repo,
       asOf,
+      textOf: (file) => files.get(file)?.text,
       report({ at, path = [], messageId, data, key }) {
         const pointer = joinPointer(at.pointer, ...path);
         const position = files.get(at.file)?.positions.locate(pointer, key) ?? { line: 1, column: 1 };

@@ -54,7 +54,7 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ report, textOf }) {
     const check = (at: Place, path: Segment[], field: string, text: string) => {
       if (!ANY_INVISIBLE.test(text)) return; // nearly every name: no need to go through it character by character
       let position = 0;
@@ -96,12 +96,25 @@ export const rule = defineRule({
           path.pop();
         }
     };
+    // A file whose text holds none of the characters and no backslash (a double-quoted "\u200b" is the only
+    // other way to write one) has none in any name: its records are not walked. Nearly every file is so.
+    const plain = new Map<string, boolean>();
+    const mayHoldOne = (file: string) => {
+      let isPlain = plain.get(file);
+      if (isPlain === undefined) {
+        const text = textOf(file);
+        isPlain = text !== undefined && !text.includes('\\') && !ANY_INVISIBLE.test(text);
+        plain.set(file, isPlain);
+      }
+      return !isPlain;
+    };
     // Every kind of record: a name field added to any schema is checked without a change here.
     return Object.fromEntries(
       Object.values(KINDS).map((k) => [
         k.item,
         (item: Place & { value: unknown }) => {
-          if (item.value !== null && typeof item.value === 'object') walk(item, [], item.value);
+          if (item.value !== null && typeof item.value === 'object' && mayHoldOne(item.file))
+            walk(item, [], item.value);
         },
       ]),
     );
