@@ -46,15 +46,15 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
     source.close?.(),
   );
   const toParse = entries.flatMap((e, i) => {
-    const text = texts[i];
-    return typeof text === 'string' ? [{ path: e.path, text }] : [];
+    const read = texts[i];
+    return read === undefined || read === GONE ? [] : [{ path: e.path, ...read }];
   });
-  const files = toParse.map(({ path, text }): LoadedFile => {
+  const files = toParse.map(({ path, text, placement }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);
     return {
       path,
-      placement: classify(path, kinds)!,
+      placement,
       text,
       data: parsed.data,
       body: parsed.body,
@@ -72,7 +72,7 @@ async function readEntry(
   entry: SourceEntry,
   problems: Problem[],
   kinds: Kinds,
-): Promise<string | undefined | typeof GONE> {
+): Promise<{ text: string; placement: Placement } | undefined | typeof GONE> {
   const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
   const refuse = (reason: NotRead['reason'], size = 0) => {
@@ -93,7 +93,8 @@ async function readEntry(
   };
   if (isIgnoredFile(entry.path)) return undefined;
   if (entry.type !== 'file') return refuse(entry.type);
-  if (!classify(entry.path, kinds)) {
+  const placement = classify(entry.path, kinds);
+  if (!placement) {
     fileProblem(
       'unknown-file',
       `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path, kinds)}`,
@@ -123,7 +124,7 @@ async function readEntry(
     // A BOM alone loses nothing: read on so the other problems show too.
     if (faults.some((f) => !f.message.includes('byte-order mark'))) return undefined;
   }
-  return toLf(text);
+  return { text: toLf(text), placement };
 }
 
 export interface ParsedText {
