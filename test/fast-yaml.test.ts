@@ -57,6 +57,19 @@ describe('the fast and the located YAML parser', () => {
     else expect(read.faults.map((f) => [f.rule, f.line, f.column])).toEqual([[rule, line, column]]);
   });
 
+  it('resolve every plain scalar as the located parser does (null, true/false, plain integers and decimals)', () => {
+    const char = fc.constantFrom(...'0123456789+-.~nNulLtTrRuUeEfFaAsSxob_'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 8 }), (chars) => {
+        const doc = `v: ${chars.join('')}\n`;
+        const fast = parseFast(doc);
+        if (!fast) return;
+        expect(fast.data).toEqual(parseYaml(doc).data);
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
   it('find the same unclosed lines as a walk of every line', () => {
     const char = fc.constantFrom(...'"\'[]{}#\\:-,? a\n\n\r\t\u2028\u00a0'.split(''));
     fc.assert(

@@ -10,20 +10,49 @@
  */
 import jsyaml from 'js-yaml';
 
-const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    resolve: (s: string | null) => test.test(s ?? ''),
-    construct: (s: string | null) => construct(s ?? ''),
-  });
-
 // The same patterns as the `yaml` package's core schema (minus hex, octal, exponents, .inf and .nan).
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/**
+ * Which of the four a plain scalar is, tried in that order (null, bool, int, float) as the core schema tries
+ * them; undefined for text. The first character rules out all but one or two of the patterns, so most
+ * scalars (every key, every name or id) are told from it alone.
+ */
+function implicitKind(text: string): 'null' | 'bool' | 'int' | 'float' | undefined {
+  if (text.length === 0) return 'null';
+  const c = text[0];
+  if (c === '~' || c === 'n' || c === 'N') return NULL.test(text) ? 'null' : undefined;
+  if (c === 't' || c === 'T' || c === 'f' || c === 'F') return BOOL.test(text) ? 'bool' : undefined;
+  if (c === '.') return FLOAT.test(text) ? 'float' : undefined;
+  if ((c >= '0' && c <= '9') || c === '-' || c === '+')
+    return INT.test(text) ? 'int' : FLOAT.test(text) ? 'float' : undefined;
+  return undefined;
+}
+
+// One implicit type for the four: js-yaml offers every plain scalar to each implicit type in turn, so one
+// type is one call per scalar instead of four. (Explicit tags such as !!int never reach js-yaml: UNUSUAL.)
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-    scalar('int', /^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)),
-    scalar('float', /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => Number.parseFloat(s)),
+    new jsyaml.Type('tag:yaml.org,2002:core-plain', {
+      kind: 'scalar',
+      resolve: (s: string | null) => implicitKind(s ?? '') !== undefined,
+      construct: (s: string | null) => {
+        const text = s ?? '';
+        switch (implicitKind(text)) {
+          case 'null':
+            return null;
+          case 'bool':
+            return text[0] === 't' || text[0] === 'T';
+          case 'int':
+            return Number.parseInt(text, 10);
+          default:
+            return Number.parseFloat(text);
+        }
+      },
+    }),
   ],
 });
 
