@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { damage, styles, value } from './helpers/yaml-documents.js';
-import { closesOnItsLine, parseFast } from '../scripts/lib/load/fast-yaml.js';
+import { closesOnItsLine, parseFast, UNUSUAL } from '../scripts/lib/load/fast-yaml.js';
 import { parseYaml, readYaml } from '../scripts/lib/load/yaml-text.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 400);
@@ -70,6 +70,17 @@ describe('the fast and the located YAML parser', () => {
     );
   });
 
+  it('send the same texts to the located parser as the unusual-YAML expression written one construct a line', () => {
+    const char = fc.constantFrom(...'\t \n-?:#&*!~[]{},\'"|>+0.nulNUL'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(UNUSUAL.test(text)).toBe(UNUSUAL_ONE_A_LINE.test(text));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
   it('find the same unclosed lines as a walk of every line', () => {
     const char = fc.constantFrom(...'"\'[]{}#\\:-,? a\n\n\r\t\u2028\u00a0'.split(''));
     fc.assert(
@@ -116,3 +127,20 @@ function walkEveryLine(text: string): boolean {
   }
   return true;
 }
+
+/** UNUSUAL before its alternatives were grouped by how they start: the reference. */
+const UNUSUAL_ONE_A_LINE = new RegExp(
+  [
+    String.raw`\t`,
+    String.raw`(?:^|[\s[{,])[&*!]`,
+    String.raw`^\s*(?:- )*\?(?:\s|$)`,
+    String.raw`[\]}]\s*:(?:\s|$)`,
+    String.raw`(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)`,
+    String.raw`^(?:---|\.\.\.)`,
+    String.raw`['"\]}]#`,
+    String.raw`(?:^|\s)-[ ]+#`,
+    String.raw`^[ ]*(?:-[ ]+)*-[ ]*$`,
+    String.raw`(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$`,
+  ].join('|'),
+  'm',
+);
