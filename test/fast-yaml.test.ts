@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { damage, styles, value } from './helpers/yaml-documents.js';
-import { parseFast } from '../scripts/lib/load/fast-yaml.js';
+import { closesOnItsLine, parseFast, UNUSUAL } from '../scripts/lib/load/fast-yaml.js';
 import { parseYaml, readYaml } from '../scripts/lib/load/yaml-text.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 400);
@@ -56,4 +56,91 @@ describe('the fast and the located YAML parser', () => {
     if (rule === undefined) expect(read.faults).toEqual([]);
     else expect(read.faults.map((f) => [f.rule, f.line, f.column])).toEqual([[rule, line, column]]);
   });
+
+  it('resolve every plain scalar as the located parser does (null, true/false, plain integers and decimals)', () => {
+    const char = fc.constantFrom(...'0123456789+-.~nNulLtTrRuUeEfFaAsSxob_'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 8 }), (chars) => {
+        const doc = `v: ${chars.join('')}\n`;
+        const fast = parseFast(doc);
+        if (!fast) return;
+        expect(fast.data).toEqual(parseYaml(doc).data);
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
+  it('send the same texts to the located parser as the unusual-YAML expression written one construct a line', () => {
+    const char = fc.constantFrom(...'\t \n-?:#&*!~[]{},\'"|>+0.nulNUL'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(UNUSUAL.test(text)).toBe(UNUSUAL_ONE_A_LINE.test(text));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
+  it('find the same unclosed lines as a walk of every line', () => {
+    const char = fc.constantFrom(...'"\'[]{}#\\:-,? a\n\n\r\t\u2028\u00a0'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(closesOnItsLine(text)).toBe(walkEveryLine(text));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
 });
+
+/** closesOnItsLine as it was before ODD_LINE skipped the plain lines: every line walked, the reference. */
+function walkEveryLine(text: string): boolean {
+  if (!/["'[{]/.test(text)) return true;
+  const isSpace = (c: string) => /\s/.test(c);
+  for (const line of text.split('\n')) {
+    let quote = '';
+    let depth = 0;
+    let last = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = '';
+      } else if (quote === "'") {
+        if (c === "'" && line[i + 1] === "'") i++;
+        else if (c === "'") quote = '';
+      } else if (
+        (c === '"' || c === "'") &&
+        (last === '' || ':-[{,?'.includes(last)) &&
+        (i === 0 || isSpace(line[i - 1]) || '[{,'.includes(line[i - 1]))
+      ) {
+        quote = c;
+      } else if (c === '#' && (i === 0 || isSpace(line[i - 1]))) {
+        break;
+      } else if (!isSpace(c)) {
+        if (c === '[' || c === '{') depth++;
+        else if (c === ']' || c === '}') depth--;
+        last = c;
+      }
+    }
+    if (quote || depth !== 0) return false;
+  }
+  return true;
+}
+
+/** UNUSUAL before its alternatives were grouped by how they start: the reference. */
+const UNUSUAL_ONE_A_LINE = new RegExp(
+  [
+    String.raw`\t`,
+    String.raw`(?:^|[\s[{,])[&*!]`,
+    String.raw`^\s*(?:- )*\?(?:\s|$)`,
+    String.raw`[\]}]\s*:(?:\s|$)`,
+    String.raw`(?:^|[\s[{,])(?:~|null|Null|NULL)?:(?:[\s,\]}]|$)`,
+    String.raw`^(?:---|\.\.\.)`,
+    String.raw`['"\]}]#`,
+    String.raw`(?:^|\s)-[ ]+#`,
+    String.raw`^[ ]*(?:-[ ]+)*-[ ]*$`,
+    String.raw`(?:^|[\s:-])[|>][-+0-9]*[ ]*(?:#.*)?$`,
+  ].join('|'),
+  'm',
+);

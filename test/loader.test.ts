@@ -1,10 +1,11 @@
 /** Faults of bytes and files: each is a located problem, never a crash, and loses nothing else. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
-import { FolderSource } from '../scripts/lib/load/source.js';
+import { loadFiles } from '../scripts/lib/load/index.js';
+import { FolderSource, type SourceEntry } from '../scripts/lib/load/source.js';
 import { spawnCli } from './helpers/cli.js';
 import { fixtureCopy, tempDir } from './helpers/fixtures.js';
 
@@ -108,6 +109,64 @@ describe('loader faults', () => {
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  describe('a file changed between the listing and its read', () => {
+    /** A folder changed by `change` once it has been listed, before any file is read. */
+    class ChangedAfterListing extends FolderSource {
+      constructor(
+        root: string,
+        private readonly change: () => void,
+      ) {
+        super(root);
+      }
+      async list(): Promise<SourceEntry[]> {
+        const listed = await super.list();
+        this.change();
+        return listed;
+      }
+    }
+    const load = (root: string, change: () => void) => loadFiles(new ChangedAfterListing(root, change));
+    const found = (problems: { file: string; line: number; column: number; rule: string }[]) =>
+      problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`);
+
+    it('gone: not data, and not a listed path', async () => {
+      const root = fixtureCopy('base');
+      const loaded = await load(root, () => rmSync(join(root, USAGE)));
+      expect(found(loaded.problems)).toEqual([]);
+      expect(loaded.paths.has(USAGE)).toBe(false);
+      expect(loaded.files.map((f) => f.path)).not.toContain(USAGE);
+    });
+
+    it('now a symbolic link: reported, not followed', async () => {
+      const root = fixtureCopy('base');
+      const outside = tempDir();
+      writeFileSync(join(outside, 'secret.yaml'), 'password: hunter2\n');
+      const loaded = await load(root, () => {
+        rmSync(join(root, USAGE));
+        symlinkSync(join(outside, 'secret.yaml'), join(root, USAGE));
+      });
+      expect(found(loaded.problems)).toEqual([`${USAGE}:1:1 file-type`]);
+      expect(loaded.problems[0].message).toMatch(/symbolic link/);
+      expect(loaded.files.map((f) => f.path)).not.toContain(USAGE);
+    });
+
+    it('now a FIFO: reported, never waited on', async () => {
+      const root = fixtureCopy('base');
+      const loaded = await load(root, () => {
+        rmSync(join(root, USAGE));
+        execFileSync('mkfifo', [join(root, USAGE)]);
+      });
+      expect(found(loaded.problems)).toEqual([`${USAGE}:1:1 file-type`]);
+      expect(loaded.problems[0].message).toMatch(/not a regular file/);
+    });
+
+    it('now over 10 MiB: refused unread', async () => {
+      const root = fixtureCopy('base');
+      const loaded = await load(root, () => write(root, USAGE, Buffer.alloc(11 * 1024 * 1024, 0x20)));
+      expect(found(loaded.problems)).toEqual([`${USAGE}:1:1 file-too-large`]);
+      expect(loaded.problems[0].message).toMatch(/^the file is 11\.0 MiB/);
+    });
   });
 
   it('README files and dotfiles in data folders are not records', async () => {

@@ -37,6 +37,12 @@ testRule(rule, {
       errors: [{ messageId: 'invisible', at: `${P}:17:13` }],
     },
     {
+      // Written as a YAML escape, the character is not in the file's text, only in the name read from it.
+      name: 'a zero-width space written as an escape in a double-quoted name',
+      files: baseWith(P, ['name: Ada Lee', String.raw`name: "Ada\u200b Lee"`]),
+      errors: [{ messageId: 'invisible', at: `${P}:17:13` }],
+    },
+    {
       name: "a grant's title and a deliverable's title (an isolate, a byte-order mark inside the text)",
       files: {
         ...baseWith(G, ['title: A grant', 'title: A \u2066grant\u2069']),

@@ -4,6 +4,7 @@
  * which copy is the mistake — usually the one just added — is for a person
  * to say, and a note on the untouched file alone points them the wrong way.
  */
+import { pushTo } from '../collections.js';
 import type { Segment } from '../load/pointer.js';
 import type { Repository } from '../model/repository.js';
 import type { Finding, Place, RuleContext, Visitors } from './rule.js';
@@ -25,7 +26,7 @@ export function reportDuplicates(
   report: (finding: Finding<'duplicate'>) => void,
 ): void {
   const byKey = new Map<string, Occurrence[]>();
-  for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
+  for (const o of occurrences) pushTo(byKey, o.key, o);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     for (const o of list) {

@@ -26,6 +26,7 @@ export function runRules(
     rule.create({
       repo,
       asOf,
+      textOf: (file) => files.get(file)?.text,
       report({ at, path = [], messageId, data, key }) {
         const pointer = joinPointer(at.pointer, ...path);
         const position = files.get(at.file)?.positions.locate(pointer, key) ?? { line: 1, column: 1 };
@@ -50,24 +51,28 @@ export function runRules(
   const call = (name: string, a?: unknown, b?: unknown) => {
     for (const visit of byName.get(name) ?? []) visit(a, b);
   };
-  // Records of each kind, with their owner.
-  const visited = Object.values(kinds).filter((spec) => byName.has(spec.item));
-  const visitRecords = (owner: 'root' | 'partner' | 'grant', holder: Record<string, unknown>, ownerArg: unknown) => {
-    for (const spec of visited) {
-      if (spec.owner !== owner) continue;
-      const held = holder[spec.field] as Item<unknown> | Item<unknown>[] | undefined;
-      for (const item of Array.isArray(held) ? held : held ? [held] : []) call(spec.item, item, ownerArg);
+  // Each owner's kinds of records, with the visitors of each (looked up once, not once per record).
+  const recordsOf = (owner: 'root' | 'partner' | 'grant') =>
+    Object.values(kinds)
+      .filter((spec) => spec.owner === owner && byName.has(spec.item))
+      .map((spec) => ({ field: spec.field, visits: byName.get(spec.item)! }));
+  const [rootRecords, partnerRecords, grantRecords] = [recordsOf('root'), recordsOf('partner'), recordsOf('grant')];
+  const visitRecords = (records: typeof rootRecords, holder: Record<string, unknown>, ownerArg: unknown) => {
+    for (const { field, visits } of records) {
+      const held = holder[field] as Item<unknown> | Item<unknown>[] | undefined;
+      if (Array.isArray(held)) for (const item of held) for (const visit of visits) visit(item, ownerArg);
+      else if (held) for (const visit of visits) visit(held, ownerArg);
     }
   };
   call('repository', repo);
-  visitRecords('root', repo, repo);
+  visitRecords(rootRecords, repo, repo);
   for (const p of repo.partners) {
     call('partnerFolder', p);
-    visitRecords('partner', p, p);
+    visitRecords(partnerRecords, p, p);
   }
   for (const g of repo.grants) {
     call('grantFolder', g);
-    visitRecords('grant', g, g);
+    visitRecords(grantRecords, g, g);
   }
   call('end');
   return problems;

@@ -51,6 +51,11 @@ export interface RuleContext<M extends string = string> {
   /** The as-of date for the checks that depend on "now" (e.g. a draft past its start). */
   asOf: string;
   report: (finding: Finding<M>) => void;
+  /**
+   * The text of a data file as it was read, for a rule that can rule out every record of a file from its text
+   * alone; undefined for a file not read from disk (a test's records).
+   */
+  textOf: (file: string) => string | undefined;
 }
 
 type Table = typeof KINDS;

@@ -9,12 +9,11 @@ import { splitFrontMatter } from './front-matter.js';
 import { KINDS, type Kinds } from '../model/kinds.js';
 import { classify, isIgnoredFile, placementHint, type Placement } from './layout.js';
 import type { Position, PositionMap } from './positions.js';
-import type { DataSource, SourceEntry } from './source.js';
+import { MAX_FILE_BYTES, NotRead, type DataSource, type SourceEntry } from './source.js';
 import { PlainLocator } from './plain-locator.js';
 import { positionsOf, readYaml } from './yaml-text.js';
 
-/** Files larger than this are refused unread: no real record file comes near it. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './source.js';
 
 export interface LoadedFile {
   path: string;
@@ -46,59 +45,73 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
   const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() =>
     source.close?.(),
   );
-  const toParse = entries.flatMap((e, i) => (texts[i] === undefined ? [] : [{ path: e.path, text: texts[i] }]));
-  const files = toParse.map(({ path, text }): LoadedFile => {
+  const toParse = entries.flatMap((e, i) => {
+    const read = texts[i];
+    return read === undefined || read === GONE ? [] : [{ path: e.path, ...read }];
+  });
+  const files = toParse.map(({ path, text, placement }): LoadedFile => {
     const parsed = parseText(path, text);
     problems.push(...parsed.problems);
     return {
       path,
-      placement: classify(path, kinds)!,
+      placement,
       text,
       data: parsed.data,
       body: parsed.body,
       positions: lazyPositions(path.endsWith('.md'), text, parsed.fast === true),
     };
   });
-  return { files, problems, paths: new Set(entries.map((e) => e.path)) };
+  return { files, problems, paths: new Set(entries.flatMap((e, i) => (texts[i] === GONE ? [] : [e.path]))) };
 }
+
+/** What readEntry answers for a file that went away between the listing and the read. */
+const GONE = Symbol('gone');
 
 async function readEntry(
   source: DataSource,
   entry: SourceEntry,
   problems: Problem[],
   kinds: Kinds,
-): Promise<string | undefined> {
+): Promise<{ text: string; placement: Placement } | undefined | typeof GONE> {
   const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
+  const refuse = (reason: NotRead['reason'], size = 0) => {
+    if (reason === 'symlink')
+      fileProblem(
+        'file-type',
+        'this is a symbolic link; links are not followed (they could point outside the repository): replace it ' +
+          'with the real file',
+      );
+    else if (reason === 'too-large')
+      fileProblem(
+        'file-too-large',
+        `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} ` +
+          `MiB are not read. Split the data (one file per partner) or remove what does not belong`,
+      );
+    else fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
+    return undefined;
+  };
   if (isIgnoredFile(entry.path)) return undefined;
-  if (entry.type === 'symlink') {
-    fileProblem(
-      'file-type',
-      'this is a symbolic link; links are not followed (they could point outside the repository): replace it ' +
-        'with the real file',
-    );
-    return undefined;
-  }
-  if (entry.type !== 'file') {
-    fileProblem('file-type', 'this is not a regular file; data folders hold only record files');
-    return undefined;
-  }
-  if (!classify(entry.path, kinds)) {
+  if (entry.type !== 'file') return refuse(entry.type);
+  const placement = classify(entry.path, kinds);
+  if (!placement) {
     fileProblem(
       'unknown-file',
       `this file is not a record of any kind, so it would be ignored: ${placementHint(entry.path, kinds)}`,
     );
     return undefined;
   }
-  if (entry.size > MAX_FILE_BYTES) {
-    fileProblem(
-      'file-too-large',
-      `the file is ${(entry.size / 1024 / 1024).toFixed(1)} MiB; files over ${MAX_FILE_BYTES / 1024 / 1024} ` +
-        `MiB are not read. Split the data (one file per partner) or remove what does not belong`,
-    );
-    return undefined;
+  // A size from the listing (git); a folder's files are sized by read() itself, which refuses them alike.
+  if (entry.size !== undefined && entry.size > MAX_FILE_BYTES) return refuse('too-large', entry.size);
+  let bytes: Buffer;
+  try {
+    bytes = await source.read(entry.path);
+  } catch (e) {
+    if (e instanceof NotRead) return refuse(e.reason, e.size);
+    // Gone since the folder was listed (another command's temporary file, renamed into place): not data.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return GONE;
+    throw e;
   }
-  const bytes = await source.read(entry.path);
   const { text, faults } = decodeUtf8(bytes);
   if (faults.length > 0) {
     // Locate by counting lines of the decoded text up to the fault.
@@ -111,7 +124,7 @@ async function readEntry(
     // A BOM alone loses nothing: read on so the other problems show too.
     if (faults.some((f) => !f.message.includes('byte-order mark'))) return undefined;
   }
-  return toLf(text);
+  return { text: toLf(text), placement };
 }
 
 export interface ParsedText {

@@ -2,7 +2,7 @@
  * Where the data comes from: a folder on disk here, a git revision later.
  * Both list the same paths (relative, forward slashes) and read bytes.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS, type Kinds } from '../model/kinds.js';
 import { dataFolders, rootFiles } from './layout.js';
@@ -12,7 +12,24 @@ export type EntryType = 'file' | 'symlink' | 'other';
 export interface SourceEntry {
   path: string;
   type: EntryType;
-  size: number;
+  /** Known from the listing (a git tree); a folder's files are sized as they are opened (see read). */
+  size?: number;
+}
+
+/** Files larger than this are refused unread: no real record file comes near it. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A listed file that read() refused: larger than MAX_FILE_BYTES, or no longer
+ * a regular file when opened (replaced by a link or a FIFO since the listing).
+ */
+export class NotRead extends Error {
+  constructor(
+    readonly reason: 'too-large' | EntryType,
+    readonly size = 0,
+  ) {
+    super(`not read: ${reason}`);
+  }
 }
 
 export interface DataSource {
@@ -20,6 +37,7 @@ export interface DataSource {
   readonly label: string;
   /** The record files and anything else in the data folders, sorted by path. */
   list(): Promise<SourceEntry[]>;
+  /** A listed file's bytes; throws NotRead for a file it refuses, an ENOENT error for one gone since the listing. */
   read(path: string): Promise<Buffer>;
   /** Releases what reading needed (a git process); called once loading is done. */
   close?(): void;
@@ -53,8 +71,25 @@ export class FolderSource implements DataSource {
 
   // Synchronous on purpose: for thousands of small files it is several times
   // faster than the promise API, and a command has nothing else to do meanwhile.
+  // The size comes from the open file (as readFileSync's own fstat), not from a
+  // stat per file while listing: a huge file is still refused before it is read.
   read(path: string): Promise<Buffer> {
-    return Promise.resolve(readFileSync(join(this.root, path)));
+    // Never through a link, and never waiting on a FIFO: either may have replaced the file since the listing.
+    let fd: number;
+    try {
+      fd = openSync(join(this.root, path), constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new NotRead('symlink');
+      throw e;
+    }
+    try {
+      const s = fstatSync(fd);
+      if (!s.isFile()) throw new NotRead('other');
+      if (s.size > MAX_FILE_BYTES) throw new NotRead('too-large', s.size);
+      return Promise.resolve(readAll(fd, s.size));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private entry(path: string): SourceEntry | undefined {
@@ -65,7 +100,7 @@ export class FolderSource implements DataSource {
   }
 
   private walk(dir: string, out: SourceEntry[]): void {
-    let names: string[];
+    let dirents: Dirent[];
     try {
       const s = lstatSync(join(this.root, dir));
       // A symlinked data folder is reported like any symlink, never followed out of the root.
@@ -73,20 +108,34 @@ export class FolderSource implements DataSource {
         out.push({ path: dir, type: s.isSymbolicLink() ? 'symlink' : 'other', size: 0 });
         return;
       }
-      names = readdirSync(join(this.root, dir));
+      // The entries' types come with the listing (no lstat per file); read() sizes each file as it opens it.
+      dirents = readdirSync(join(this.root, dir), { withFileTypes: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw new SourceError(`cannot read the folder ${dir}: ${(e as Error).message}`);
     }
-    for (const name of names.sort()) {
-      const path = `${dir}/${name}`;
-      // Gone since the folder was listed (another command's temporary file, renamed into place): not data.
-      const s = lstatOrUndefined(join(this.root, path));
-      if (!s) continue;
-      if (s.isDirectory()) this.walk(path, out);
-      else out.push({ path, type: s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : 'other', size: s.size });
+    for (const d of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = `${dir}/${d.name}`;
+      if (d.isDirectory()) this.walk(path, out);
+      else out.push({ path, type: d.isSymbolicLink() ? 'symlink' : d.isFile() ? 'file' : 'other' });
     }
   }
+}
+
+// Absent on Windows (0: no such flag there).
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+const NON_BLOCK = constants.O_NONBLOCK ?? 0;
+
+/** The whole of an open file of `size` bytes (less if it shrank meanwhile). */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, null);
+    if (n === 0) break;
+    read += n;
+  }
+  return read < size ? bytes.subarray(0, read) : bytes;
 }
 
 function lstatOrUndefined(path: string) {

@@ -94,8 +94,14 @@ export function buildRepository(
   kinds: Kinds = KINDS,
 ): Repository {
   const specs = Object.values(kinds);
-  const lists = (owner: Owner) =>
-    Object.fromEntries(specs.filter((k) => k.owner === owner && k.holds !== 'one').map((k) => [k.field, []]));
+  // The fields of each owner that hold a list of records, found once (a folder is made for every partner).
+  const listFields = (owner: Owner) => specs.filter((k) => k.owner === owner && k.holds !== 'one').map((k) => k.field);
+  const fieldsOf = { root: listFields('root'), partner: listFields('partner'), grant: listFields('grant') };
+  const lists = (owner: Owner) => {
+    const made: Record<string, unknown[]> = {};
+    for (const field of fieldsOf[owner]) made[field] = [];
+    return made;
+  };
   const repo = {
     config: { ...CONFIG_DEFAULTS, organization: '', reporting_currency: 'USD' },
     partners: [],
@@ -104,8 +110,9 @@ export function buildRepository(
     brokenPaths: brokenPaths(paths, validFiles),
     ...lists('root'),
   } as unknown as Repository;
-  // The folder each owner's files are in: partners/<id>/, grants/<id>/.
+  // The folder each owner's files are in: partners/<id>/, grants/<id>/ (worked out once, not per path).
   const top = (owner: 'partner' | 'grant') => specs.find((k) => k.owner === owner)!.path.split('/')[0];
+  const owners = (['partner', 'grant'] as const).map((owner) => [owner, top(owner)] as const);
   const folders = { partner: new Map<string, Fields>(), grant: new Map<string, Fields>() };
   const folder = (owner: 'partner' | 'grant', id: string) => {
     let f = folders[owner].get(id);
@@ -114,9 +121,12 @@ export function buildRepository(
   };
   // Folders exist in the model even when all their files are broken, so that references to them resolve.
   for (const path of paths) {
-    const [first, id, ...rest] = path.split('/');
-    for (const owner of ['partner', 'grant'] as const)
-      if (id && rest.length > 0 && first === top(owner)) folder(owner, id);
+    // <folder>/<id>/<file>: read off the slashes, without splitting every path into a new array.
+    const slash = path.indexOf('/');
+    const next = path.indexOf('/', slash + 1);
+    if (slash === -1 || next <= slash + 1) continue;
+    const first = path.slice(0, slash);
+    for (const [owner, folderName] of owners) if (first === folderName) folder(owner, path.slice(slash + 1, next));
   }
   for (const f of validFiles) {
     const spec = kinds[f.placement.kind];

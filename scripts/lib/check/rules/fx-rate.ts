@@ -36,19 +36,31 @@ export const rule = defineRule({
     if (!repo.configItem) return {};
     const fx = new FxTable(repo.config);
     const needs: Need[] = [];
+    // An amount in the reporting currency needs no rate (its rate is exactly 1): only foreign ones are kept.
+    const foreign = (currency: Currency) => currency !== repo.config.reporting_currency;
     const need = (at: Place, currency: Currency, month: string) =>
       needs.push({ at, path: ['currency'], currency, month });
     return {
-      contract: (c) => need(c, c.value.currency, monthOf(c.value.start)),
-      invoice: (inv) => need(inv, inv.value.currency, monthOf(inv.value.issued)),
-      cloudCost: (cost) => need(cost, cost.value.currency, cost.value.month),
-      recurringCost: (cost) => need(cost, cost.value.currency, monthOf(cost.value.start)),
+      contract(c) {
+        if (foreign(c.value.currency)) need(c, c.value.currency, monthOf(c.value.start));
+      },
+      invoice(inv) {
+        if (foreign(inv.value.currency)) need(inv, inv.value.currency, monthOf(inv.value.issued));
+      },
+      cloudCost(cost) {
+        if (foreign(cost.value.currency)) need(cost, cost.value.currency, cost.value.month);
+      },
+      recurringCost(cost) {
+        if (foreign(cost.value.currency)) need(cost, cost.value.currency, monthOf(cost.value.start));
+      },
       // A cash statement is converted at the rate of its own month (the runway starts from it).
       cashStatement(s) {
-        if (s.value.currency !== undefined) need(s, s.value.currency, monthOf(s.value.date));
+        if (s.value.currency !== undefined && foreign(s.value.currency))
+          need(s, s.value.currency, monthOf(s.value.date));
       },
       grant(g) {
         const { currency, start, submitted } = g.value;
+        if (!foreign(currency)) return;
         // A grant without dates is valued at the rate of the reporting month; any rate will do to start.
         const first = start ?? submitted;
         need(g, currency, first ? monthOf(first) : (fx.firstMonth(currency) ?? '0000-01'));

@@ -1,3 +1,4 @@
+import { pushTo } from '../../collections.js';
 import { contractPath } from '../../model/repository.js';
 import { didYouMean } from '../../text/suggest.js';
 import { defineRule } from '../rule.js';
@@ -20,20 +21,25 @@ export const rule = defineRule({
     },
   },
   create({ repo, report }) {
-    // Contract ids by partner folder, and the file of each id, from the paths (a broken contract file still exists).
-    const byPartner = new Map<string, string[]>();
+    // Contract ids by partner folder, and the file of each id, from the paths (a broken contract file still exists):
+    // gathered only once an invoice names a contract its partner does not have, which nearly none does.
+    let byPartner: Map<string, string[]> | undefined;
     const fileOf = new Map<string, string>();
-    for (const path of repo.paths) {
-      const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
-      if (!m) continue;
-      byPartner.set(m[1], [...(byPartner.get(m[1]) ?? []), m[2]]);
-      if (!fileOf.has(m[2])) fileOf.set(m[2], path);
-    }
+    const gather = () => {
+      byPartner = new Map();
+      for (const path of repo.paths) {
+        const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
+        if (!m) continue;
+        pushTo(byPartner, m[1], m[2]);
+        if (!fileOf.has(m[2])) fileOf.set(m[2], path);
+      }
+      return byPartner;
+    };
     return {
       invoice(inv, p) {
         const id = inv.value.contract;
         if (repo.paths.has(contractPath(p.id, id))) return;
-        const own = byPartner.get(p.id) ?? [];
+        const own = (byPartner ?? gather()).get(p.id) ?? [];
         const elsewhere = fileOf.get(id);
         const data = {
           id,

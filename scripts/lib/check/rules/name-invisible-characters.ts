@@ -54,7 +54,7 @@ export const rule = defineRule({
       },
     },
   },
-  create({ report }) {
+  create({ report, textOf }) {
     const check = (at: Place, path: Segment[], field: string, text: string) => {
       if (!ANY_INVISIBLE.test(text)) return; // nearly every name: no need to go through it character by character
       let position = 0;
@@ -74,26 +74,49 @@ export const rule = defineRule({
         return; // One finding a name: deleting one shows the next.
       }
     };
-    // One path, grown and shrunk as the walk goes (copied only for a finding): every value of every record is visited.
-    const walk = (at: Place, path: Segment[], value: unknown): void => {
+    // One path, grown and shrunk as the walk goes (copied only for a finding): every value of every record is
+    // visited, but only objects and lists are descended into (a number, date or other text holds no name).
+    const walk = (at: Place, path: Segment[], value: object): void => {
       if (Array.isArray(value))
         for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          if (v === null || typeof v !== 'object') continue;
           path.push(i);
-          walk(at, path, value[i]);
+          walk(at, path, v);
           path.pop();
         }
-      else if (value !== null && typeof value === 'object')
+      else
         for (const key of Object.keys(value)) {
           const v = (value as Record<string, unknown>)[key];
+          const name = typeof v === 'string' && NAME_FIELDS.has(key);
+          if (!name && (v === null || typeof v !== 'object')) continue;
           path.push(key);
-          if (NAME_FIELDS.has(key) && typeof v === 'string') check(at, path, key, v);
-          else walk(at, path, v);
+          if (name) check(at, path, key, v);
+          else walk(at, path, v as object);
           path.pop();
         }
     };
+    // A file whose text holds none of the characters and no backslash (a double-quoted "\u200b" is the only
+    // other way to write one) has none in any name: its records are not walked. Nearly every file is so.
+    const plain = new Map<string, boolean>();
+    const mayHoldOne = (file: string) => {
+      let isPlain = plain.get(file);
+      if (isPlain === undefined) {
+        const text = textOf(file);
+        isPlain = text !== undefined && !text.includes('\\') && !ANY_INVISIBLE.test(text);
+        plain.set(file, isPlain);
+      }
+      return !isPlain;
+    };
     // Every kind of record: a name field added to any schema is checked without a change here.
     return Object.fromEntries(
-      Object.values(KINDS).map((k) => [k.item, (item: Place & { value: unknown }) => walk(item, [], item.value)]),
+      Object.values(KINDS).map((k) => [
+        k.item,
+        (item: Place & { value: unknown }) => {
+          if (item.value !== null && typeof item.value === 'object' && mayHoldOne(item.file))
+            walk(item, [], item.value);
+        },
+      ]),
     );
   },
 });
