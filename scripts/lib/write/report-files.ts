@@ -26,12 +26,12 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { Interruptible, isAlive, uninterrupted, flushFolder, withLock } from './atomic.js';
 import {
-  checkedOutput,
   checkWritable,
   explained,
   foldersIn,
   listSome,
   MANIFEST,
+  placedOutput,
   readOld,
   ReportWriteError,
   type OldSet,
@@ -63,7 +63,10 @@ export async function writeReports(
   const interrupt = new Interruptible();
   let out = resolve(outDir);
   try {
-    out = checkedOutput(outDir, rules);
+    // What the folder holds and whether it can be written are checked under the lock (swapIn), where they cannot
+    // change before the swap: checked here too, they listed the old set and its folders once more. outputFolder,
+    // at the start of the command, has already refused a wrong folder before the data was read.
+    out = placedOutput(outDir, rules);
     return await swapIn(out, files, rules, interrupt);
   } catch (e) {
     throw explained(e, out);
