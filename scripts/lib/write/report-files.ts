@@ -24,7 +24,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Interruptible, isAlive, uninterrupted, flushFolder, withLock } from './atomic.js';
+import { Interruptible, isAlive, uninterrupted, flushFolder, removeTree, withLock } from './atomic.js';
 import {
   checkWritable,
   explained,
@@ -138,7 +138,7 @@ async function swapIn(
           if (old.exists) renameSync(out, retired);
           renameSync(staging, out);
           try {
-            rmSync(retired, { recursive: true, force: true });
+            if (old.exists) removeTree(retired);
           } catch {
             // The new set is in place; the next run removes what is left of the old one.
           }
