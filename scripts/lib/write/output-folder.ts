@@ -49,10 +49,19 @@ export function outputFolder(outDir: string, rules: OutputRules): string {
 }
 
 export function checkedOutput(outDir: string, rules: OutputRules): string {
-  const out = realPath(outDir, '--out');
-  refuseDataFolders(out, rules);
+  const out = placedOutput(outDir, rules);
   readOld(out, rules);
   checkWritable(out);
+  return out;
+}
+
+/**
+ * The folder the reports will be written to, refused only if it is in the data: what the folder holds and whether
+ * it is writable are for the caller to check, as writeReports does under its lock.
+ */
+export function placedOutput(outDir: string, rules: OutputRules): string {
+  const out = realPath(outDir, '--out');
+  refuseDataFolders(out, rules);
   return out;
 }
 

@@ -24,14 +24,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Interruptible, isAlive, uninterrupted, flushFolder, withLock } from './atomic.js';
+import { Interruptible, isAlive, uninterrupted, flushFolder, removeTree, withLock } from './atomic.js';
 import {
-  checkedOutput,
   checkWritable,
   explained,
   foldersIn,
   listSome,
   MANIFEST,
+  placedOutput,
   readOld,
   ReportWriteError,
   type OldSet,
@@ -63,7 +63,10 @@ export async function writeReports(
   const interrupt = new Interruptible();
   let out = resolve(outDir);
   try {
-    out = checkedOutput(outDir, rules);
+    // What the folder holds and whether it can be written are checked under the lock (swapIn), where they cannot
+    // change before the swap: checked here too, they listed the old set and its folders once more. outputFolder,
+    // at the start of the command, has already refused a wrong folder before the data was read.
+    out = placedOutput(outDir, rules);
     return await swapIn(out, files, rules, interrupt);
   } catch (e) {
     throw explained(e, out);
@@ -135,7 +138,7 @@ async function swapIn(
           if (old.exists) renameSync(out, retired);
           renameSync(staging, out);
           try {
-            rmSync(retired, { recursive: true, force: true });
+            if (old.exists) removeTree(retired);
           } catch {
             // The new set is in place; the next run removes what is left of the old one.
           }
