@@ -1,11 +1,11 @@
 /** Faults of bytes and files: each is a located problem, never a crash, and loses nothing else. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { loadFiles } from '../scripts/lib/load/index.js';
-import { FolderSource, type SourceEntry } from '../scripts/lib/load/source.js';
+import { FolderSource, rootJoiner, type SourceEntry } from '../scripts/lib/load/source.js';
 import { spawnCli } from './helpers/cli.js';
 import { fixtureCopy, tempDir } from './helpers/fixtures.js';
 
@@ -210,5 +210,15 @@ describe('every bad input at once, through the command line', () => {
       ]),
     );
     expect(r.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a folder source opens each listed path', () => {
+  it('at the path join(root, path) gives, worked out without join for each', () => {
+    const roots = ['.', './', '', '/', '/data/ops', '/data/ops/', 'ops', 'ops/', './a/./b/', 'a//b', 'a/../b', 'a/..'];
+    const paths = ['ops.config.yaml', 'partners', 'partners/alpha/contracts/alpha-2025.yaml', 'costs/.hidden'];
+    for (const root of [...roots, '../up', '//srv/x', tempDir()])
+      for (const path of paths) expect(rootJoiner(root)(path), `${root} + ${path}`).toBe(join(root, path));
+    expect(sep === '/' || rootJoiner('C:\\data')('partners') === join('C:\\data', 'partners')).toBe(true);
   });
 });

@@ -36,8 +36,19 @@ export const PRECISION_MESSAGES: { decimals: Message } = {
 export function precisionData(amount: number, currency: Currency): Record<string, string | number> | undefined {
   const allowed = MINOR_UNITS[currency] as number | undefined;
   // An unknown currency is the schema's finding, not this one's.
-  if (allowed === undefined || decimalPlaces(amount) <= allowed) return undefined;
+  if (allowed === undefined || withinDecimals(amount, allowed) || decimalPlaces(amount) <= allowed) return undefined;
   return { amount, currency, allowed, example: dec(amount).toFixed(allowed) };
+}
+
+/**
+ * True when the amount surely has at most `places` decimals, told without writing it out as text (every amount of
+ * every record is asked): it is then the number nearest to a whole count of 1/10^places, which its shortest text
+ * writes with at most `places` decimals. False says nothing (decimalPlaces decides); a test holds the two together.
+ */
+export function withinDecimals(amount: number, places: number): boolean {
+  const scale = 10 ** places;
+  // Beyond 2^53 / scale a count is no longer whole in a double.
+  return Math.abs(amount) < Number.MAX_SAFE_INTEGER / scale && Math.round(amount * scale) / scale === amount;
 }
 
 export function precisionProblem(amount: number, currency: Currency): string | undefined {

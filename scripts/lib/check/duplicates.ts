@@ -25,10 +25,11 @@ export function reportDuplicates(
   occurrences: readonly Occurrence[],
   report: (finding: Finding<'duplicate'>) => void,
 ): void {
+  const repeated = repeatedKeys(occurrences.map((o) => o.key));
+  if (repeated.size === 0) return;
   const byKey = new Map<string, Occurrence[]>();
-  for (const o of occurrences) pushTo(byKey, o.key, o);
+  for (const o of occurrences) if (repeated.has(o.key)) pushTo(byKey, o.key, o);
   for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
     for (const o of list) {
       const others = list
         .filter((x) => x !== o)
@@ -43,9 +44,30 @@ export function reportDuplicates(
   }
 }
 
-/** The `create` of a rule that a key is unique: it reports each duplicate among `occurrencesOf(repo)`. */
-export function uniqueKeys(occurrencesOf: (repo: Repository) => Occurrence[]) {
+/** The keys that occur more than once. */
+function repeatedKeys(keys: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) repeated.add(key);
+    else seen.add(key);
+  }
+  return repeated;
+}
+
+/**
+ * The `create` of a rule that a key is unique: it reports each duplicate among `occurrencesOf(repo)`. With
+ * `keysOf`, the same keys alone, the occurrences (an object and a path per key: every invoice number, every hub
+ * id) are made only when a key repeats, which it nearly never does.
+ */
+export function uniqueKeys(
+  occurrencesOf: (repo: Repository) => Occurrence[],
+  keysOf?: (repo: Repository) => Iterable<string>,
+) {
   return ({ report }: RuleContext<'duplicate'>): Visitors => ({
-    repository: (repo) => reportDuplicates(occurrencesOf(repo), report),
+    repository: (repo) => {
+      if (keysOf && repeatedKeys(keysOf(repo)).size === 0) return;
+      reportDuplicates(occurrencesOf(repo), report);
+    },
   });
 }

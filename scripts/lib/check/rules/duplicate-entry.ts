@@ -17,18 +17,22 @@ export const rule = defineRule({
   },
   create({ report }) {
     const check = (items: readonly Item<{ hub: string; month: string; billing_account?: string }>[], what: string) => {
-      const seen = new Set<string>();
+      // Each hub's months (and billing accounts): no key text made and hashed per entry, only per account.
+      const seen = new Map<string, Set<string>>();
       for (const item of items) {
+        const { hub, month, billing_account: account } = item.value;
+        let months = seen.get(hub);
+        if (!months) seen.set(hub, (months = new Set()));
         // The bills of one hub and month from two billing accounts are two entries, each its account's.
-        const key = `${item.value.hub} ${item.value.month} ${item.value.billing_account ?? ''}`;
-        if (seen.has(key))
+        const key = account === undefined ? month : `${month} ${account}`;
+        if (months.has(key))
           report({
             at: item,
             path: ['month'],
             messageId: 'twice',
             data: { what, hub: item.value.hub, month: item.value.month },
           });
-        seen.add(key);
+        months.add(key);
       }
     };
     return {

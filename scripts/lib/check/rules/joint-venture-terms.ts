@@ -39,14 +39,21 @@ export const rule = defineRule({
     },
   },
   create({ repo, report }) {
-    const partners = new Map(repo.partners.map((p) => [p.id, p.profile?.value.type]));
-    const hubs = repo.partners.flatMap((p) => (p.profile?.value.hubs ?? []).map((h) => h.id));
-    // A hub no loaded partner.md lists may be in one that is broken (its own error says why): hold back then.
-    const hubsUnsure = repo.partners.some((p) => !p.profile && repo.brokenPaths.has(`partners/${p.id}/partner.md`));
+    // Gathered at the first contract sold via a partner or the first credits (few partners have either).
+    let partners: Map<string, string | undefined> | undefined;
+    let hubs: string[] | undefined;
+    let hubsUnsure = false;
+    const gatherHubs = () => {
+      hubs = repo.partners.flatMap((p) => (p.profile?.value.hubs ?? []).map((h) => h.id));
+      // A hub no loaded partner.md lists may be in one that is broken (its own error says why): hold back then.
+      hubsUnsure = repo.partners.some((p) => !p.profile && repo.brokenPaths.has(`partners/${p.id}/partner.md`));
+      return hubs;
+    };
     return {
       contract(c) {
         const via = c.value.via;
         if (via === undefined) return;
+        partners ??= new Map(repo.partners.map((p) => [p.id, p.profile?.value.type]));
         if (!partners.has(via))
           report({
             at: c,
@@ -72,12 +79,13 @@ export const rule = defineRule({
               data: { from: credit.from, to: credit.to },
             });
           (credit.hubs ?? []).forEach((hub, k) => {
-            if (!hubs.includes(hub) && !hubsUnsure)
+            const known = hubs ?? gatherHubs();
+            if (!known.includes(hub) && !hubsUnsure)
               report({
                 at: profile,
                 path: ['credits', i, 'hubs', k],
                 messageId: 'creditHub',
-                data: { hub, suggestion: didYouMean(hub, hubs) },
+                data: { hub, suggestion: didYouMean(hub, known) },
               });
           });
         });

@@ -1,4 +1,5 @@
-import { dec, sum } from '../../money/decimal.js';
+import { dec } from '../../money/decimal.js';
+import { paidTotal, paidVersusAmount } from '../payments.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -20,12 +21,12 @@ export const rule = defineRule({
         const { status, amount, currency } = inv.value;
         // Only these two statuses promise anything about the payments (a draft or void invoice is not judged).
         if (status !== 'paid' && status !== 'sent') return;
-        const paid = sum((inv.value.payments ?? []).map((x) => dec(x.amount)));
-        const full = paid.equals(dec(amount));
-        const wrong = status === 'paid' ? !full : full && !paid.isZero();
+        const full = paidVersusAmount(inv.value) === 0;
+        // Paid in full with nothing (an amount of 0) is not a payment that makes a sent invoice paid.
+        const wrong = status === 'paid' ? !full : full && amount !== 0;
         if (!wrong) return;
-        // Written out only for a finding: nearly every invoice is consistent, and formatting costs more than adding.
-        const data = { paid: paid.toString(), amount: dec(amount).toString(), currency };
+        // Written out only for a finding: nearly every invoice is consistent, and formatting costs more than comparing.
+        const data = { paid: paidTotal(inv.value), amount: dec(amount).toString(), currency };
         report({ at: inv, path: ['status'], messageId: status === 'paid' ? 'notPaid' : 'paid', data });
       },
     };

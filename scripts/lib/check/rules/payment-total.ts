@@ -1,4 +1,5 @@
-import { dec, sum } from '../../money/decimal.js';
+import { dec } from '../../money/decimal.js';
+import { paidTotal, paidVersusAmount } from '../payments.js';
 import { defineRule } from '../rule.js';
 
 export const rule = defineRule({
@@ -16,10 +17,13 @@ export const rule = defineRule({
   create({ report }) {
     return {
       invoice(inv) {
+        if (paidVersusAmount(inv.value) <= 0) return;
         const payments = inv.value.payments ?? [];
-        const paid = sum(payments.map((x) => dec(x.amount)));
-        if (!paid.greaterThan(dec(inv.value.amount))) return;
-        const data = { paid: paid.toString(), currency: inv.value.currency, amount: dec(inv.value.amount).toString() };
+        const data = {
+          paid: paidTotal(inv.value),
+          currency: inv.value.currency,
+          amount: dec(inv.value.amount).toString(),
+        };
         report({ at: inv, path: ['payments', payments.length - 1, 'amount'], messageId: 'overpaid', data });
       },
     };

@@ -2,12 +2,24 @@ import type { Repository } from '../../model/repository.js';
 import { uniqueKeys, type Occurrence } from '../duplicates.js';
 import { defineRule } from '../rule.js';
 
+const CONTRACT_FILE = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/;
+
 /** Every contract id, as its file name gives it (a file that does not load counts too). */
 function contractFileNames(repo: Repository): Occurrence[] {
   return [...repo.paths].sort().flatMap((path) => {
-    const m = /^partners\/([^/]+)\/contracts\/([^/]+)\.yaml$/.exec(path);
+    const m = CONTRACT_FILE.exec(path);
     return m ? [{ key: m[2], at: { file: path, pointer: '' }, path: ['id'], where: path }] : [];
   });
+}
+
+/** The contract ids alone, in no particular order (the paths are sorted only to name the copies in order). */
+function ids(repo: Repository): string[] {
+  const out: string[] = [];
+  for (const path of repo.paths) {
+    const m = CONTRACT_FILE.exec(path);
+    if (m) out.push(m[2]);
+  }
+  return out;
 }
 
 export const rule = defineRule({
@@ -24,5 +36,5 @@ export const rule = defineRule({
       },
     },
   },
-  create: uniqueKeys(contractFileNames),
+  create: uniqueKeys(contractFileNames, ids),
 });

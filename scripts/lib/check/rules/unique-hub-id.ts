@@ -14,6 +14,13 @@ function hubIds(repo: Repository): Occurrence[] {
   );
 }
 
+/** The hub ids alone. */
+function ids(repo: Repository): string[] {
+  const out: string[] = [];
+  for (const p of repo.partners) for (const hub of p.profile?.value.hubs ?? []) out.push(hub.id);
+  return out;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'unique-hub-id',
@@ -26,5 +33,5 @@ export const rule = defineRule({
       },
     },
   },
-  create: uniqueKeys(hubIds),
+  create: uniqueKeys(hubIds, ids),
 });

@@ -9,6 +9,13 @@ function invoiceNumbers(repo: Repository): Occurrence[] {
   );
 }
 
+/** The invoice numbers alone. */
+function numbers(repo: Repository): string[] {
+  const out: string[] = [];
+  for (const p of repo.partners) for (const inv of p.invoices) out.push(inv.value.number);
+  return out;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'unique-invoice-number',
@@ -21,5 +28,5 @@ export const rule = defineRule({
       },
     },
   },
-  create: uniqueKeys(invoiceNumbers),
+  create: uniqueKeys(invoiceNumbers, numbers),
 });
