@@ -155,6 +155,20 @@ describe('engagement health: each signal alone', () => {
     expect((await alphaHealth(root, '2025-09-01'))?.reasons).toEqual([]);
   });
 
+  it('low-satisfaction: of two responses on the latest day, the lower counts, whichever is listed first', async () => {
+    for (const scores of [
+      [9, 5],
+      [5, 9],
+    ]) {
+      const root = paid();
+      appendFileSync(
+        join(root, `${ALPHA}/feedback.yaml`),
+        scores.map((s) => `- { survey: 2025-q2, date: 2025-06-01, score: ${s} }\n`).join(''),
+      );
+      expect((await alphaHealth(root, '2025-06-30'))?.reasons).toEqual(['low-satisfaction']);
+    }
+  });
+
   it('not-updated: no change to the partner in git for 30 days or more; never without a history', async () => {
     const root = paid();
     // last change 2025-06-20: 29 days on 2025-07-19, 30 on 2025-07-20.

@@ -142,6 +142,20 @@ describe('a partner with a live hub and no contract in force', () => {
     expect(pages.get('cost-recovery.md')).toContain('| 0.00 | not recorded | 5,000.00 | no contract yet |');
   });
 
+  it('counts a contract in force from the last day of the month: one day in common is enough', async () => {
+    const starting = (start: string) => ({
+      'partners/alpha/contracts/alpha-2025.yaml': later['partners/alpha/contracts/alpha-2025.yaml'].replace(
+        'start: 2025-06-01',
+        `start: ${start}`,
+      ),
+    });
+    // In force on 04-30: no contract note, so the missing April bill is the reason for no ratio.
+    const onLastDay = await reports(join(FIXTURES, 'base'), '2025-04-30', starting('2025-04-30'));
+    expect(onLastDay.json.partners[0]).toMatchObject({ id: 'alpha', recovery_note: 'not recorded' });
+    const dayAfter = await reports(join(FIXTURES, 'base'), '2025-04-30', starting('2025-05-01'));
+    expect(dayAfter.json.partners[0]).toMatchObject({ id: 'alpha', recovery_note: 'no contract yet' });
+  });
+
   it('says "no contract" once its contracts have ended', async () => {
     const { json } = await reports(join(FIXTURES, 'base'), '2027-03-15');
     expect(json.partners[0]).toMatchObject({

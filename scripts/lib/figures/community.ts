@@ -102,32 +102,44 @@ export interface Answer {
  * (dated the day it was resolved). Of several on that day, the lowest.
  */
 export function latestCsat(ctx: FigureContext, partner: PartnerFolder): Answer | undefined {
-  const answers: Answer[] = partner.feedback.filter((f) => isCsat(f.value)).map((f) => f.value);
+  const after = satisfactionWindowStart(ctx);
+  let latest: Answer | undefined;
+  for (const { value: f } of partner.feedback) if (isCsat(f)) latest = later(ctx, after, latest, f.date, f.score);
   for (const { value: r } of partner.support)
     if (r.csat !== undefined && r.resolved !== undefined)
-      answers.push({ date: r.resolved.slice(0, 10), score: r.csat });
-  return latestOf(ctx, answers);
+      latest = later(ctx, after, latest, r.resolved.slice(0, 10), r.csat);
+  return latest;
 }
 
 /** The partner's latest NPS answer in the 180 days up to D; of several on that day, the lowest. */
 export function latestNps(ctx: FigureContext, partner: PartnerFolder): Answer | undefined {
-  return latestOf(
-    ctx,
-    partner.feedback.filter((f) => !isCsat(f.value)).map((f) => f.value),
-  );
+  const after = satisfactionWindowStart(ctx);
+  let latest: Answer | undefined;
+  for (const { value: f } of partner.feedback) if (!isCsat(f)) latest = later(ctx, after, latest, f.date, f.score);
+  return latest;
 }
 
 /** How far back a partner's latest answer still says how they feel (SPEC-2 B: 180 days). */
 export const SATISFACTION_WINDOW_DAYS = 180;
 
-function latestOf(ctx: FigureContext, answers: readonly Answer[]): Answer | undefined {
-  const after = addDays(ctx.asOf, -SATISFACTION_WINDOW_DAYS);
-  let latest: Answer | undefined;
-  for (const a of answers) {
-    if (a.date <= after || a.date > ctx.asOf) continue;
-    if (!latest || a.date > latest.date || (a.date === latest.date && a.score < latest.score))
-      latest = { date: a.date, score: a.score };
-  }
+/** D − 180, once per context: health asks it twice per partner, at D and at D − 7. */
+function satisfactionWindowStart(ctx: FigureContext): string {
+  return memoized(ctx, 'satisfaction window', () => addDays(ctx.asOf, -SATISFACTION_WINDOW_DAYS));
+}
+
+/**
+ * The latest of `latest` and the answer (date, score), if that answer is inside the window (after `after`, by D);
+ * of two on the same day, the lower. Folded answer by answer, without a list of them per partner.
+ */
+function later(
+  ctx: FigureContext,
+  after: string,
+  latest: Answer | undefined,
+  date: string,
+  score: number,
+): Answer | undefined {
+  if (date <= after || date > ctx.asOf) return latest;
+  if (!latest || date > latest.date || (date === latest.date && score < latest.score)) return { date, score };
   return latest;
 }
 

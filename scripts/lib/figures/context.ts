@@ -49,8 +49,9 @@ export function memoized<T>(ctx: FigureContext, key: string, compute: () => T): 
  * each time was a good part of the trend's time.
  */
 export function memoizedMonth<T>(ctx: FigureContext, name: string, month: string, compute: () => T): T {
-  const byMonth = memoized(ctx, name, () => new Map<string, T>());
-  if (byMonth.has(month)) return byMonth.get(month)!;
+  const byMonth = monthsOf<T>(ctx, name);
+  const known = byMonth.get(month);
+  if (known !== undefined || byMonth.has(month)) return known as T;
   const value = compute();
   byMonth.set(month, value);
   return value;
@@ -60,14 +61,26 @@ export function memoizedMonth<T>(ctx: FigureContext, name: string, month: string
  * A partner's (or a contract's) figure of one month (its revenue, its cloud
  * costs), memoised per month by the partner itself rather than by a string
  * naming both: the trend and the partner pages read each of these for every
- * partner and month.
+ * partner and month. A figure already known is found by two look-ups and
+ * nothing made (no function to make a missing map per call): most calls are
+ * such, tens of thousands a report.
  */
 export function memoizedFor<T>(ctx: FigureContext, name: string, month: string, owner: object, compute: () => T): T {
-  const byOwner = memoizedMonth(ctx, name, month, () => new Map<object, T>());
-  if (byOwner.has(owner)) return byOwner.get(owner)!;
+  const byMonth = monthsOf<Map<object, T>>(ctx, name);
+  let byOwner = byMonth.get(month);
+  if (!byOwner) byMonth.set(month, (byOwner = new Map<object, T>()));
+  const known = byOwner.get(owner);
+  if (known !== undefined || byOwner.has(owner)) return known as T;
   const value = compute();
   byOwner.set(owner, value);
   return value;
+}
+
+/** The memo's map of a month figure, by month (made on first use). */
+function monthsOf<T>(ctx: FigureContext, name: string): Map<string, T> {
+  let byMonth = ctx.memo.get(name) as Map<string, T> | undefined;
+  if (!byMonth) ctx.memo.set(name, (byMonth = new Map<string, T>()));
+  return byMonth;
 }
 
 export interface ContractView {

@@ -5,8 +5,8 @@
  */
 import { Decimal } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
-import { addMonths, lastDay } from '../time/calendar.js';
-import { daysInside, monthPeriod } from '../time/periods.js';
+import { addMonths } from '../time/calendar.js';
+import { monthPeriod } from '../time/periods.js';
 import { incompleteMonth, isCompleteMonth, type MissingInput } from './completeness.js';
 import type { FigureContext } from './context.js';
 import { allocatedCosts, cloudCosts, mrc } from './costs.js';
@@ -111,7 +111,14 @@ export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): 
  * force; else undefined.
  */
 function contractNote(ctx: FigureContext, partner: PartnerFolder, month: string): RecoveryNote | undefined {
-  const signed = (ctx.contractsOf.get(partner) ?? []).filter((v) => v.contract.status !== 'draft');
-  if (signed.some((v) => daysInside(monthPeriod(month), v.effective) > 0)) return undefined;
-  return signed.some((v) => v.effective.from > lastDay(month)) ? 'no contract yet' : 'no contract';
+  // One plain loop, the dates compared as text (ISO days): the partner pages ask this of every partner with costs
+  // in each of the trend's months. In force: a day in common with the month (what daysInside > 0 says).
+  const { from, to } = monthPeriod(month);
+  let later = false;
+  for (const { contract, effective } of ctx.contractsOf.get(partner) ?? []) {
+    if (contract.status === 'draft') continue;
+    if (effective.from <= effective.to && effective.from <= to && effective.to >= from) return undefined;
+    if (effective.from > to) later = true;
+  }
+  return later ? 'no contract yet' : 'no contract';
 }
