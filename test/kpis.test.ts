@@ -27,6 +27,7 @@ import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { windowEnding } from '../scripts/lib/time/window.js';
 import { computeFigures } from '../scripts/lib/figures/index.js';
+import { headline } from '../scripts/lib/figures/headline.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
 import { metricsJson } from '../scripts/lib/write/metrics-json.js';
@@ -282,5 +283,33 @@ describe('settings', () => {
       ['ops.config.yaml', 4, 13, 'value-range', 'error'],
     ]);
     expect(problems[0].message).toMatch(/^'lqr_target' is 15 but must be at most 1\. /);
+  });
+});
+
+describe('headline', () => {
+  it('computes only the figures of the headlines asked for', async () => {
+    const f = await figuresOf(KPIS);
+    const rows = headline(f, (key) => key === 'renewals' || key === 'lqr');
+    expect(rows.map((h) => h.key)).toEqual(['renewals', 'lqr']);
+    // A figure is computed when first read (computeFigures): MRR's, NPS's and the forecast's never were.
+    const computed = (key: string) => Object.getOwnPropertyDescriptor(f, key)?.get === undefined;
+    expect(['renewals', 'lqr', 'recovery', 'nps', 'fmrr'].map(computed)).toEqual([true, true, false, false, false]);
+    // All of them, in their order, when none is singled out.
+    expect(headline(f).map((h) => h.key)).toEqual([
+      'mrr',
+      'mrc',
+      'cost_recovery_ratio',
+      'receivables',
+      'overdue',
+      'unbilled',
+      'renewals',
+      'deliverables_overdue',
+      'nps',
+      'declining_usage',
+      'lqr',
+      'renewal_rate',
+      'fmrr_6',
+      'stale_partners',
+    ]);
   });
 });

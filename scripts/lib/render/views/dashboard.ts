@@ -44,15 +44,14 @@ export interface ReportLink {
 
 /** The dashboard; `reports` are the others, handed down by the list of reports (which lists this one too). */
 export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta, reports: readonly ReportLink[]) {
-  const before = new Map(headline(prev).map((h) => [h.key, h]));
-  const figures = headline(f)
-    .filter((h) => !RECOVERY_KEYS.has(h.key))
-    .filter((h) => h.key !== 'stale_partners' || f.history.available)
-    .map((h) => ({
-      label: headlineLabel(h),
-      value: formatHeadline(h.kind, h.value),
-      change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
-    }));
+  // MRR, MRC and the ratio have a section of their own (recoverySection), compared with their month before there.
+  const shown = (key: string) => !RECOVERY_KEYS.has(key) && (key !== 'stale_partners' || f.history.available);
+  const before = new Map(headline(prev, shown).map((h) => [h.key, h]));
+  const figures = headline(f, shown).map((h) => ({
+    label: headlineLabel(h),
+    value: formatHeadline(h.kind, h.value),
+    change: formatHeadlineChange(h.kind, before.get(h.key)?.value, h.value),
+  }));
   const soon = addDays(f.asOf, ACTION_DAYS);
   const partner = (id: string) => f.ctx.partnerById.get(id)!;
   const stake = (p: PartnerFolder) => ({ owner: ownerOf(p), mrr: mrrAtStake(f, p) });
