@@ -10,7 +10,7 @@
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths } from '../time/calendar.js';
 import { monthPeriod } from '../time/periods.js';
-import { hubsOf, memoizedMonth, type ContractView, type FigureContext } from './context.js';
+import { hubsOf, knownMonth, memoizedMonth, type ContractView, type FigureContext } from './context.js';
 import { contractUsageFees } from './usage-fees.js';
 
 export type MissingInput =
@@ -57,7 +57,7 @@ export function incompleteMonth(ctx: FigureContext, month: string): MissingInput
  * partners. A month already listed is answered by its list.
  */
 export function isCompleteMonth(ctx: FigureContext, month: string): boolean {
-  const listed = (ctx.memo.get('incomplete') as Map<string, MissingInput[]> | undefined)?.get(month);
+  const listed = knownMonth<MissingInput[]>(ctx, 'incomplete', month);
   if (listed) return listed.length === 0;
   return memoizedMonth(
     ctx,

@@ -76,6 +76,11 @@ export function memoizedFor<T>(ctx: FigureContext, name: string, month: string, 
   return value;
 }
 
+/** A month figure memoizedMonth has already worked out, without working it out (undefined: not yet). */
+export function knownMonth<T>(ctx: FigureContext, name: string, month: string): T | undefined {
+  return (ctx.memo.get(name) as Map<string, T> | undefined)?.get(month);
+}
+
 /** The memo's map of a month figure, by month (made on first use). */
 function monthsOf<T>(ctx: FigureContext, name: string): Map<string, T> {
   let byMonth = ctx.memo.get(name) as Map<string, T> | undefined;

@@ -13,8 +13,6 @@ import { MAX_FILE_BYTES, NotRead, type DataSource, type SourceEntry } from './so
 import { PlainLocator } from './plain-locator.js';
 import { positionsOf, readYaml } from './yaml-text.js';
 
-export { MAX_FILE_BYTES } from './source.js';
-
 export interface LoadedFile {
   path: string;
   placement: Placement;
