@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyFigure } from '../scripts/lib/figures/recurring.js';
 import { bucketOf } from '../scripts/lib/figures/receivables.js';
-import { isDeclining } from '../scripts/lib/figures/community.js';
+import fc from 'fast-check';
+import { DECLINE_THRESHOLD, isDeclining } from '../scripts/lib/figures/community.js';
 import { percentile } from '../scripts/lib/figures/stats.js';
-import { dec, decimalPlaces, toFixed } from '../scripts/lib/money/decimal.js';
+import { Decimal, dec, decimalPlaces, toFixed } from '../scripts/lib/money/decimal.js';
 import {
   addMonthsToDate,
   daysBetween,
@@ -191,6 +192,21 @@ describe('statistics', () => {
         '2026-04',
       ),
     ).toBe(false);
+  });
+
+  it('tells a decline in whole numbers exactly as the decimal mean × 0.7 does', () => {
+    const byDecimals = (users: number[]) =>
+      new Decimal(users[3]).lessThan(new Decimal(users[0] + users[1] + users[2]).dividedBy(3).times(DECLINE_THRESHOLD));
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04'];
+    const users = fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 2 ** 50 }));
+    fc.assert(
+      fc.property(fc.tuple(users, users, users, users), (u) => {
+        expect(isDeclining(new Map(months.map((m, k) => [m, u[k]])), '2026-04')).toBe(byDecimals(u));
+      }),
+      { numRuns: 2000 },
+    );
+    // Exactly on the line (30 × 70 = 7 × 300) is not below it.
+    expect(isDeclining(new Map(months.map((m, k) => [m, k < 3 ? 100 : 70])), '2026-04')).toBe(false);
   });
 });
 

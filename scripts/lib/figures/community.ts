@@ -193,8 +193,18 @@ export function usageChange(byMonth: Map<string, number>, month: string): UsageC
 
 /** Declining: M's users below 70 % of the mean of the three months before, all four months having data. */
 export function isDeclining(byMonth: Map<string, number>, month: string): boolean {
-  const change = usageChange(byMonth, month);
-  return change !== undefined && new Decimal(change.current).lessThan(change.mean.times(DECLINE_THRESHOLD));
+  const current = byMonth.get(month);
+  if (current === undefined) return false;
+  let total = 0;
+  for (let k = 1; k <= 3; k++) {
+    const users = byMonth.get(addMonths(month, -k));
+    if (users === undefined) return false;
+    total += users;
+  }
+  // Users are whole numbers (the schema's), so current < total ÷ 3 × 0.7 is current × 30 < total × 7, exactly, in
+  // whole numbers: no decimal per partner and date (the figure is asked at D, a month and a week before).
+  if (Number.isSafeInteger(current * 30) && Number.isSafeInteger(total * 7)) return current * 30 < total * 7;
+  return new Decimal(current).lessThan(new Decimal(total).dividedBy(3).times(DECLINE_THRESHOLD));
 }
 
 /** Worked out once per as-of date: the figure itself and each partner's health read it. */
