@@ -57,6 +57,16 @@ describe('projection', () => {
     ]);
   });
 
+  it('counts a contract ending the day after the as-of month for that day, none ended by its last day', async () => {
+    const root = fixtureCopy('figures');
+    const c1 = join(root, 'partners/p1/contracts/c1.yaml');
+    writeFileSync(c1, readFileSync(c1, 'utf8').replace('end: 2026-05-31', 'end: 2026-04-01'));
+    // April: c1's one day, 6100 ÷ 30 = 203.333…; 800 from c2 and c7's 21 days × 100 as before.
+    expect((await projectionOf(root))[0]).toEqual(row('2026-04', '3103.33', '0.00', '3340.00'));
+    writeFileSync(c1, readFileSync(c1, 'utf8').replace('end: 2026-04-01', 'end: 2026-03-31'));
+    expect((await projectionOf(root))[0]).toEqual(row('2026-04', '2900.00', '0.00', '3340.00'));
+  });
+
   it('takes the fiscal sponsor fee off revenue, not off costs', async () => {
     const root = fixtureCopy('figures');
     const config = join(root, 'ops.config.yaml');

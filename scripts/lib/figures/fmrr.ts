@@ -56,14 +56,28 @@ function hasLaterContract(ctx: FigureContext, v: ContractView): boolean {
  * sponsor fee.
  */
 export function lastMonthFees(ctx: FigureContext, v: ContractView, month: string): Decimal {
-  const last = monthOf(v.effective.to);
-  const own = sum(
-    fixedFees(v.contract).map((f) =>
-      monthlyFigure({ amount: f.amount, per: f.per, effective: monthPeriod(last), term: v.term }, last),
-    ),
-  );
-  return times(ctx.fx.convert(own, v.contract.currency, month), ctx.netOfSponsor);
+  return times(ctx.fx.convert(ownLastMonthFees(v), v.contract.currency, month), ctx.netOfSponsor);
 }
+
+/**
+ * lastMonthFees in the contract's own currency: the same for each of the six months a contract is up for renewal
+ * in (only the rate is the month's), so worked out once per contract's view.
+ */
+function ownLastMonthFees(v: ContractView): Decimal {
+  let own = LAST_MONTH_FEES.get(v);
+  if (!own) {
+    const last = monthOf(v.effective.to);
+    own = sum(
+      fixedFees(v.contract).map((f) =>
+        monthlyFigure({ amount: f.amount, per: f.per, effective: monthPeriod(last), term: v.term }, last),
+      ),
+    );
+    LAST_MONTH_FEES.set(v, own);
+  }
+  return own;
+}
+
+const LAST_MONTH_FEES = new WeakMap<ContractView, Decimal>();
 
 /**
  * `committed` is the projection (its first six months are CMRR). Revenue up

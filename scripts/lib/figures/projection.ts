@@ -10,7 +10,7 @@
 import { fixedFees } from '../model/contract-terms.js';
 import { Decimal, sum, times, ZERO } from '../money/decimal.js';
 import type { Fee } from '../model/records.js';
-import { addMonths } from '../time/calendar.js';
+import { addMonths, lastDay } from '../time/calendar.js';
 import { memoized, type ContractView, type FigureContext } from './context.js';
 import { recurringCosts } from './costs.js';
 import { feeRevenue } from './revenue.js';
@@ -50,10 +50,15 @@ export function projectionAt(ctx: FigureContext, months = PROJECTION_MONTHS): Pr
 
 /** One month of the projection: committed (fixed-fee) and pipeline revenue, and the recurring costs. */
 function projectionMonth(ctx: FigureContext, month: string): ProjectionMonth {
-  const { committedViews, pipelineViews } = memoized(ctx, `projection views ${ctx.asOf}`, () => ({
-    committedViews: ctx.contracts.filter((v) => v.contract.status !== 'draft'),
-    pipelineViews: ctx.contracts.filter((v) => inPipeline(ctx, v)),
-  }));
+  const { committedViews, pipelineViews } = memoized(ctx, `projection views ${ctx.asOf}`, () => {
+    // Every month projected is after M: a contract whose term in force ended by M's last day has no day in any
+    // (its monthly figure would be 0, which adds nothing), and most contracts of a team of some years have ended.
+    const afterM = lastDay(ctx.month);
+    return {
+      committedViews: ctx.contracts.filter((v) => v.contract.status !== 'draft' && v.effective.to > afterM),
+      pipelineViews: ctx.contracts.filter((v) => inPipeline(ctx, v)),
+    };
+  });
   const byService = new Map<Service, Decimal>(SERVICES.map((s) => [s, ZERO]));
   for (const v of committedViews) {
     for (const fee of fixedFees(v.contract)) {
