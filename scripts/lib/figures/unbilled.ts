@@ -7,7 +7,7 @@
  */
 import type { Decimal } from '../money/decimal.js';
 import type { Currency } from '../model/records.js';
-import { invoicesOf, notInvoiced } from '../model/invoice-bills.js';
+import { invoicesOf, notInvoicedBy } from '../model/invoice-bills.js';
 import type { Period } from '../time/periods.js';
 import type { FigureContext } from './context.js';
 
@@ -26,9 +26,7 @@ export function unbilled(ctx: FigureContext): UnbilledPeriod[] {
   for (const { contract, partner } of ctx.contracts) {
     if (contract.status === 'draft') continue;
     const invoices = invoicesOf(partner);
-    for (const n of notInvoiced(contract, invoices)) {
-      const due = n.kind === 'one-time' || contract.billing.in === 'advance' ? n.from : n.to;
-      if (due > ctx.asOf) continue;
+    for (const n of notInvoicedBy(contract, invoices, ctx.asOf)) {
       out.push({
         contract: contract.id,
         partner: partner.id,

@@ -122,22 +122,25 @@ export function feePeriods(contract: Contract): FeePeriod[] {
 function billedPeriods(contract: Contract): FeePeriod[] {
   const every = contract.billing.every;
   const periods = billingPeriods(contract.start, effectiveEnd(contract), every);
-  // Every period but the last runs from one boundary to the day before the next: a month, a quarter or a year of
-  // whole months by construction, so only the last (cut at the term's end) has its whole months counted.
+  if (every === 'once') return periods.map((p) => ({ from: p.from, to: p.to, fees: periodFees(contract, p) }));
+  // Every period runs from one boundary to the day before the next: a month, a quarter or a year of whole months
+  // by construction, but the last when the term's end cuts it short; only that one has its whole months counted.
+  const months = MONTHS[every];
   const last = periods.length - 1;
-  // Those whole periods bill the same amounts, unless a fee is per term (its days in the term): one list of fees
+  const cut = last >= 0 && periods[last].to !== addDays(addMonthsToDate(contract.start, (last + 1) * months), -1);
+  // The whole periods bill the same amounts, unless a fee is per term (its days in the term): one list of fees
   // serves them all (nothing changes a period's fees), instead of one list per period of every contract.
-  const shared = every !== 'once' && fixedFees(contract).every((f) => f.per !== 'term');
+  const shared = fixedFees(contract).every((f) => f.per !== 'term');
   let whole: FeePeriod['fees'] | undefined;
   return periods.map((p, k) => ({
     from: p.from,
     to: p.to,
     fees:
-      every === 'once' || k === last
+      k === last && cut
         ? periodFees(contract, p)
         : shared
-          ? (whole ??= periodFees(contract, p, MONTHS[every]))
-          : periodFees(contract, p, MONTHS[every]),
+          ? (whole ??= periodFees(contract, p, months))
+          : periodFees(contract, p, months),
   }));
 }
 
@@ -208,23 +211,37 @@ export function notInvoiced(contract: Contract, invoices: readonly Invoice[]): r
 
 const NOT_INVOICED = new WeakMap<Contract, WeakMap<readonly Invoice[], readonly NotInvoiced[]>>();
 
-function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotInvoiced[] {
-  const { listed, periods } = invoiceBills(contract, invoices);
-  const billed = billedIndex(listed);
-  // A fee period a lineless invoice bills has every fee billed; its fees are not listed one by one (most invoices
-  // are such, and listing every fee of every period they bill was most of the time here).
-  const covered = new Set<FeePeriod>();
-  for (const ps of periods.values()) for (const p of ps) covered.add(p);
+/**
+ * What notInvoiced lists that is due by `date`: a billing period that has
+ * started (billed in advance) or ended (in arrears), a one-time fee dated
+ * on or before it. The list not yet invoiced at D asks only this: the
+ * periods after D (a third of them at 1,000 synthetic partners) are not
+ * looked at.
+ */
+export function notInvoicedBy(contract: Contract, invoices: readonly Invoice[], date: string): NotInvoiced[] {
+  return findNotInvoiced(contract, invoices, date);
+}
+
+function findNotInvoiced(contract: Contract, invoices: readonly Invoice[], dueBy?: string): NotInvoiced[] {
+  const what = invoiceBills(contract, invoices);
+  const billed = billedIndex(what.listed);
+  const advance = contract.billing.in === 'advance';
   const out: NotInvoiced[] = [];
   for (const p of feePeriods(contract)) {
-    if (covered.has(p)) continue;
-    const open = p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }));
+    if (dueBy !== undefined && (advance ? p.from : p.to) > dueBy) continue;
+    // A fee period a lineless invoice bills has every fee billed; its fees are not looked up one by one (most
+    // invoices are such).
+    if (isBilledPeriod(what, p)) continue;
+    const open = billed
+      ? p.fees.filter(({ fee }) => !billed({ kind: 'fee', ref: fee.id, from: p.from, to: p.to }))
+      : p.fees;
     if (open.length === 0) continue;
     const items = open.map(({ fee, amount }) => ({ id: fee.id, description: fee.description, amount }));
     out.push({ kind: 'fee', from: p.from, to: p.to, items, amount: sum(items.map((i) => i.amount)) });
   }
   for (const o of contract.one_time ?? []) {
-    if (billed({ kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
+    if (dueBy !== undefined && o.date > dueBy) continue;
+    if (billed?.({ kind: 'one-time', ref: o.id, from: o.date, to: o.date })) continue;
     const amount = dec(toFixed(dec(o.amount), MINOR_UNITS[contract.currency]));
     out.push({
       kind: 'one-time',
@@ -243,9 +260,11 @@ function findNotInvoiced(contract: Contract, invoices: readonly Invoice[]): NotI
  * the latest last day among them so far: an item is billed when, of the
  * billables starting on or before it, one ends on or after it. A binary
  * search per item, where billedBy scans every invoice: the list of periods
- * not invoiced asks this for every fee of every billing period.
+ * not invoiced asks this for every fee of every billing period. Undefined
+ * when there are none to look up (every invoice is lineless, mostly).
  */
-function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): (item: Billable) => boolean {
+function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): ((item: Billable) => boolean) | undefined {
+  if (billables.size === 0) return undefined;
   const byRef = new Map<string, Period[]>();
   for (const items of billables.values()) for (const b of items) pushTo(byRef, `${b.kind} ${b.ref}`, b);
   const index = new Map<string, { froms: string[]; latestTo: string[] }>();
@@ -320,18 +339,20 @@ function linelessPeriods(contract: Contract, invoices: readonly Invoice[]) {
 }
 
 /**
- * What the non-void invoices of a contract bill (R1), in two parts:
- * `listed`, those with lines (each line's kind and ref over the invoice's
- * period) and those with neither lines nor a period (the one-time fee whose
- * amount it equals, the earliest such fee no earlier invoice of the file
- * already bills), with their billables; `periods`, those without lines but
- * with a period, with the fee periods they bill (every fixed fee of every
- * billing period lying inside the period, or covered by it together with
- * other such invoices).
+ * What the non-void invoices of a contract bill (R1): `listed`, those with
+ * lines (each line's kind and ref over the invoice's period) and those with
+ * neither lines nor a period (the one-time fee whose amount it equals, the
+ * earliest such fee no earlier invoice of the file already bills), with
+ * their billables; `lineless`, those without lines but with a period, which
+ * bill the fee periods lying inside their period, or covered by it together
+ * with other such invoices (see billsPeriod); `union`, the days those
+ * periods cover together, as spans in date order with at least a day
+ * between two.
  */
 interface InvoiceBills {
   listed: Map<Invoice, Billable[]>;
-  periods: Map<Invoice, FeePeriod[]>;
+  lineless: Invoice[];
+  union: Period[];
 }
 
 function invoiceBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
@@ -342,7 +363,7 @@ const BILLS = new WeakMap<Contract, WeakMap<readonly Invoice[], InvoiceBills>>()
 
 function findBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBills {
   const listed = new Map<Invoice, Billable[]>();
-  const { byInvoice } = linelessPeriods(contract, invoices);
+  const lineless: Invoice[] = [];
   const oneTimeTaken = new Set<string>();
   for (const inv of invoices) {
     if (!bills(inv, contract)) continue;
@@ -352,7 +373,8 @@ function findBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBil
         inv,
         inv.lines.map((l) => ({ kind: l.kind, ref: l.ref ?? '', ...span })),
       );
-    } else if (!inv.period) {
+    } else if (inv.period) lineless.push(inv);
+    else {
       const fee = [...(contract.one_time ?? [])]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
         .find((o) => !oneTimeTaken.has(o.id) && dec(o.amount).equals(dec(inv.amount)));
@@ -360,7 +382,65 @@ function findBills(contract: Contract, invoices: readonly Invoice[]): InvoiceBil
       listed.set(inv, fee ? [{ kind: 'one-time', ref: fee.id, from: fee.date, to: fee.date }] : []);
     }
   }
-  return { listed, periods: byInvoice };
+  return { listed, lineless, union: unionOf(lineless.map((i) => i.period!)) };
+}
+
+/**
+ * The days of `periods` together, as spans in date order with at least a day between two (a period ending before
+ * it starts has none). Invoices mostly come in date order: they are sorted only when not.
+ */
+function unionOf(periods: readonly Period[]): Period[] {
+  let byFrom = periods;
+  for (let k = 1; k < periods.length; k++)
+    if (periods[k].from < periods[k - 1].from) {
+      byFrom = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      break;
+    }
+  const out: Period[] = [];
+  let last: Period | undefined;
+  for (const p of byFrom) {
+    if (p.from > p.to) continue;
+    // Overlapping, or starting the day after: the two are one span.
+    if (last && (p.from <= last.to || p.from === addDays(last.to, 1))) {
+      if (p.to > last.to) last.to = p.to;
+    } else out.push((last = { from: p.from, to: p.to }));
+  }
+  return out;
+}
+
+/**
+ * Whether the lineless invoices bill the fee period `p`: one holds it, or
+ * several cover it together (a month invoiced in two halves). Both come to
+ * every day of it lying in one span of their union. A period ending before
+ * it starts (an error the checks report) has no days: it is billed when an
+ * invoice's period overlaps it, as a sweep over the periods had it.
+ */
+function isBilledPeriod({ lineless, union }: InvoiceBills, p: Period): boolean {
+  if (p.from > p.to) return lineless.some((i) => overlaps(i.period!, p));
+  // The last span starting on or before the period's first day.
+  let lo = 0;
+  let hi = union.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (union[mid].from <= p.from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && union[lo - 1].to >= p.to;
+}
+
+const overlaps = (a: Period, b: Period) => a.from <= b.to && a.to >= b.from;
+const holds = (a: Period, b: Period) => a.from <= b.from && a.to >= b.to;
+
+/**
+ * Whether the lineless invoice `inv` bills the fee period `p`: its period
+ * holds it, or no one invoice's does and it is one of the lineless invoices
+ * overlapping it that cover it together (then all of them bill it).
+ */
+function billsPeriod(what: InvoiceBills, inv: Invoice, p: Period): boolean {
+  if (!overlaps(inv.period!, p)) return false;
+  if (holds(inv.period!, p)) return true;
+  if (what.lineless.some((i) => overlaps(i.period!, p) && holds(i.period!, p))) return false;
+  return isBilledPeriod(what, p);
 }
 
 /**
@@ -402,17 +482,44 @@ const INVOICES = new WeakMap<object, readonly Invoice[]>();
  * invoice bills a fee over a span when one of its fee periods covers it.
  */
 export function billedBy(contract: Contract, invoices: readonly Invoice[], item: Billable): string | undefined {
-  const { listed, periods } = invoiceBills(contract, invoices);
+  const what = invoiceBills(contract, invoices);
   const covers = (b: Period) => b.from <= item.from && b.to >= item.to;
+  // The fee periods a lineless invoice would have to bill: those covering the item, with its fee.
+  const periods =
+    item.kind === 'fee' && what.lineless.length
+      ? coveringPeriods(feePeriods(contract), item).filter((p) => p.fees.some((f) => f.fee.id === item.ref))
+      : [];
   const numbers: string[] = [];
   for (const inv of invoices) {
-    const items = listed.get(inv);
+    const items = what.listed.get(inv);
     const billsIt = items
       ? items.some((b) => b.kind === item.kind && b.ref === item.ref && covers(b))
-      : item.kind === 'fee' && !!periods.get(inv)?.some((p) => covers(p) && p.fees.some((f) => f.fee.id === item.ref));
+      : // Not listed, billing the contract, with a period: a lineless invoice.
+        periods.length > 0 &&
+        inv.period !== undefined &&
+        bills(inv, contract) &&
+        periods.some((p) => billsPeriod(what, inv, p));
     if (billsIt) numbers.push(inv.number);
   }
   return numbers.length ? numbers.join(' + ') : undefined;
+}
+
+/**
+ * The fee periods covering `item`. They come in date order, one after the
+ * other: only the last starting on or before the item's first day can
+ * cover it (the statement asks this for every fee line of its month), but
+ * an item ending before it starts is looked for in all of them.
+ */
+function coveringPeriods(periods: readonly FeePeriod[], item: Period): FeePeriod[] {
+  if (item.from > item.to) return periods.filter((p) => p.from <= item.from && p.to >= item.to);
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].from <= item.from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && periods[lo - 1].to >= item.to ? [periods[lo - 1]] : [];
 }
 
 /**
