@@ -8,12 +8,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkData } from '../scripts/lib/check/index.js';
 import { OverlaySource } from '../scripts/lib/edit/overlay-source.js';
-import { factsAt } from '../scripts/lib/figures/as-of.js';
+import { factsAt, stageAt } from '../scripts/lib/figures/as-of.js';
 import { computeFigures } from '../scripts/lib/figures/index.js';
 import { FolderSource } from '../scripts/lib/load/source.js';
 import { renderReports } from '../scripts/lib/render/index.js';
 import { eventDates } from '../scripts/lib/model/events.js';
 import { KINDS, type FileKind } from '../scripts/lib/model/kinds.js';
+import type { Partner } from '../scripts/lib/model/records.js';
 import type { Item, Repository } from '../scripts/lib/model/repository.js';
 import { addDays } from '../scripts/lib/time/calendar.js';
 import { metricsJson } from '../scripts/lib/write/metrics-json.js';
@@ -38,6 +39,19 @@ const DELIVERABLES = [
 ].join('\n');
 
 describe('facts dated after the as-of date', () => {
+  it("a partner's stage at D: none before its first milestone, the latest one reached's, its own after all", () => {
+    // proposal_sent is dated before qualified: the latest milestone in the sequence reached by D tells the stage.
+    const p = {
+      stage: 'active',
+      milestones: { first_contact: '2026-01-01', proposal_sent: '2026-02-01', qualified: '2026-03-01' },
+    } as unknown as Partner;
+    expect(stageAt(p, '2025-12-31')).toBeUndefined();
+    expect(stageAt(p, '2026-01-01')).toBe('lead');
+    expect(stageAt(p, '2026-02-15')).toBe('proposal');
+    expect(stageAt(p, '2026-03-01')).toBe('active');
+    expect(stageAt({ stage: 'lead' } as unknown as Partner, '2020-01-01')).toBe('lead');
+  });
+
   it('a deliverable completed after D is overdue at D, and not in the on-time rate', async () => {
     const repo = await records({ 'grants/g1/deliverables.yaml': DELIVERABLES });
     // On 2026-07-05 'thing' (due 06-30) was not done: overdue. Done by then: report-1, on time → 1/1.

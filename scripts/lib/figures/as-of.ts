@@ -53,10 +53,17 @@ const STAGE_OF: Record<MilestoneName, Stage> = {
  */
 export function stageAt(p: Partner, date: string): Stage | undefined {
   const ms = p.milestones ?? {};
-  const dates = MILESTONES.filter((m) => ms[m] !== undefined);
-  if (dates.every((m) => ms[m]! <= date)) return p.stage;
-  const reached = dates.filter((m) => ms[m]! <= date);
-  return reached.length ? STAGE_OF[reached[reached.length - 1]] : undefined;
+  // One pass in the milestones' order, no lists: asked of every partner at each of the report's dates.
+  let latest: MilestoneName | undefined;
+  let allByThen = true;
+  for (const m of MILESTONES) {
+    const day = ms[m];
+    if (day === undefined) continue;
+    if (day <= date) latest = m;
+    else allByThen = false;
+  }
+  if (allByThen) return p.stage;
+  return latest === undefined ? undefined : STAGE_OF[latest];
 }
 
 const at = <T>(item: Item<T>, value: T): Item<T> => (value === item.value ? item : { ...item, value });
@@ -74,8 +81,9 @@ function contractAt(c: Contract, date: string): Contract {
 }
 
 function invoiceAt(inv: Invoice, date: string): Invoice {
-  const payments = (inv.payments ?? []).filter((p) => p.date <= date);
-  if (payments.length === (inv.payments ?? []).length) return inv;
+  // Nearly every invoice's payments are all known by D: it is itself, without a list of them made to tell.
+  if (inv.payments === undefined || inv.payments.every((p) => p.date <= date)) return inv;
+  const payments = inv.payments.filter((p) => p.date <= date);
   const paidInFull = sum(payments.map((p) => dec(p.amount))).equals(dec(inv.amount));
   return { ...inv, payments, status: inv.status === 'paid' && !paidInFull ? 'sent' : inv.status };
 }
