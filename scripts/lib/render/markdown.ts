@@ -101,3 +101,14 @@ export function mermaidText(text: string): string {
       .slice(0, 60) || '-'
   );
 }
+
+/**
+ * A table's rows, "| a | b |" one a line, from cells already made safe: a partner page's tables are written by
+ * the view as one text each, not as a list of objects the template walks with `each` (a thousand pages of up to
+ * a hundred rows, where each cell placed by Handlebars was a strict lookup and a call; the same text).
+ */
+export function tableRows(rows: readonly (readonly string[])[]): string {
+  let out = '';
+  for (let i = 0; i < rows.length; i++) out += `${i ? '\n' : ''}| ${rows[i].join(' | ')} |`;
+  return out;
+}

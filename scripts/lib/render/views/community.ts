@@ -3,6 +3,7 @@ import { csatLabel, MIN_RESPONSES_PER_PARTNER, partnerNps, usageByMonth } from '
 import type { Figures } from '../../figures/index.js';
 import { addMonths } from '../../time/calendar.js';
 import { xyChart } from '../charts.js';
+import { tableRows } from '../markdown.js';
 import { partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
 import { plural } from '../../text/plural.js';
@@ -13,13 +14,15 @@ export function communityView(f: Figures, meta: ReportMeta) {
   const months = Array.from({ length: USAGE_MONTHS }, (_, i) => addMonths(f.ctx.month, i - USAGE_MONTHS + 1));
   const declining = new Set(f.decliningUsage);
   const byPartner = f.ctx.repo.partners.map((p) => ({ p, byMonth: usageByMonth(p) }));
+  // The long tables' rows as one text each (see tableRows): hundreds of partners, each a row of six months.
   const usage = byPartner
     .filter(({ byMonth }) => months.some((m) => byMonth.has(m)))
-    .map(({ p, byMonth }) => ({
-      partner: partnerLink(p),
-      values: months.map((m) => (byMonth.has(m) ? String(byMonth.get(m)) : '—')),
-      flag: declining.has(p.id) ? '**declining**' : '',
-    }));
+    .map(({ p, byMonth }) => {
+      let row = `| ${partnerLink(p)} |`;
+      for (const m of months) row += ` ${byMonth.has(m) ? String(byMonth.get(m)) : '—'} |`;
+      return `${row} ${declining.has(p.id) ? '**declining**' : ''} |`;
+    })
+    .join('\n');
   const totals = months.map((m) => byPartner.reduce((n, { byMonth }) => n + (byMonth.get(m) ?? 0), 0));
   return {
     header: header(meta, 'Community'),
@@ -39,10 +42,12 @@ export function communityView(f: Figures, meta: ReportMeta) {
         })
       : '',
     minResponses: String(MIN_RESPONSES_PER_PARTNER),
-    partnerNps: f.ctx.repo.partners.flatMap((p) => {
-      const n = partnerNps(f.ctx, p);
-      return n ? [{ partner: partnerLink(p), score: String(n.score), responses: String(n.responses) }] : [];
-    }),
+    partnerNps: tableRows(
+      f.ctx.repo.partners.flatMap((p) => {
+        const n = partnerNps(f.ctx, p);
+        return n ? [[partnerLink(p), String(n.score), String(n.responses)]] : [];
+      }),
+    ),
     csat: f.csat.map((c) => ({ survey: csatLabel(c.survey), score: `${c.score} %`, responses: String(c.responses) })),
     support: {
       opened: String(f.support.opened),

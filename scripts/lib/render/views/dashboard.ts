@@ -5,7 +5,7 @@ import { addDays, addMonths } from '../../time/calendar.js';
 import { formatHeadline, formatHeadlineChange } from '../numbers.js';
 import { headline, RECOVERY_KEYS, recoveryHeadline } from '../../figures/headline.js';
 import { STUCK_ONBOARDING_DAYS } from '../../figures/onboarding.js';
-import { md } from '../markdown.js';
+import { md, tableRows } from '../markdown.js';
 import { ratioChart } from './cost-recovery.js';
 import { BILLING_PAGE, code, partnerLink } from './links.js';
 import { unbilledRows } from './invoicing.js';
@@ -58,16 +58,22 @@ export function dashboardView(f: Figures, prev: Figures, meta: ReportMeta, repor
   const index = healthIndex(f);
   const overdueInvoices = f.receivables.open.filter((o) => o.daysPastDue > 0);
   const actions = {
-    // Worst first, then by partner id (the order of f.health).
-    unhealthy: (['off-track', 'at-risk'] as const).flatMap((h) =>
-      f.health
-        .filter((x) => x.health === h)
-        .map((x) => ({
-          partner: partnerLink(partner(x.partner)),
-          health: HEALTH_WORDS[h],
-          why: reasonPhrases(index, x.partner).join('; '),
-          ...stake(partner(x.partner)),
-        })),
+    // Worst first, then by partner id (the order of f.health). The rows as one text (tableRows): hundreds of them.
+    unhealthy: tableRows(
+      (['off-track', 'at-risk'] as const).flatMap((h) =>
+        f.health
+          .filter((x) => x.health === h)
+          .map((x) => {
+            const p = partner(x.partner);
+            return [
+              partnerLink(p),
+              HEALTH_WORDS[h],
+              reasonPhrases(index, x.partner).join('; '),
+              ownerOf(p),
+              mrrAtStake(f, p),
+            ];
+          }),
+      ),
     ),
     lapsed: f.lapsed.map((l) => ({
       partner: partnerLink(partner(l.partner)),

@@ -1,7 +1,7 @@
 /** engagement-review.md: the weekly review, read aloud top to bottom — off-track, at-risk, then the lists. */
 import type { Health } from '../../figures/health.js';
 import type { Figures } from '../../figures/index.js';
-import { md } from '../markdown.js';
+import { md, tableRows } from '../markdown.js';
 import { money } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, reasonPhrases, rise } from './health.js';
 import { mrrAtStake, ownerOf } from './at-stake.js';
@@ -20,14 +20,14 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
       .filter((x) => x.health === h)
       .map((x) => {
         const p = f.ctx.partnerById.get(x.partner)!;
-        return {
-          partner: link(x.partner),
-          stage: stage(x.partner),
+        return [
+          link(x.partner),
+          stage(x.partner),
           // One line per reason, each with its next step: "why → step by date".
-          reasons: reasonsWithSteps(f, index, x.partner).join('<br>'),
-          owner: ownerOf(p),
-          mrr: mrrAtStake(f, p),
-        };
+          reasonsWithSteps(f, index, x.partner).join('<br>'),
+          ownerOf(p),
+          mrrAtStake(f, p),
+        ];
       });
   const offTrack = rows('off-track');
   const atRisk = rows('at-risk');
@@ -35,19 +35,22 @@ export function engagementReviewView(f: Figures, meta: ReportMeta) {
   return {
     header: header(meta, 'Weekly engagement review'),
     counts: { offTrack: String(offTrack.length), atRisk: String(atRisk.length), onTrack: String(onTrack.length) },
-    offTrack,
-    atRisk,
+    // The long tables' rows as one text each (tableRows): hundreds of partners and invoices.
+    offTrack: tableRows(offTrack),
+    atRisk: tableRows(atRisk),
     onTrack: onTrack.join(', '),
     ...turned(f),
-    overdue: f.receivables.open
-      .filter((o) => o.daysPastDue >= 60)
-      .map((o) => ({
-        partner: partnerLink(o.partner),
-        invoice: md(o.invoice.number),
-        due: o.due,
-        days: String(o.daysPastDue),
-        outstanding: withEquivalent(f, o.outstanding, o.invoice.currency),
-      })),
+    overdue: tableRows(
+      f.receivables.open
+        .filter((o) => o.daysPastDue >= 60)
+        .map((o) => [
+          partnerLink(o.partner),
+          md(o.invoice.number),
+          o.due,
+          String(o.daysPastDue),
+          withEquivalent(f, o.outstanding, o.invoice.currency),
+        ]),
+    ),
     lapsed: f.lapsed.map((l) => ({
       partner: link(l.partner),
       since: l.since,
@@ -83,16 +86,18 @@ function turned(f: Figures) {
   const index = healthIndex(f);
   return {
     weekAgo,
-    turned: turnedWorse(f)
-      .sort((a, b) => rank(a.health) - rank(b.health) || (a.partner < b.partner ? -1 : 1))
-      .map((x) => {
-        const was = before.get(x.partner);
-        return {
-          partner: partnerLink(f.ctx.partnerById.get(x.partner)!),
-          now: HEALTH_WORDS[x.health],
-          was: was ? HEALTH_WORDS[was] : 'not followed',
-          why: reasonPhrases(index, x.partner).join('; '),
-        };
-      }),
+    turned: tableRows(
+      turnedWorse(f)
+        .sort((a, b) => rank(a.health) - rank(b.health) || (a.partner < b.partner ? -1 : 1))
+        .map((x) => {
+          const was = before.get(x.partner);
+          return [
+            partnerLink(f.ctx.partnerById.get(x.partner)!),
+            HEALTH_WORDS[x.health],
+            was ? HEALTH_WORDS[was] : 'not followed',
+            reasonPhrases(index, x.partner).join('; '),
+          ];
+        }),
+    ),
   };
 }

@@ -3,7 +3,7 @@ import type { Figures } from '../../figures/index.js';
 import { BUCKETS } from '../../figures/receivables.js';
 import { addMonths } from '../../time/calendar.js';
 import { money } from '../numbers.js';
-import { md } from '../markdown.js';
+import { md, tableRows } from '../markdown.js';
 import { xyChart } from '../charts.js';
 import { code, partnerLink } from './links.js';
 import { header, type ReportMeta } from './meta.js';
@@ -25,36 +25,46 @@ export function invoicingView(f: Figures, meta: ReportMeta) {
       yLabel: meta.currency,
       series: [{ name: 'outstanding', kind: 'bar', values: BUCKETS.map((b) => f.receivables.buckets[b].toNumber()) }],
     }),
-    open: f.receivables.open.map((o) => ({
-      partner: partnerLink(o.partner),
-      number: md(o.invoice.number),
-      contract: code(o.invoice.contract),
-      issued: o.invoice.issued,
-      due: o.due,
-      amount: withEquivalent(f, o.outstanding, o.invoice.currency),
-      days: o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
-    })),
+    // The long tables' rows as one text each (tableRows): hundreds of invoices and contracts.
+    open: tableRows(
+      f.receivables.open.map((o) => [
+        partnerLink(o.partner),
+        md(o.invoice.number),
+        code(o.invoice.contract),
+        o.invoice.issued,
+        o.due,
+        withEquivalent(f, o.outstanding, o.invoice.currency),
+        o.daysPastDue > 0 ? String(o.daysPastDue) : '—',
+      ]),
+    ),
     unbilled: unbilledRows(f),
-    ledgers: f.ledgers.map((l) => ({
-      contract: code(l.contract),
-      partner: partnerLink(f.ctx.partnerById.get(l.partner)!),
-      status: l.status,
-      currency: l.currency,
-      contracted: money(l.contracted),
-      invoiced: money(l.invoiced),
-      collected: money(l.collected),
-      open: money(l.invoiced.minus(l.collected)),
-    })),
+    ledgers: tableRows(
+      f.ledgers.map((l) => [
+        code(l.contract),
+        partnerLink(f.ctx.partnerById.get(l.partner)!),
+        l.status,
+        l.currency,
+        money(l.contracted),
+        money(l.invoiced),
+        money(l.collected),
+        money(l.invoiced.minus(l.collected)),
+      ]),
+    ),
   };
 }
 
-/** Contracted, not invoiced: one row per billing period's fees or one-time fee, with its amount (dashboard too). */
-export function unbilledRows(f: Figures) {
-  return f.unbilled.map((u) => ({
-    contract: code(u.contract),
-    partner: partnerLink(f.ctx.partnerById.get(u.partner)!),
-    what: md(u.description),
-    when: u.kind === 'one-time' ? `one-time fee dated ${u.from}` : `${u.from} to ${u.to}`,
-    amount: withEquivalent(f, u.amount, u.currency),
-  }));
+/**
+ * Contracted, not invoiced: one row per billing period's fees or one-time fee, with its amount (dashboard too), as
+ * the table's rows in one text (tableRows).
+ */
+export function unbilledRows(f: Figures): string {
+  return tableRows(
+    f.unbilled.map((u) => [
+      code(u.contract),
+      partnerLink(f.ctx.partnerById.get(u.partner)!),
+      md(u.description),
+      u.kind === 'one-time' ? `one-time fee dated ${u.from}` : `${u.from} to ${u.to}`,
+      withEquivalent(f, u.amount, u.currency),
+    ]),
+  );
 }

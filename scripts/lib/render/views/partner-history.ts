@@ -25,7 +25,8 @@ export function folded<T>(rows: T[], summary: (older: T[]) => string) {
 export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder, money: (d: Decimal) => string) {
   // Runs of consecutive empty months, by their places in the history (its months are consecutive).
   const empty: [number, number][] = [];
-  const recovery = [];
+  // The table's rows, as one text below (the template has its heading).
+  const recovery: string[] = [];
   for (let i = 0; i < history.length; i++) {
     const { month, byPartner } = history[i];
     const r = byPartner.get(partner)!;
@@ -35,13 +36,10 @@ export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder, m
       else empty.push([i, i]);
       continue;
     }
-    recovery.push({
-      month: monthLabel(month, r.missing.length > 0),
-      revenue: money(r.revenue),
-      cloud: partnerCloud(r, money),
-      shared: money(r.sharedCost),
-      recovery: partnerRatio(r),
-    });
+    recovery.push(
+      `| ${monthLabel(month, r.missing.length > 0)} | ${money(r.revenue)} | ${partnerCloud(r, money)} | ` +
+        `${money(r.sharedCost)} | ${partnerRatio(r)} |`,
+    );
   }
   // Months as runs: "2025-12 to 2026-08, 2026-10".
   const months = empty
@@ -52,5 +50,5 @@ export function recoveryRows(history: RecoveryHistory, partner: PartnerFolder, m
     : recovery.length
       ? `Left out, with no revenue, no cloud cost and no share of the recurring costs: ${months}.`
       : `Nothing in ${months}: no revenue, no cloud cost and no share of the recurring costs.`;
-  return { recovery, nothing };
+  return { recovery: recovery.join('\n'), nothing };
 }

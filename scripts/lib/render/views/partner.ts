@@ -13,7 +13,7 @@ import type { PartnerFolder } from '../../model/repository.js';
 import { daysBetween } from '../../time/calendar.js';
 import { inWindow, windowEnding } from '../../time/window.js';
 import { xyChart } from '../charts.js';
-import { md, mdLink, notesMarkdown } from '../markdown.js';
+import { md, mdLink, notesMarkdown, tableRows } from '../markdown.js';
 import { money, rememberedAmounts, rememberedMoney } from '../numbers.js';
 import { HEALTH_WORDS, healthIndex, type HealthIndex } from './health.js';
 import { mrrAtStake, ownerOf } from './at-stake.js';
@@ -95,40 +95,37 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
     stage: profile.stage,
     owner: md(profile.account_owner),
     tags: (profile.tags ?? []).map(md).join(', '),
-    contacts: (profile.contacts ?? []).map((c) => ({
-      name: md(c.name),
-      role: md(c.role),
-      email: c.email ? md(c.email) : '',
-    })),
-    milestones: MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => ({
-      name: MILESTONE_WORDS[m],
-      date: profile.milestones![m]!,
-    })),
-    hubs: (profile.hubs ?? []).map((h) => ({
-      id: h.url ? mdLink(h.id, h.url) : code(h.id),
-      cloud: h.cloud,
-      launched: h.launched ?? '',
-      decommissioned: h.decommissioned ?? '',
-    })),
-    contracts: (ctx.contractsOf.get(partner) ?? []).map((v) => ({
-      id: code(v.contract.id),
-      kind: v.contract.kind,
-      status: v.contract.status + (v.contract.probability !== undefined ? ` (${v.contract.probability} %)` : ''),
-      term: `${v.contract.start} to ${v.effective.to}${v.contract.terminated ? ' (terminated)' : ''}`,
-      billing: `${v.contract.billing.every}, in ${v.contract.billing.in}; cloud ${v.contract.cloud.billing}`,
-      mrr: mrr.byContract.get(v) ?? '—',
-      document: v.contract.document ? mdLink('signed copy', v.contract.document) : '',
-    })),
-    invoices: folded(
-      invoices.map((i) => invoiceRow(f, partner, i, index.amount)),
-      (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
+    // Each table's rows as one text (tableRows); the template has its heading.
+    contacts: tableRows((profile.contacts ?? []).map((c) => [md(c.name), md(c.role), c.email ? md(c.email) : ''])),
+    milestones: tableRows(
+      MILESTONES.filter((m) => profile.milestones?.[m]).map((m) => [MILESTONE_WORDS[m], profile.milestones![m]!]),
     ),
+    hubs: tableRows(
+      (profile.hubs ?? []).map((h) => [
+        h.url ? mdLink(h.id, h.url) : code(h.id),
+        h.cloud,
+        h.launched ?? '',
+        h.decommissioned ?? '',
+      ]),
+    ),
+    contracts: tableRows(
+      (ctx.contractsOf.get(partner) ?? []).map((v) => [
+        code(v.contract.id),
+        v.contract.kind,
+        v.contract.status + (v.contract.probability !== undefined ? ` (${v.contract.probability} %)` : ''),
+        `${v.contract.start} to ${v.effective.to}${v.contract.terminated ? ' (terminated)' : ''}`,
+        `${v.contract.billing.every}, in ${v.contract.billing.in}; cloud ${v.contract.cloud.billing}`,
+        mrr.byContract.get(v) ?? '—',
+        v.contract.document ? mdLink('signed copy', v.contract.document) : '',
+      ]),
+    ),
+    invoices: invoiceTables(f, partner, invoices, index.amount),
     balance:
       [...balances.entries()].map(([currency, amount]) => withEquivalent(f, amount, currency)).join(' + ') ||
       'nothing outstanding',
     ...recoveryRows(history, partner, index.money),
     incomplete: incompleteLine(f, history[history.length - 1]?.byPartner.get(partner)),
-    usage: usageMonths.map((m) => ({ month: m, users: String(usage.get(m)) })),
+    usage: tableRows(usageMonths.map((m) => [m, String(usage.get(m))])),
     usageChart:
       usageMonths.length > 1
         ? xyChart({
@@ -139,28 +136,19 @@ export function partnerView(f: Figures, partner: PartnerFolder, index: PartnerPa
           })
         : '',
     declining: index.declining.has(partner.id),
-    nps: npsBySurvey(ctx, [partner]).map((n) => ({
-      survey: n.survey,
-      score: String(n.score),
-      responses: String(n.responses),
-    })),
+    nps: tableRows(npsBySurvey(ctx, [partner]).map((n) => [n.survey, String(n.score), String(n.responses)])),
     npsOverall: nps ? `${nps.score} over ${plural(nps.responses, 'response')}` : '',
-    csat: csatBySurvey(ctx, [partner]).map((c) => ({
-      survey: csatLabel(c.survey),
-      score: `${c.score} %`,
-      responses: String(c.responses),
-    })),
+    csat: tableRows(
+      csatBySurvey(ctx, [partner]).map((c) => [csatLabel(c.survey), `${c.score} %`, String(c.responses)]),
+    ),
     support: supportSection(f, partner, index),
-    training: partner.training
-      .map((t) => t.value)
-      .filter((t) => inWindow(windowEnding(asOf, 12), t.date))
-      .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : 0))
-      .map((t) => ({
-        date: t.date,
-        title: t.materials ? mdLink(t.title, t.materials) : md(t.title),
-        kind: t.kind,
-        attendees: String(t.attendees),
-      })),
+    training: tableRows(
+      partner.training
+        .map((t) => t.value)
+        .filter((t) => inWindow(windowEnding(asOf, 12), t.date))
+        .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : 0))
+        .map((t) => [t.date, t.materials ? mdLink(t.title, t.materials) : md(t.title), t.kind, String(t.attendees)]),
+    ),
     mrr: mrr.line,
     notes: notesMarkdown(partner.notes),
     words: RECOVERY_WORDS,
@@ -201,8 +189,21 @@ function partnerMrr(f: Figures, partner: PartnerFolder, shown: (d: Decimal) => s
   };
 }
 
-/** An invoice's row: its amount, what was paid by D and what is outstanding, each in its currency. */
-function invoiceRow(f: Figures, partner: PartnerFolder, i: Invoice, amount: (n: number) => string) {
+/** The invoices' rows, newest first: the latest SHOWN_ROWS, and the older ones folded under their summary. */
+function invoiceTables(f: Figures, partner: PartnerFolder, invoices: Invoice[], amount: (n: number) => string) {
+  const { recent, older, summary } = folded(
+    invoices,
+    (older) => `${plural(older.length, 'older invoice')}, issued ${older.at(-1)!.issued} to ${older[0].issued}`,
+  );
+  const row = (i: Invoice) => invoiceRow(f, partner, i, amount);
+  return { recent: tableRows(recent.map(row)), older: tableRows(older.map(row)), summary };
+}
+
+/**
+ * An invoice's row (invoice, issued, due, amount, paid, outstanding, status): its amount, what was paid by D and
+ * what is outstanding, each in its currency.
+ */
+function invoiceRow(f: Figures, partner: PartnerFolder, i: Invoice, amount: (n: number) => string): string[] {
   const contract = partner.contracts.find((c) => c.value.id === i.contract)?.value;
   const total = amount(i.amount);
   // Nothing paid by D, or paid in full by one payment (most invoices): the paid and outstanding texts are 0.00
@@ -212,15 +213,15 @@ function invoiceRow(f: Figures, partner: PartnerFolder, i: Invoice, amount: (n: 
   const paid = payments.length === 0 || inOne ? undefined : paidBy(i, f.asOf);
   const paidText = paid ? money(paid) : inOne ? total : '0.00';
   const outstanding = paid ? money(dec(i.amount).minus(paid)) : inOne ? '0.00' : total;
-  return {
-    number: md(i.number),
-    issued: i.issued,
-    due: dueDate(i, contract, f.ctx.repo.config.payment_terms_days),
-    amount: `${total} ${i.currency}`,
-    paid: `${paidText} ${i.currency}`,
-    status: i.status,
-    outstanding: i.status === 'sent' || i.status === 'paid' ? `${outstanding} ${i.currency}` : '—',
-  };
+  return [
+    md(i.number),
+    i.issued,
+    dueDate(i, contract, f.ctx.repo.config.payment_terms_days),
+    `${total} ${i.currency}`,
+    `${paidText} ${i.currency}`,
+    i.status === 'sent' || i.status === 'paid' ? `${outstanding} ${i.currency}` : '—',
+    i.status,
+  ];
 }
 
 /** "2026-11 is incomplete: not recorded yet — …", when the partner's inputs of M are not all in. */
@@ -251,20 +252,23 @@ function supportSection(f: Figures, partner: PartnerFolder, index: PartnerPageIn
     onTime: s.onTimePct === undefined ? '—' : `${s.onTimePct} % (${s.onTime} of ${s.due})`,
     toAcknowledge: orNone(s.medianHoursToAcknowledge, 'hours'),
     toResolve: orNone(s.medianDaysToResolve, 'days'),
-    open: open.map((r) => ({
-      id: code(r.id),
-      opened: r.opened.replace('T', ' ').replace('Z', ' UTC'),
-      priority: r.priority === 'high' || r.priority === 'urgent' ? `**${r.priority}**` : r.priority,
-      requester: r.requester ? md(r.requester) : '',
-      days: String(daysBetween(r.opened.slice(0, 10), f.asOf)),
-    })),
-    hours: hours.map((h) => ({
-      contract: code(h.contract),
-      year: `${h.from} to ${h.to}`,
-      used: h.used.toString(),
-      budget: h.budget?.toString() ?? 'none bought',
-      over: h.budget !== undefined && h.used.greaterThan(h.budget) ? ' **over budget**' : '',
-    })),
+    open: tableRows(
+      open.map((r) => [
+        code(r.id),
+        r.opened.replace('T', ' ').replace('Z', ' UTC'),
+        r.priority === 'high' || r.priority === 'urgent' ? `**${r.priority}**` : r.priority,
+        r.requester ? md(r.requester) : '',
+        String(daysBetween(r.opened.slice(0, 10), f.asOf)),
+      ]),
+    ),
+    hours: tableRows(
+      hours.map((h) => [
+        code(h.contract),
+        `${h.from} to ${h.to}`,
+        h.used.toString() + (h.budget !== undefined && h.used.greaterThan(h.budget) ? ' **over budget**' : ''),
+        h.budget?.toString() ?? 'none bought',
+      ]),
+    ),
   };
 }
 
@@ -279,7 +283,7 @@ function lastUpdatedLine(f: Figures, partner: PartnerFolder): string {
  */
 function healthLines(f: Figures, index: PartnerPageIndex, partner: PartnerFolder) {
   const h = index.health.health.get(partner.id);
-  if (!h) return { line: '', reasons: [] };
+  if (!h) return { line: '', reasons: '' };
   const { weekAgo, before } = healthWeekAgo(f);
   const was = before.get(partner.id);
   const turned = index.turned.has(partner.id)
@@ -289,6 +293,8 @@ function healthLines(f: Figures, index: PartnerPageIndex, partner: PartnerFolder
   const stake = h.reasons.length ? ` · account owner ${ownerOf(partner)} · MRR at stake ${mrrAtStake(f, partner)}` : '';
   return {
     line: `Health: **${HEALTH_WORDS[h.health]}**${turned}${stake} ([weekly review](../engagement-review.md)).`,
-    reasons: reasonsWithSteps(f, index.health, partner.id),
+    reasons: reasonsWithSteps(f, index.health, partner.id)
+      .map((r) => `- ${r}`)
+      .join('\n'),
   };
 }

@@ -1,7 +1,7 @@
 /** partners/README.md: every partner on one page — stage, owner, health, MRR and costs ÷ revenue — linking its page. */
 import type { Figures } from '../../figures/index.js';
 import { partnerName } from '../../figures/context.js';
-import { md } from '../markdown.js';
+import { md, tableRows } from '../markdown.js';
 import { money } from '../numbers.js';
 import { ownerOf } from './at-stake.js';
 import { HEALTH_WORDS } from './health.js';
@@ -15,23 +15,25 @@ export function partnersIndexView(f: Figures, meta: ReportMeta) {
     header: header(meta, 'Partners', '../../'),
     month: monthLabel(f.ctx.month, f.recovery.incomplete),
     count: String(f.partners.length),
-    // By name, as a reader looks one up; ids break ties between equal names.
-    partners: [...f.partners]
-      .sort((a, b) => {
-        const [x, y] = [partnerName(a.partner), partnerName(b.partner)];
-        return x < y ? -1 : x > y ? 1 : a.partner.id < b.partner.id ? -1 : 1;
-      })
-      .map((p) => {
-        const h = health.get(p.partner.id);
-        return {
-          partner: `[${md(partnerName(p.partner))}](${p.partner.id}.md)`,
-          stage: p.partner.profile?.value.stage ?? '—',
-          owner: ownerOf(p.partner),
-          // Leads, churned and lost partners have no health: it is only judged in onboarding, active or paused.
-          health: h ? HEALTH_WORDS[h] : '—',
-          mrr: `${money(p.revenue)} ${f.currency}`,
-          ratio: partnerRatio(p),
-        };
-      }),
+    // By name, as a reader looks one up; ids break ties between equal names. The rows as one text (tableRows).
+    partners: tableRows(
+      [...f.partners]
+        .sort((a, b) => {
+          const [x, y] = [partnerName(a.partner), partnerName(b.partner)];
+          return x < y ? -1 : x > y ? 1 : a.partner.id < b.partner.id ? -1 : 1;
+        })
+        .map((p) => {
+          const h = health.get(p.partner.id);
+          return [
+            `[${md(partnerName(p.partner))}](${p.partner.id}.md)`,
+            p.partner.profile?.value.stage ?? '—',
+            ownerOf(p.partner),
+            // Leads, churned and lost partners have no health: it is only judged in onboarding, active or paused.
+            h ? HEALTH_WORDS[h] : '—',
+            `${money(p.revenue)} ${f.currency}`,
+            partnerRatio(p),
+          ];
+        }),
+    ),
   };
 }
