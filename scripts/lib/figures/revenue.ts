@@ -7,6 +7,7 @@ import { fixedFees } from '../model/contract-terms.js';
 import { add, Decimal, dec, sum, times, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
+import { cloudBillsOf } from './costs.js';
 import { monthDaysInside, monthlyFigure } from './recurring.js';
 import { usageRevenue } from './usage-fees.js';
 
@@ -69,8 +70,7 @@ export function passThroughRevenue(
   billedBy?: ContractView,
 ): Decimal {
   let total = ZERO;
-  for (const { value: cost } of partner.cloudCosts) {
-    if (cost.month !== month) continue;
+  for (const cost of cloudBillsOf(partner, month)) {
     const view = billingContractForHub(ctx, partner, cost.hub, month);
     if (view?.contract.cloud.billing !== 'pass-through' || (billedBy && view !== billedBy)) continue;
     total = add(total, ctx.fx.convert(dec(cost.amount).times(markupOf(view.contract)), cost.currency, month));
@@ -99,11 +99,10 @@ const MARKUPS = new WeakMap<object, Decimal>();
  */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   return memoizedFor(ctx, 'revenue', month, partner, () => {
-    const fees = sum(
-      (ctx.contractsOf.get(partner) ?? [])
-        .filter((v) => v.contract.status !== 'draft')
-        .map((v) => add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month))),
-    );
+    // A plain loop (the sum's order, without two lists per partner and month): the trend asks 12,000 of these.
+    let fees = ZERO;
+    for (const v of ctx.contractsOf.get(partner) ?? [])
+      if (v.contract.status !== 'draft') fees = add(fees, add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month)));
     return add(times(fees, ctx.netOfSponsor), passThroughRevenue(ctx, partner, month));
   });
 }
