@@ -112,6 +112,29 @@ describe('incompleteMonth and lastCompleteMonth', () => {
       { kind: 'usage', month: '2025-05', partner: 'alpha', contract: 'alpha-2025', hubs: ['alpha-two'] },
     ]);
   });
+  it("list a month's missing bills by partner and hub, whatever the order of the hubs in partner.md", async () => {
+    // alpha-a is listed after alpha-hub; neither has May's bill, and a hub whose bill is recorded is not listed.
+    const edits = {
+      'partners/alpha/partner.md': readFileSync(join(FIXTURES, 'base/partners/alpha/partner.md'), 'utf8').replace(
+        '  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }',
+        '  - { id: alpha-hub, cloud: gcp, launched: 2025-03-01 }\n' +
+          '  - { id: alpha-a, cloud: gcp, launched: 2025-03-01 }\n' +
+          '  - { id: alpha-b, cloud: gcp, launched: 2025-03-01 }',
+      ),
+      [CONTRACT]: contract().replace('hubs: [alpha-hub]', 'hubs: [alpha-hub, alpha-a, alpha-b]'),
+      'partners/alpha/cloud-costs.yaml':
+        bills(['2025-03', 200], ['2025-04', 300]) + '- { month: 2025-05, hub: alpha-b, amount: 12, currency: USD }\n',
+    };
+    const { f } = await figures('2025-05-20', edits);
+    expect(incompleteMonth(f.ctx, '2025-05').filter((m) => m.kind === 'cloud-bill')).toEqual([
+      { kind: 'cloud-bill', month: '2025-05', partner: 'alpha', hub: 'alpha-a' },
+      { kind: 'cloud-bill', month: '2025-05', partner: 'alpha', hub: 'alpha-hub' },
+    ]);
+    expect(isCompleteMonth(f.ctx, '2025-05')).toBe(false);
+    // alpha-b's bill of May is the partner's cloud cost so far.
+    expect(f.partners.find((p) => p.partner.id === 'alpha')!.cloudCost.toFixed(2)).toBe('12.00');
+  });
+
   it('tell a complete month without listing it: the same answer, asked before or after the list', async () => {
     // partner-pays, March's bill only: April misses its bill, May its usage only (no bill expected), March nothing.
     const edits = { [CONTRACT]: contract('partner-pays'), 'partners/alpha/cloud-costs.yaml': bills(['2025-03', 200]) };

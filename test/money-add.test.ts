@@ -32,6 +32,15 @@ describe('add, subtract and times without decimal.js for a 0 or a 1', () => {
     );
   });
 
+  it('add and subtract two zeros of either sign as plus and minus do', () => {
+    const zeros = [new Decimal(0), new Decimal(-0)];
+    for (const a of zeros)
+      for (const b of zeros) {
+        expect(exactly(add(a, b))).toBe(exactly(a.plus(b)));
+        expect(exactly(subtract(a, b))).toBe(exactly(a.minus(b)));
+      }
+  });
+
   it('multiply by the shared ONE as times does, and by anything else through it', () => {
     fc.assert(
       fc.property(amount, amount, (a, b) => {

@@ -31,11 +31,8 @@ export type MissingInput =
  */
 export function incompleteMonth(ctx: FigureContext, month: string): MissingInput[] {
   return memoizedMonth(ctx, 'incomplete', month, () => {
-    const bills: MissingInput[] = ctx.repo.partners.flatMap((partner) =>
-      expectedBills(ctx, partner, month)
-        .filter((hub) => !billed(partner).has(billKey(month, hub)))
-        .map((hub) => ({ kind: 'cloud-bill' as const, month, partner: partner.id, hub })),
-    );
+    const bills: MissingInput[] = [];
+    for (const partner of ctx.repo.partners) missingBills(ctx, partner, month, bills);
     const usage: MissingInput[] = ctx.contracts
       .filter((v) => usagePending(ctx, v, month))
       .map((v) => {
@@ -44,10 +41,16 @@ export function incompleteMonth(ctx: FigureContext, month: string): MissingInput
         );
         return { kind: 'usage' as const, month, partner: v.partner.id, contract: v.contract.id, hubs };
       });
-    const key = (m: MissingInput) => `${m.partner} ${m.kind === 'cloud-bill' ? m.hub : m.contract}`;
-    const byKey = (a: MissingInput, b: MissingInput) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-    return [...bills.sort(byKey), ...usage.sort(byKey)];
+    return [...inKeyOrder(bills), ...inKeyOrder(usage)];
   });
+}
+
+/** By partner, then hub or contract: each key made once, not twice per comparison (the as-of month lists hundreds). */
+function inKeyOrder(list: MissingInput[]): MissingInput[] {
+  if (list.length < 2) return list;
+  const keyed = list.map((m) => ({ key: `${m.partner} ${m.kind === 'cloud-bill' ? m.hub : m.contract}`, m }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.m);
 }
 
 /**
@@ -64,9 +67,8 @@ export function isCompleteMonth(ctx: FigureContext, month: string): boolean {
     'complete',
     month,
     () =>
-      ctx.repo.partners.every((partner) =>
-        expectedBills(ctx, partner, month).every((hub) => billed(partner).has(billKey(month, hub))),
-      ) && !ctx.contracts.some((v) => usagePending(ctx, v, month)),
+      ctx.repo.partners.every((partner) => !missingBills(ctx, partner, month)) &&
+      !ctx.contracts.some((v) => usagePending(ctx, v, month)),
   );
 }
 
@@ -91,22 +93,33 @@ export function lastCompleteMonth(ctx: FigureContext): string | undefined {
 }
 
 /**
- * The hubs of a partner whose cloud bill of `month` the organisation expects to pay. Plain loops over dates
- * compared as text: the 24 months lastCompleteMonth looks back over ask this of every partner.
+ * Whether a partner misses a cloud bill of `month` the organisation expects to pay; with `out`, each such bill is
+ * added to it, else the first one answers. A hub whose bill is recorded misses nothing whether expected or not, so
+ * that is asked first: nearly every hub of a past month has its bill, and what it is expected by (a contract in
+ * force, last month's bill) is then never worked out. Plain loops over dates compared as text: the 24 months
+ * lastCompleteMonth looks back over, and the partner pages' 12, ask this of every partner.
  */
-function expectedBills(ctx: FigureContext, partner: PartnerFolder, month: string): string[] {
+function missingBills(ctx: FigureContext, partner: PartnerFolder, month: string, out?: MissingInput[]): boolean {
+  const hubs = hubsOf(partner);
+  if (hubs.length === 0) return false;
   const { from, to } = monthPeriod(month);
+  const bills = billed(partner);
   let previous: string | undefined;
-  const out: string[] = [];
-  for (const h of hubsOf(partner)) {
+  let missing = false;
+  for (const h of hubs) {
     if (h.launched === undefined || h.launched > to || (h.decommissioned ?? '9999-12-31') < from) continue;
+    const months = bills.get(h.id);
+    if (months?.has(month)) continue;
     if (
       paidInMonth(ctx, partner, h.id, from, to) ||
-      billed(partner).has(billKey((previous ??= addMonths(month, -1)), h.id))
-    )
-      out.push(h.id);
+      (months !== undefined && months.has((previous ??= addMonths(month, -1))))
+    ) {
+      if (!out) return true;
+      missing = true;
+      out.push({ kind: 'cloud-bill', month, partner: partner.id, hub: h.id });
+    }
   }
-  return out;
+  return missing;
 }
 
 /** A signed contract in force on a day from `from` to `to` covers the hub, with the organisation paying the cloud. */
@@ -121,19 +134,21 @@ function paidInMonth(ctx: FigureContext, partner: PartnerFolder, hub: string, fr
 }
 
 /**
- * The months and hubs of a partner's recorded cloud bills, as keys: the months looked back over ask about each
- * hub of each partner, which scanning every bill made the slowest part of the report. By the list of bills itself
- * (records are never changed once loaded; the records at another date have lists of their own).
+ * The months of a partner's recorded cloud bills, by hub: the months looked back over ask about each hub of each
+ * partner, which scanning every bill made the slowest part of the report. By the list of bills itself (records are
+ * never changed once loaded; the records at another date have lists of their own).
  */
-function billed(partner: PartnerFolder): ReadonlySet<string> {
-  let keys = BILLED.get(partner.cloudCosts);
-  if (!keys)
-    BILLED.set(
-      partner.cloudCosts,
-      (keys = new Set(partner.cloudCosts.map((c) => billKey(c.value.month, c.value.hub)))),
-    );
-  return keys;
+function billed(partner: PartnerFolder): ReadonlyMap<string, ReadonlySet<string>> {
+  let byHub = BILLED.get(partner.cloudCosts);
+  if (!byHub) {
+    BILLED.set(partner.cloudCosts, (byHub = new Map<string, Set<string>>()));
+    for (const { value: c } of partner.cloudCosts) {
+      const months = byHub.get(c.hub);
+      if (months) months.add(c.month);
+      else byHub.set(c.hub, new Set([c.month]));
+    }
+  }
+  return byHub;
 }
 
-const BILLED = new WeakMap<object, Set<string>>();
-const billKey = (month: string, hub: string) => `${month} ${hub}`;
+const BILLED = new WeakMap<object, Map<string, Set<string>>>();

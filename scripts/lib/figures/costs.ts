@@ -2,7 +2,7 @@
 import { add, Decimal, dec, subtract, sum, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import type { Currency } from '../model/records.js';
+import type { CloudCost, Currency } from '../model/records.js';
 import { monthsBetween } from '../time/calendar.js';
 import { monthPeriod } from '../time/periods.js';
 import { hubsOf, memoized, memoizedFor, memoizedMonth, type FigureContext } from './context.js';
@@ -24,15 +24,35 @@ export function recurringCosts(ctx: FigureContext, month: string): Decimal {
   );
 }
 
+/**
+ * A partner's cloud bills of `month`. The trend and the revenue it passes through read every partner's bills of
+ * each of its months: by month, each list is walked once instead of once per month. Kept by the list of bills
+ * itself (records are never changed once loaded; the records at another date have lists of their own).
+ */
+export function cloudBillsOf(partner: PartnerFolder, month: string): readonly CloudCost[] {
+  let byMonth = BILLS_BY_MONTH.get(partner.cloudCosts);
+  if (!byMonth) {
+    BILLS_BY_MONTH.set(partner.cloudCosts, (byMonth = new Map<string, CloudCost[]>()));
+    for (const { value: c } of partner.cloudCosts) {
+      const bills = byMonth.get(c.month);
+      if (bills) bills.push(c);
+      else byMonth.set(c.month, [c]);
+    }
+  }
+  return byMonth.get(month) ?? NO_BILLS;
+}
+
+const BILLS_BY_MONTH = new WeakMap<object, Map<string, CloudCost[]>>();
+const NO_BILLS: readonly CloudCost[] = [];
+
 /** A partner's cloud costs in `month`, in the reporting currency, less the cloud credits taken off its hubs. */
 export function cloudCosts(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   return memoizedFor(ctx, 'cloud', month, partner, () => {
     const { byHub } = cloudCredits(ctx, month);
-    const gross = partner.cloudCosts
-      .filter((c) => c.value.month === month)
-      .map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month));
+    let gross = ZERO;
+    for (const c of cloudBillsOf(partner, month)) gross = add(gross, ctx.fx.convert(dec(c.amount), c.currency, month));
     const credited = byHub.size ? hubsOf(partner).map((h) => byHub.get(h.id) ?? ZERO) : [];
-    return subtract(sum(gross), sum(credited));
+    return subtract(gross, sum(credited));
   });
 }
 
@@ -47,9 +67,9 @@ export function hubCloudCost(
   hub: string,
   month: string,
 ): Decimal | undefined {
-  const rows = partner.cloudCosts.filter((c) => c.value.hub === hub && c.value.month === month);
+  const rows = cloudBillsOf(partner, month).filter((c) => c.hub === hub);
   if (rows.length === 0) return undefined;
-  const gross = sum(rows.map((c) => ctx.fx.convert(dec(c.value.amount), c.value.currency, month)));
+  const gross = sum(rows.map((c) => ctx.fx.convert(dec(c.amount), c.currency, month)));
   return gross.minus(cloudCredits(ctx, month).byHub.get(hub) ?? ZERO);
 }
 

@@ -3,7 +3,7 @@
  * costs against its revenue — one direction for every ratio (SPEC-3 R5):
  * costs ÷ revenue, lower is better.
  */
-import { Decimal } from '../money/decimal.js';
+import { add, Decimal } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { addMonths } from '../time/calendar.js';
 import { monthPeriod } from '../time/periods.js';
@@ -88,7 +88,7 @@ export function partnerRecovery(ctx: FigureContext, month: string = ctx.month): 
     const revenue = partnerRevenue(ctx, partner, month);
     const cloudCost = cloudCosts(ctx, partner, month);
     const sharedCost = allocatedCosts(ctx, partner, month);
-    const cost = cloudCost.plus(sharedCost);
+    const cost = add(cloudCost, sharedCost);
     const missing = missingOf.get(partner.id) ?? [];
     // A missing bill would read as costs falling — an improvement that is not one — so no ratio until it is in.
     const note =

@@ -7,7 +7,9 @@ import { fixedFees } from '../model/contract-terms.js';
 import { add, Decimal, dec, sum, times, ZERO } from '../money/decimal.js';
 import type { PartnerFolder } from '../model/repository.js';
 import { memoizedFor, type ContractView, type FigureContext } from './context.js';
+import { cloudBillsOf } from './costs.js';
 import { monthDaysInside, monthlyFigure } from './recurring.js';
+import { monthPeriod } from '../time/periods.js';
 import { usageRevenue } from './usage-fees.js';
 
 /** A contract's fees in `month`, in the reporting currency, before the sponsor fee. */
@@ -19,24 +21,36 @@ export function feeRevenue(ctx: FigureContext, view: ContractView, month: string
  * A contract's fixed fees in `month`, in its own currency. Of the contract alone (its fees, term and
  * termination), so kept by the record itself (records are never changed once loaded): the trend, the runway,
  * the projection and the scenarios ask for the same contract-months, at the as-of date and the month before.
+ * A month wholly inside the term of a contract whose fees are all monthly is their amounts added, the same every
+ * such month (monthlyFigure's whole month), kept once rather than worked out and kept for each month.
  */
 function ownFees(view: ContractView, month: string): Decimal {
-  let byMonth = OWN_FEES.get(view.contract);
-  if (!byMonth) OWN_FEES.set(view.contract, (byMonth = new Map<string, Decimal>()));
-  let own = byMonth.get(month);
-  if (!own)
-    byMonth.set(
+  let own = OWN_FEES.get(view.contract);
+  if (!own) OWN_FEES.set(view.contract, (own = { whole: wholeMonths(view.contract), byMonth: new Map() }));
+  if (own.whole) {
+    const { from, to } = monthPeriod(month);
+    if (view.effective.from <= from && view.effective.to >= to) return own.whole;
+  }
+  let fees = own.byMonth.get(month);
+  if (!fees)
+    own.byMonth.set(
       month,
-      (own = sum(
+      (fees = sum(
         fixedFees(view.contract).map((f) =>
           monthlyFigure({ amount: f.amount, per: f.per, effective: view.effective, term: view.term }, month),
         ),
       )),
     );
-  return own;
+  return fees;
 }
 
-const OWN_FEES = new WeakMap<object, Map<string, Decimal>>();
+/** A whole month's fixed fees when every one is monthly (each is its amount: see monthlyFigure), else undefined. */
+function wholeMonths(contract: ContractView['contract']): Decimal | undefined {
+  const fees = fixedFees(contract);
+  return fees.every((f) => f.per === 'month') ? sum(fees.map((f) => dec(f.amount))) : undefined;
+}
+
+const OWN_FEES = new WeakMap<object, { whole: Decimal | undefined; byMonth: Map<string, Decimal> }>();
 
 /**
  * The contract that bills a hub's cloud cost in `month`: the latest-starting
@@ -69,8 +83,7 @@ export function passThroughRevenue(
   billedBy?: ContractView,
 ): Decimal {
   let total = ZERO;
-  for (const { value: cost } of partner.cloudCosts) {
-    if (cost.month !== month) continue;
+  for (const cost of cloudBillsOf(partner, month)) {
     const view = billingContractForHub(ctx, partner, cost.hub, month);
     if (view?.contract.cloud.billing !== 'pass-through' || (billedBy && view !== billedBy)) continue;
     total = add(total, ctx.fx.convert(dec(cost.amount).times(markupOf(view.contract)), cost.currency, month));
@@ -99,11 +112,10 @@ const MARKUPS = new WeakMap<object, Decimal>();
  */
 export function partnerRevenue(ctx: FigureContext, partner: PartnerFolder, month: string): Decimal {
   return memoizedFor(ctx, 'revenue', month, partner, () => {
-    const fees = sum(
-      (ctx.contractsOf.get(partner) ?? [])
-        .filter((v) => v.contract.status !== 'draft')
-        .map((v) => add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month))),
-    );
+    // A plain loop (the sum's order, without two lists per partner and month): the trend asks 12,000 of these.
+    let fees = ZERO;
+    for (const v of ctx.contractsOf.get(partner) ?? [])
+      if (v.contract.status !== 'draft') fees = add(fees, add(feeRevenue(ctx, v, month), usageRevenue(ctx, v, month)));
     return add(times(fees, ctx.netOfSponsor), passThroughRevenue(ctx, partner, month));
   });
 }

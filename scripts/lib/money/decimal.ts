@@ -35,11 +35,12 @@ export function sum(values: Iterable<Decimal>): Decimal {
  * a + b, the decimal a.plus(b) gives, without the two new decimals plus makes when one side is 0 (a partner
  * without usage fees, the first term of every sum): plus then copies the other side and rounds it to the
  * precision, which leaves a decimal within the precision as it was — every result of arithmetic, every amount
- * read from the data. Both 0 (−0 + 0 is 0) and longer decimals go through plus.
+ * read from the data. Two zeros of one sign add up to that zero (a lead's revenue and cloud costs, a third of
+ * the partner-months at 1,000 partners); −0 + 0 and longer decimals go through plus.
  */
 export function add(a: Decimal, b: Decimal): Decimal {
   if (b.isZero()) {
-    if (!a.isZero() && a.sd() <= PRECISION) return a;
+    if (a.isZero() ? a.isNegative() === b.isNegative() : a.sd() <= PRECISION) return a;
   } else if (a.isZero() && b.sd() <= PRECISION) return b;
   return a.plus(b);
 }
@@ -52,9 +53,14 @@ export function times(a: Decimal, b: Decimal): Decimal {
   return b === ONE && a.sd() <= PRECISION ? a : a.times(b);
 }
 
-/** a − b, as a.minus(b) gives it (see add): a 0 taken off leaves a decimal within the precision as it was. */
+/**
+ * a − b, as a.minus(b) gives it (see add): a 0 taken off leaves a decimal within the precision as it was, and 0
+ * less 0 is 0 (minus rounds a zero difference to +0, so only a +0 is kept as it is).
+ */
 export function subtract(a: Decimal, b: Decimal): Decimal {
-  return b.isZero() && !a.isZero() && a.sd() <= PRECISION ? a : a.minus(b);
+  if (!b.isZero()) return a.minus(b);
+  if (a.isZero()) return a.isNegative() ? a.minus(b) : a;
+  return a.sd() <= PRECISION ? a : a.minus(b);
 }
 
 /**
