@@ -125,16 +125,22 @@ function supportRequestAt(r: SupportRequest, date: string): SupportRequest {
 function partnerAt(p: Partner, date: string): Partner | undefined {
   const stage = stageAt(p, date);
   if (stage === undefined) return undefined;
+  // Dates all on or before D (nearly every partner at the report's dates) keep their record as it is: no copy.
+  const byThen = (d: string | undefined) => d === undefined || d <= date;
   const keep = (map: Record<string, string> | undefined) =>
-    map && Object.fromEntries(Object.entries(map).filter(([, d]) => d <= date));
-  const hubs = p.hubs?.map((h) => {
-    const { launched, decommissioned, ...rest } = h;
-    return {
-      ...rest,
-      ...(launched !== undefined && launched <= date ? { launched } : {}),
-      ...(decommissioned !== undefined && decommissioned <= date ? { decommissioned } : {}),
-    };
-  });
+    map &&
+    (Object.values(map).every(byThen) ? map : Object.fromEntries(Object.entries(map).filter(([, d]) => d <= date)));
+  const known = (h: NonNullable<Partner['hubs']>[number]) => byThen(h.launched) && byThen(h.decommissioned);
+  const hubs = p.hubs?.every(known)
+    ? p.hubs
+    : p.hubs?.map((h) => {
+        const { launched, decommissioned, ...rest } = h;
+        return {
+          ...rest,
+          ...(launched !== undefined && launched <= date ? { launched } : {}),
+          ...(decommissioned !== undefined && decommissioned <= date ? { decommissioned } : {}),
+        };
+      });
   return {
     ...p,
     stage,
