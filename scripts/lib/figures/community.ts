@@ -169,11 +169,21 @@ export function training(ctx: FigureContext): { partners: TrainingFigures[]; unt
 }
 
 /** Monthly active users summed over the partner's hubs; months without data are absent. */
-export function usageByMonth(partner: PartnerFolder): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const { value: u } of partner.usage) out.set(u.month, (out.get(u.month) ?? 0) + u.active_users);
+export function usageByMonth(partner: PartnerFolder): ReadonlyMap<string, number> {
+  let out = USAGE_BY_MONTH.get(partner.usage);
+  if (!out) {
+    out = new Map<string, number>();
+    for (const { value: u } of partner.usage) out.set(u.month, (out.get(u.month) ?? 0) + u.active_users);
+    USAGE_BY_MONTH.set(partner.usage, out);
+  }
   return out;
 }
+
+/**
+ * Kept by the list of usage records itself (records are never changed once loaded): declining usage at each of
+ * the report's dates, health, onboarding and the community and partner pages read the same partner's months.
+ */
+const USAGE_BY_MONTH = new WeakMap<object, Map<string, number>>();
 
 /** M's active users against the mean of the three months before: what the declining flag compares. */
 export interface UsageChange {
@@ -184,7 +194,7 @@ export interface UsageChange {
 }
 
 /** M's users against the mean of the three months before; undefined unless all four months have data. */
-export function usageChange(byMonth: Map<string, number>, month: string): UsageChange | undefined {
+export function usageChange(byMonth: ReadonlyMap<string, number>, month: string): UsageChange | undefined {
   const current = byMonth.get(month);
   const before = [1, 2, 3].map((k) => byMonth.get(addMonths(month, -k)));
   if (current === undefined || before.some((v) => v === undefined)) return undefined;
@@ -192,7 +202,7 @@ export function usageChange(byMonth: Map<string, number>, month: string): UsageC
 }
 
 /** Declining: M's users below 70 % of the mean of the three months before, all four months having data. */
-export function isDeclining(byMonth: Map<string, number>, month: string): boolean {
+export function isDeclining(byMonth: ReadonlyMap<string, number>, month: string): boolean {
   const current = byMonth.get(month);
   if (current === undefined) return false;
   let total = 0;
