@@ -57,6 +57,31 @@ describe('the fast and the located YAML parser', () => {
     else expect(read.faults.map((f) => [f.rule, f.line, f.column])).toEqual([[rule, line, column]]);
   });
 
+  // The fast path only asks whether anything is wrong (isPlainData); the located parser finds and words it.
+  it.each([
+    [64, []],
+    [65, [['yaml-syntax', 65, 131]]],
+  ])('take data nested %i deep from the fast parser only within MAX_DEPTH', (depth, faults) => {
+    // Maps nested depth - 1 deep (the file's own at depth 0) hold a list whose one entry, a map, is at `depth`.
+    const doc =
+      Array.from({ length: depth - 1 }, (_, i) => `${'  '.repeat(i)}a:\n`).join('') +
+      `${'  '.repeat(depth - 1)}- x: 1\n`;
+    expect(parseFast(doc)).toBeDefined();
+    const read = readYaml(doc);
+    expect(read.faults.map((f) => [f.rule, f.line, f.column])).toEqual(faults);
+    expect(read.fast).toBe(faults.length === 0 ? true : undefined);
+  });
+
+  it.each(['- [1, { b: { constructor: 1 } }]\n', 'a:\n  - b:\n      prototype: 1\n'])(
+    'leave %j, a nested unsafe key, to the located parser',
+    (doc) => {
+      expect(parseFast(doc)).toBeDefined();
+      const read = readYaml(doc);
+      expect(read.fast).toBeUndefined();
+      expect(read.faults.map((f) => f.rule)).toEqual(['unsafe-key']);
+    },
+  );
+
   it('resolve every plain scalar as the located parser does (null, true/false, plain integers and decimals)', () => {
     const char = fc.constantFrom(...'0123456789+-.~nNulLtTrRuUeEfFaAsSxob_'.split(''));
     fc.assert(

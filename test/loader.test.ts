@@ -111,6 +111,29 @@ describe('loader faults', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('a source read file by file at once (readNow) loads as one read through promises does', async () => {
+    const root = fixtureCopy('base');
+    write(root, 'partners/alpha/notes.txt', 'not a record\n');
+    write(root, USAGE, Buffer.from([0x2d, 0x20, 0xff, 0x0a]));
+    symlinkSync(join(root, CONTRACT), join(root, 'partners/alpha/contracts/linked.yaml'));
+    const folder = new FolderSource(root);
+    // The same folder through read() alone, as a git revision is read.
+    const promised = { label: root, list: () => folder.list(), read: (path: string) => folder.read(path) };
+    // Everything but the locators (functions, compared by what they answer in the other tests).
+    const shown = ({ files, problems, paths }: Awaited<ReturnType<typeof loadFiles>>) => ({
+      files: files.map(({ positions: _, ...file }) => file),
+      problems,
+      paths,
+    });
+    const now = shown(await loadFiles(folder));
+    expect(now.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'partners/alpha/contracts/linked.yaml:1:1 file-type',
+      'partners/alpha/notes.txt:1:1 unknown-file',
+      `${USAGE}:1:3 file-encoding`,
+    ]);
+    expect(now).toEqual(shown(await loadFiles(promised)));
+  });
+
   describe('a file changed between the listing and its read', () => {
     /** A folder changed by `change` once it has been listed, before any file is read. */
     class ChangedAfterListing extends FolderSource {

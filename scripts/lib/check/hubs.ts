@@ -17,7 +17,9 @@ export const HUB_MESSAGES = {
  */
 export function unknownHub(hub: string, p: PartnerFolder): Record<string, string> | undefined {
   if (!p.profile) return undefined; // hubs unknown while partner.md is broken
-  const hubs = (p.profile.value.hubs ?? []).map((h) => h.id);
-  if (hubs.includes(hub)) return undefined;
+  const listed = p.profile.value.hubs ?? [];
+  // Asked for every usage, cloud cost and training entry: a known hub is found without a list of the ids.
+  for (const h of listed) if (h.id === hub) return undefined;
+  const hubs = listed.map((h) => h.id);
   return { hub, partner: p.id, suggestion: didYouMean(hub, hubs), hubs: hubs.join(', ') || 'none' };
 }

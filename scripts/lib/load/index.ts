@@ -40,9 +40,7 @@ export interface LoadResult {
 export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promise<LoadResult> {
   const entries = await source.list();
   const problems: Problem[] = [];
-  const texts = await mapLimit(entries, 32, (e) => readEntry(source, e, problems, kinds)).finally(() =>
-    source.close?.(),
-  );
+  const texts = await readEntries(source, entries, problems, kinds).finally(() => source.close?.());
   const toParse = entries.flatMap((e, i) => {
     const read = texts[i];
     return read === undefined || read === GONE ? [] : [{ path: e.path, ...read }];
@@ -65,12 +63,35 @@ export async function loadFiles(source: DataSource, kinds: Kinds = KINDS): Promi
 /** What readEntry answers for a file that went away between the listing and the read. */
 const GONE = Symbol('gone');
 
-async function readEntry(
+/** A file's text and placement; undefined when it is refused (its problem reported); GONE. */
+type Read = { text: string; placement: Placement } | undefined | typeof GONE;
+
+/** Every entry read: in a plain loop from a source that reads synchronously, else at most 32 reads at once. */
+async function readEntries(
   source: DataSource,
+  entries: SourceEntry[],
+  problems: Problem[],
+  kinds: Kinds,
+): Promise<Read[]> {
+  const readNow = source.readNow?.bind(source);
+  if (!readNow) return mapLimit(entries, 32, async (e) => readEntry(e, problems, kinds, (path) => source.read(path)));
+  const texts: Read[] = [];
+  for (const e of entries) {
+    const text = readEntry(e, problems, kinds, readNow);
+    // readNow gives bytes, never a promise, so neither does readEntry.
+    if (text instanceof Promise) throw new TypeError('readNow answered a promise');
+    texts.push(text);
+  }
+  return texts;
+}
+
+/** One entry, read by `read`: the answer is a promise only when the read's is. */
+function readEntry(
   entry: SourceEntry,
   problems: Problem[],
   kinds: Kinds,
-): Promise<{ text: string; placement: Placement } | undefined | typeof GONE> {
+  read: (path: string) => Buffer | Promise<Buffer>,
+): Read | Promise<Read> {
   const fileProblem = (rule: FileCheckId, message: string, at: Position = { line: 1, column: 1 }) =>
     problems.push({ file: entry.path, ...at, rule, severity: 'error', message, pointer: '' });
   const refuse = (reason: NotRead['reason'], size = 0) => {
@@ -101,15 +122,29 @@ async function readEntry(
   }
   // A size from the listing (git); a folder's files are sized by read() itself, which refuses them alike.
   if (entry.size !== undefined && entry.size > MAX_FILE_BYTES) return refuse('too-large', entry.size);
-  let bytes: Buffer;
-  try {
-    bytes = await source.read(entry.path);
-  } catch (e) {
+  const notRead = (e: unknown) => {
     if (e instanceof NotRead) return refuse(e.reason, e.size);
     // Gone since the folder was listed (another command's temporary file, renamed into place): not data.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return GONE;
     throw e;
+  };
+  let bytes: Buffer | Promise<Buffer>;
+  try {
+    bytes = read(entry.path);
+  } catch (e) {
+    return notRead(e);
   }
+  return bytes instanceof Promise
+    ? bytes.then((b) => decoded(b, fileProblem, placement), notRead)
+    : decoded(bytes, fileProblem, placement);
+}
+
+/** A read file's text, or undefined when its bytes are not text (each fault reported). */
+function decoded(
+  bytes: Buffer,
+  fileProblem: (rule: FileCheckId, message: string, at: Position) => void,
+  placement: Placement,
+): Read {
   const { text, faults } = decodeUtf8(bytes);
   if (faults.length > 0) {
     // Locate by counting lines of the decoded text up to the fault.

@@ -37,10 +37,8 @@ export type LocatedFault = TextFault & Position;
  */
 export function readYaml(text: string): { data: unknown; faults: LocatedFault[]; fast?: true } {
   const fast = parseFast(text);
-  if (fast) {
-    const found = inspectData(fast.data, false);
-    if (found.unsafe.length === 0 && found.tooDeep === undefined) return { data: fast.data, faults: [], fast: true };
-  }
+  // The located parser finds and words whatever is wrong; here only whether anything is.
+  if (fast && isPlainData(fast.data, 0)) return { data: fast.data, faults: [], fast: true };
   const parsed = parseYaml(text);
   return { data: parsed.data, faults: parsed.faults.map((f) => ({ ...f, ...parsed.positions.at(f.offset) })) };
 }
@@ -156,11 +154,28 @@ function pointerOf(v: Visit): string {
 }
 
 /**
+ * True when no key of the data could reach an object's prototype and nothing is nested deeper than MAX_DEPTH:
+ * what inspectData tells, without the list of places it keeps for the words of a finding (nearly every file has
+ * none, and this is asked of every file the fast parser read). Recursive: the depth it goes to is MAX_DEPTH.
+ */
+function isPlainData(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isPlainData(value[i], depth + 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (UNSAFE_KEYS.has(key) || !isPlainData(record[key], depth + 1)) return false;
+  return true;
+}
+
+/**
  * Walks the data without recursion: finds keys that could reach an object's
- * prototype (removing them when `remove` is set) and the first value nested
+ * prototype (and removes them) and the first value nested
  * deeper than MAX_DEPTH.
  */
-function inspectData(root: unknown, remove = true): { unsafe: string[]; tooDeep?: string } {
+function inspectData(root: unknown): { unsafe: string[]; tooDeep?: string } {
   const unsafe: string[] = [];
   if (typeof root !== 'object' || root === null) return { unsafe };
   // Only objects and arrays are pushed: a scalar can be neither unsafe nor too deep.
@@ -181,7 +196,7 @@ function inspectData(root: unknown, remove = true): { unsafe: string[]; tooDeep?
     for (const key of Object.keys(record)) {
       if (UNSAFE_KEYS.has(key)) {
         unsafe.push(pointerOf({ value: record, key, parent: visit, depth: depth + 1 }));
-        if (remove) delete record[key];
+        delete record[key];
         continue;
       }
       const v = record[key];
