@@ -27,9 +27,10 @@ export interface UsageFeeOfMonth {
 }
 
 /** The usage fees of a contract's metered fees in `month` (none when the contract is not in force that month). */
-export function contractUsageFees(ctx: FigureContext, view: ContractView, month: string): UsageFeeOfMonth[] {
+export function contractUsageFees(ctx: FigureContext, view: ContractView, month: string): readonly UsageFeeOfMonth[] {
   const metered = meteredFees(view.contract);
-  if (metered.length === 0) return [];
+  // Most contracts have no metered fee: one shared empty answer, asked for every contract and month of the trend.
+  if (metered.length === 0) return NO_USAGE_FEES;
   return memoizedFor(ctx, 'usage fees', month, view.contract, () => {
     const days = monthDaysInside(month, view.effective);
     if (days === 0) return [];
@@ -46,6 +47,8 @@ export function contractUsageFees(ctx: FigureContext, view: ContractView, month:
     });
   });
 }
+
+const NO_USAGE_FEES: readonly UsageFeeOfMonth[] = [];
 
 /** A contract's usage fees in `month`, in the reporting currency, before the sponsor fee (pending ones count 0). */
 export function usageRevenue(ctx: FigureContext, view: ContractView, month: string): Decimal {

@@ -38,7 +38,14 @@ export function fixedFees(c: Pick<Contract, 'fees'>): readonly FixedFee[] {
  */
 const FIXED_FEES = new WeakMap<readonly Fee[], readonly FixedFee[]>();
 
-/** The contract's metered (usage) fees. */
-export function meteredFees(c: Pick<Contract, 'fees'>): Fee[] {
-  return c.fees.filter((f) => f.metered !== undefined);
+/**
+ * The contract's metered (usage) fees, kept by its list of fees as fixedFees' are: the usage fees of every
+ * contract are asked for each month of the trend, the completeness checks and each contract's total fees.
+ */
+export function meteredFees(c: Pick<Contract, 'fees'>): readonly Fee[] {
+  let metered = METERED_FEES.get(c.fees);
+  if (!metered) METERED_FEES.set(c.fees, (metered = c.fees.filter((f) => f.metered !== undefined)));
+  return metered;
 }
+
+const METERED_FEES = new WeakMap<readonly Fee[], readonly Fee[]>();
