@@ -12,9 +12,9 @@
  * recorded so far, rounded to the currency's minor unit. "Invoiced" counts sent and paid invoices issued by D
  * (not drafts, not void).
  */
-import { fixedFees, inForceOn } from '../model/contract-terms.js';
+import { fixedFees, inForceOn, meteredFees } from '../model/contract-terms.js';
 import { MINOR_UNITS } from '../money/currency.js';
-import { dec, sum, type Decimal } from '../money/decimal.js';
+import { dec, sum, ZERO, type Decimal } from '../money/decimal.js';
 import { addMonthsToDate, minDate, monthOf, monthsBetween } from '../time/calendar.js';
 import type { ContractView, FigureContext } from './context.js';
 import { paidBy } from './receivables.js';
@@ -49,12 +49,15 @@ export function totalFees(ctx: FigureContext, v: ContractView): Decimal {
     ),
   );
   const oneTime = sum((v.contract.one_time ?? []).map((o) => dec(o.amount)));
-  const usage = sum(
-    months
-      .filter((m) => m <= ctx.month)
-      .flatMap((m) => contractUsageFees(ctx, v, m))
-      .map((u) => u.amount),
-  );
+  // Without a metered fee there are no usage fees to add (sum of none): most contracts, each of some 40 months.
+  const usage = meteredFees(v.contract).length
+    ? sum(
+        months
+          .filter((m) => m <= ctx.month)
+          .flatMap((m) => contractUsageFees(ctx, v, m))
+          .map((u) => u.amount),
+      )
+    : ZERO;
   // Compared with invoices at the cent (the currency's minor unit): a prorated stub is never a missing cent.
   return fixed.plus(oneTime).plus(usage).toDecimalPlaces(MINOR_UNITS[v.contract.currency]);
 }
