@@ -267,26 +267,32 @@ function billedIndex(billables: ReadonlyMap<Invoice, Billable[]>): ((item: Billa
   if (billables.size === 0) return undefined;
   const byRef = new Map<string, Period[]>();
   for (const items of billables.values()) for (const b of items) pushTo(byRef, `${b.kind} ${b.ref}`, b);
-  const index = new Map<string, { froms: string[]; latestTo: string[] }>();
+  const index = new Map<string, { spans: Period[]; latestTo: string[] }>();
   for (const [key, spans] of byRef) {
     spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     let latest = '';
     const latestTo = spans.map((s) => (latest = s.to > latest ? s.to : latest));
-    index.set(key, { froms: spans.map((s) => s.from), latestTo });
+    index.set(key, { spans, latestTo });
   }
   return (item) => {
-    const spans = index.get(`${item.kind} ${item.ref}`);
-    if (!spans) return false;
+    const billed = index.get(`${item.kind} ${item.ref}`);
+    if (!billed) return false;
     // The last billable starting on or before the item's first day.
-    let lo = 0;
-    let hi = spans.froms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans.froms[mid] <= item.from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && spans.latestTo[lo - 1] >= item.to;
+    const n = startingBy(billed.spans, item.from);
+    return n > 0 && billed.latestTo[n - 1] >= item.to;
   };
+}
+
+/** How many of `sorted` (in order of first day) start on or before `day`, by a binary search. */
+function startingBy(sorted: readonly Period[], day: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].from <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const bills = (i: Invoice, contract: Contract) => i.contract === contract.id && i.status !== 'void';
@@ -418,14 +424,8 @@ function unionOf(periods: readonly Period[]): Period[] {
 function isBilledPeriod({ lineless, union }: InvoiceBills, p: Period): boolean {
   if (p.from > p.to) return lineless.some((i) => overlaps(i.period!, p));
   // The last span starting on or before the period's first day.
-  let lo = 0;
-  let hi = union.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (union[mid].from <= p.from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && union[lo - 1].to >= p.to;
+  const n = startingBy(union, p.from);
+  return n > 0 && union[n - 1].to >= p.to;
 }
 
 const overlaps = (a: Period, b: Period) => a.from <= b.to && a.to >= b.from;
@@ -512,14 +512,8 @@ export function billedBy(contract: Contract, invoices: readonly Invoice[], item:
  */
 function coveringPeriods(periods: readonly FeePeriod[], item: Period): FeePeriod[] {
   if (item.from > item.to) return periods.filter((p) => p.from <= item.from && p.to >= item.to);
-  let lo = 0;
-  let hi = periods.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (periods[mid].from <= item.from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && periods[lo - 1].to >= item.to ? [periods[lo - 1]] : [];
+  const n = startingBy(periods, item.from);
+  return n > 0 && periods[n - 1].to >= item.to ? [periods[n - 1]] : [];
 }
 
 /**
