@@ -33,7 +33,7 @@ export function contractUsageFees(ctx: FigureContext, view: ContractView, month:
   if (metered.length === 0) return NO_USAGE_FEES;
   return memoizedFor(ctx, 'usage fees', month, view.contract, () => {
     const days = monthDaysInside(month, view.effective);
-    if (days === 0) return [];
+    if (days === 0) return NO_USAGE_FEES;
     const hubs = view.contract.hubs ?? [];
     const rows = view.partner.usage.filter((u) => u.value.month === month && hubs.includes(u.value.hub));
     const pending = hubs.length === 0 || hubs.some((h) => !rows.some((u) => u.value.hub === h));

@@ -68,19 +68,25 @@ export function mdLink(label: string, url: string | undefined): string {
  * under the section that shows them.
  */
 export function notesMarkdown(text: string): string {
-  // Most notes are plain sentences, with none of the characters the replaces below look for.
+  // Most notes are plain sentences, with none of the characters escapedNote looks for.
   if (!NOTES_UNSAFE.test(text)) return text.trim();
-  const safe = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
-    .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
-    .replace(/^(#{1,4}) /gm, '$1### ')
-    .replace(/\{\{/g, '{\u200b{')
-    .trim();
-  return atSigns(safe, (rest) => rest.replace(/@/g, '`@`'));
+  return atSigns(escapedNote(text), (rest) => rest.replace(/@/g, '`@`'));
+}
+
+/** Every replace that makes a note safe, before its e-mail addresses are set apart (notesMarkdown). */
+export function escapedNote(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // The link target may hold parentheses of its own (javascript:alert(1)): the whole of it goes.
+      .replace(/\]\(\s*(javascript|data|vbscript):(?:[^()\s]|\([^()]*\))*\)/gi, '](#)')
+      .replace(/^(#{1,4}) /gm, '$1### ')
+      .replace(/\{\{/g, '{\u200b{')
+      .trim()
+  );
 }
 
 /** What notesMarkdown() may change: \r, &, <, >, a link's "](", a heading's #, "{{" and @. */
